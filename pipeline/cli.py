@@ -1,0 +1,107 @@
+"""Command line: a thin shell over the library. Each command opens its input, calls one library
+function and turns PipelineError into a clean message and exit code (never a traceback)."""
+import argparse
+import sys
+from pathlib import Path
+
+from pipeline.errors import OutputBlocked, PipelineError
+
+DEFAULT_MASTER = Path("inputs/master.xlsx")
+
+
+def cmd_init(args) -> int:
+    """Write an empty master workbook with the contract's sheets and headers."""
+    from pipeline.workbook.writer import empty_workbook, save_workbook
+    _refuse_overwrite(args.path, args.force)
+    save_workbook(empty_workbook(), args.path)
+    print(f"สร้างสมุดงานเปล่า: {args.path}")
+    return 0
+
+
+def cmd_import(args) -> int:
+    """Import a plan book (.txt extracted from PDF, or .docx) into a master workbook."""
+    from pipeline.importer import import_planbook
+    from pipeline.workbook.writer import plan_workbook, save_workbook
+    _refuse_overwrite(args.output, args.force)
+    result = import_planbook(args.planbook)
+    save_workbook(plan_workbook(result.plan), args.output)
+    plan = result.plan
+    years = ", ".join(f"{y}: {len(plan.rows_for(y))}" for y in plan.settings.years)
+    print(f"นำเข้าแล้ว: โครงการ {len(plan.projects)} รายการ, แถวรายปี ({years}) -> {args.output}")
+    if result.anomalies:
+        print(f"\nข้อสังเกตจากต้นฉบับ {len(result.anomalies)} รายการ (นำเข้าตามต้นฉบับ ไม่ได้แก้ไข):")
+        for a in result.anomalies:
+            print(f"  - [{a.code}] {a.message}")
+    return 0
+
+
+def cmd_validate(args) -> int:
+    """Check the master workbook and list every problem with its sheet and cell."""
+    from pipeline.validate import validate_command
+    return validate_command(args)
+
+
+def cmd_run(args) -> int:
+    """Validate, then make Word, PDF and Excel outputs."""
+    from pipeline.run import run_command
+    return run_command(args)
+
+
+def _refuse_overwrite(path: Path, force: bool) -> None:
+    if Path(path).exists() and not force:
+        raise OutputBlocked(f"มีไฟล์ {path} อยู่แล้ว จะไม่เขียนทับ",
+                            hint="ใช้ --force ถ้าต้องการเขียนทับ หรือระบุชื่อไฟล์ใหม่ด้วย -o",
+                            english=f"{path} exists; use --force to overwrite")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="pipeline", description=__doc__.split("\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def add(name, func, example):
+        p = sub.add_parser(name, help=func.__doc__, description=func.__doc__,
+                           epilog=f"example:\n  {example}", formatter_class=argparse.RawDescriptionHelpFormatter)
+        p.set_defaults(func=func)
+        return p
+
+    p = add("init", cmd_init, "pipeline init inputs/new-master.xlsx")
+    p.add_argument("path", type=Path)
+    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+    p = add("import", cmd_import,
+            "pipeline import ../shared/source/khoksamrong-plan-2566-2570.txt -o inputs/master.xlsx")
+    p.add_argument("planbook", type=Path)
+    p.add_argument("-o", "--output", type=Path, default=DEFAULT_MASTER)
+    p.add_argument("--force", action="store_true", help="overwrite an existing workbook")
+
+    p = add("validate", cmd_validate, "pipeline validate inputs/master.xlsx --report outputs/validation.xlsx")
+    p.add_argument("workbook", type=Path, nargs="?", default=DEFAULT_MASTER)
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--lang", choices=("th", "en"), default="th")
+    p.add_argument("--report", type=Path, help="also write an Excel report with links to the cells")
+
+    p = add("run", cmd_run, "pipeline run inputs/master.xlsx --out outputs --year 2566")
+    p.add_argument("workbook", type=Path, nargs="?", default=DEFAULT_MASTER)
+    p.add_argument("--out", type=Path, default=Path("outputs"))
+    p.add_argument("--year", type=int, action="append", help="only this fiscal year (repeatable)")
+    p.add_argument("--no-pdf", action="store_true", help="skip the PDF conversion")
+    p.add_argument("--write-back", action="store_true", help="also replace the summary sheets in the master")
+    p.add_argument("-q", "--quiet", action="store_true")
+    p.add_argument("--json", action="store_true", help="print a JSON summary of the outputs")
+    return parser
+
+
+def main(argv=None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # Windows consoles default to a legacy code page
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except PipelineError as exc:
+        print(f"ผิดพลาด: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("ยกเลิกแล้ว", file=sys.stderr)
+        return 130

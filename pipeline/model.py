@@ -1,0 +1,73 @@
+"""The plan as Python objects: what the reader builds and every renderer consumes."""
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+
+@dataclass
+class Settings:
+    organisation: str        # องค์การบริหารส่วนตำบลโคกสำโรง
+    start_year: int          # Buddhist Era, e.g. 2566
+    end_year: int
+    announce_date: date      # Gregorian date; shown in the Buddhist Era
+    signer: str
+    signer_position: str
+    data_as_of: date
+    reporter: str
+
+    @property
+    def years(self) -> list[int]:
+        return list(range(self.start_year, self.end_year + 1))
+
+
+@dataclass
+class Dimension:
+    number: int
+    name: str
+
+
+@dataclass
+class Project:
+    code: str
+    seq: int                 # ลำดับที่ of the project sheet
+    name: str
+    dimension: int
+    rationale: list[str] = field(default_factory=list)     # paragraphs
+    objectives: list[str] = field(default_factory=list)    # items
+    target_group: list[str] = field(default_factory=list)  # paragraphs
+    method: list[str] = field(default_factory=list)        # items
+    responsible: list[str] = field(default_factory=list)   # paragraphs
+    outputs: list[str] = field(default_factory=list)       # items
+    outcomes: list[str] = field(default_factory=list)      # items
+
+
+@dataclass
+class YearRow:
+    year: int
+    order: int               # ลำดับ in that year's table
+    project_code: str
+    name: str                # as printed in the year's table
+    dimension: int
+    budget: Decimal
+    quarters: tuple[bool, bool, bool, bool]
+    note: str = ""
+
+
+@dataclass
+class Plan:
+    settings: Settings
+    dimensions: list[Dimension]
+    projects: list[Project]
+    rows: list[YearRow]
+
+    def project(self, code: str) -> Project:
+        for p in self.projects:
+            if p.code == code:
+                return p
+        raise KeyError(code)
+
+    def rows_for(self, year: int) -> list[YearRow]:
+        return sorted((r for r in self.rows if r.year == year), key=lambda r: r.order)
+
+    def dimension_name(self, number: int) -> str:
+        return next((d.name for d in self.dimensions if d.number == number), "")

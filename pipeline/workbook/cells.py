@@ -1,0 +1,97 @@
+"""Understanding what staff type into cells: budgets, quarter marks, years and dates.
+
+Each parser returns the value or None when the cell cannot be understood; validation decides
+whether that is an error or a warning, the reader only ever sees valid workbooks.
+"""
+import re
+import unicodedata
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+from pipeline.contract import QUARTER_TRUE_MARKS
+from pipeline.thai import arabic_digits
+
+THAI_MONTHS = (
+    ("มกราคม", "ม.ค."), ("กุมภาพันธ์", "ก.พ."), ("มีนาคม", "มี.ค."), ("เมษายน", "เม.ย."),
+    ("พฤษภาคม", "พ.ค."), ("มิถุนายน", "มิ.ย."), ("กรกฎาคม", "ก.ค."), ("สิงหาคม", "ส.ค."),
+    ("กันยายน", "ก.ย."), ("ตุลาคม", "ต.ค."), ("พฤศจิกายน", "พ.ย."), ("ธันวาคม", "ธ.ค."),
+)
+
+
+def clean_text(value) -> str:
+    """Cell value as NFC text without surrounding spaces ('' for empty)."""
+    if value is None:
+        return ""
+    return unicodedata.normalize("NFC", str(value)).strip()
+
+
+def parse_budget(value) -> tuple[Decimal | None, bool]:
+    """(amount, was_text). Understands 20000, '20,000', '๒๐,๐๐๐', '20000 บาท'; rejects negatives."""
+    if isinstance(value, bool):
+        return None, False
+    if isinstance(value, (int, float, Decimal)):
+        amount = Decimal(str(value))
+        return (amount if amount >= 0 else None), False
+    text = arabic_digits(clean_text(value))
+    if text == "":
+        return Decimal(0), False
+    text = re.sub(r"\s*บาท(ถ้วน)?$", "", text).replace(",", "").strip()
+    if not re.fullmatch(r"\d+(\.\d+)?", text):
+        return None, True
+    return Decimal(text), True
+
+
+def parse_quarter(value) -> bool | None:
+    """True for a known mark, False for blank, None for anything else."""
+    text = clean_text(value)
+    if text == "":
+        return False
+    if isinstance(value, (int, float)) and value == 1:
+        return True
+    return True if text in QUARTER_TRUE_MARKS else None
+
+
+def parse_int(value) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    text = arabic_digits(clean_text(value))
+    return int(text) if re.fullmatch(r"\d+", text) else None
+
+
+def parse_date(value) -> date | None:
+    """A real Excel date, or Thai text: '30 กันยายน 2565', '30 ก.ย. 65', '๓๐ กันยายน พ.ศ. ๒๕๖๕'."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = arabic_digits(clean_text(value)).replace("พ.ศ.", " ")
+    match = re.fullmatch(r"(\d{1,2})\s+(\S+)\s+(\d{2}|\d{4})", re.sub(r"\s+", " ", text))
+    if not match:
+        return None
+    day, month_text, year_text = match.groups()
+    month = next((i for i, names in enumerate(THAI_MONTHS, 1) if month_text in names), None)
+    if month is None:
+        return None
+    year_be = int(year_text) + (2500 if len(year_text) == 2 else 0)
+    try:
+        return date(year_be - 543, month, int(day))
+    except ValueError:
+        return None
+
+
+def split_section(text: str, kind: str) -> list[str]:
+    """A section cell into items (one per line) or paragraphs (blank-line separated)."""
+    text = clean_text(text).replace("\r\n", "\n")
+    if kind == "list":
+        parts = text.split("\n")
+    else:
+        parts = re.split(r"\n\s*\n", text)
+    return [re.sub(r"[ \t]+", " ", p).strip() for p in parts if p.strip()]
+
+
+def join_section(parts: list[str], kind: str) -> str:
+    return ("\n" if kind == "list" else "\n\n").join(parts)

@@ -1,0 +1,65 @@
+"""Read the master workbook into a Plan. Assumes it validated; see pipeline.validate."""
+from decimal import Decimal
+from pathlib import Path
+
+from pipeline import contract as c
+from pipeline.model import Dimension, Plan, Project, Settings, YearRow
+from pipeline.workbook.cells import clean_text, parse_budget, parse_date, parse_int, parse_quarter, split_section
+from pipeline.workbook.io import open_workbook
+
+
+def read_plan(path: Path) -> Plan:
+    wb = open_workbook(path)
+    try:
+        return plan_from_workbook(wb)
+    finally:
+        wb.close()
+
+
+def plan_from_workbook(wb) -> Plan:
+    return Plan(
+        settings=_settings(wb[c.SHEET_SETTINGS]),
+        dimensions=[Dimension(parse_int(r["มิติ"]), clean_text(r["ชื่อมิติ"]))
+                    for r in records(wb[c.SHEET_DIMENSIONS])],
+        projects=[_project(r) for r in records(wb[c.SHEET_PROJECTS])],
+        rows=[_year_row(r) for r in records(wb[c.SHEET_YEARLY])],
+    )
+
+
+def records(ws) -> list[dict]:
+    """Data rows as dicts keyed by header text; blank rows are skipped. Each has '_row'."""
+    rows = ws.iter_rows(values_only=True)
+    header = [clean_text(h) for h in next(rows, ())]
+    out = []
+    for number, values in enumerate(rows, 2):
+        if all(v is None or clean_text(v) == "" for v in values):
+            continue
+        record = {h: v for h, v in zip(header, values) if h}
+        record["_row"] = number
+        out.append(record)
+    return out
+
+
+def _settings(ws) -> Settings:
+    values = {clean_text(r["รายการ"]): r["ค่า"] for r in records(ws)}
+    kwargs = {}
+    for key in c.SETTING_KEYS:
+        raw = values.get(key.label)
+        kwargs[key.field] = {"year": parse_int, "date": parse_date}.get(key.kind, clean_text)(raw)
+    return Settings(**kwargs)
+
+
+def _project(r: dict) -> Project:
+    sections = {attr: split_section(r.get(header), kind)
+                for header, (attr, kind) in c.PROJECT_SECTIONS.items()}
+    return Project(code=clean_text(r["รหัส"]), seq=parse_int(r["ลำดับที่"]), name=clean_text(r["ชื่อโครงการ"]),
+                   dimension=parse_int(r["มิติ"]), **sections)
+
+
+def _year_row(r: dict) -> YearRow:
+    budget, _ = parse_budget(r["งบประมาณ (บาท)"])
+    quarters = tuple(bool(parse_quarter(r[f"ไตรมาส {q}"])) for q in range(1, 5))
+    return YearRow(year=parse_int(r["ปีงบประมาณ"]), order=parse_int(r["ลำดับ"]),
+                   project_code=clean_text(r["รหัสโครงการ"]), name=clean_text(r["ชื่อโครงการ"]),
+                   dimension=parse_int(r["มิติ"]), budget=budget if budget is not None else Decimal(0),
+                   quarters=quarters, note=clean_text(r.get("หมายเหตุ")))

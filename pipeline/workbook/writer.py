@@ -1,0 +1,122 @@
+"""Write a Plan (or an empty contract) as the master workbook, pleasant to edit in Excel."""
+from datetime import date
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from pipeline import contract as c
+from pipeline.model import Plan
+from pipeline.workbook.cells import join_section
+
+FONT_NAME = "TH SarabunPSK"
+BODY = Font(name=FONT_NAME, size=16)
+HEADER = Font(name=FONT_NAME, size=16, bold=True)
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+THIN = Side(style="thin", color="999999")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+BUDGET_FORMAT = "#,##0.00"
+# -- shows 30 กันยายน 2565 in Excel (Thai locale, Buddhist calendar) while the cell stays a date --
+BE_DATE_FORMAT = "[$-th-TH,107]d mmmm yyyy"
+MAX_ROWS = 2000  # reach of the dropdowns below the data
+
+WIDTHS = {
+    c.SHEET_SETTINGS: (22, 60),
+    c.SHEET_DIMENSIONS: (8, 70),
+    c.SHEET_PROJECTS: (8, 9, 45, 7, 80, 60, 40, 80, 30, 60, 60),
+    c.SHEET_YEARLY: (11, 8, 13, 60, 7, 16, 9, 9, 9, 9, 20),
+}
+
+
+def empty_workbook() -> Workbook:
+    """The contract with headers, settings labels, dropdowns and formats but no data."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    for name in c.INPUT_SHEETS:
+        ws = wb.create_sheet(name)
+        ws.append(list(c.HEADERS[name]))
+        for cell in ws[1]:
+            cell.font, cell.fill, cell.border = HEADER, HEADER_FILL, BOX
+            cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        for i, width in enumerate(WIDTHS[name], 1):
+            ws.column_dimensions[get_column_letter(i)].width = width
+        ws.freeze_panes = "A2"
+    settings = wb[c.SHEET_SETTINGS]
+    for key in c.SETTING_KEYS:
+        settings.append([key.label, None])
+    _add_dropdowns(wb)
+    return wb
+
+
+def plan_workbook(plan: Plan) -> Workbook:
+    wb = empty_workbook()
+    _fill_settings(wb[c.SHEET_SETTINGS], plan)
+    ws = wb[c.SHEET_DIMENSIONS]
+    for d in plan.dimensions:
+        ws.append([d.number, d.name])
+    ws = wb[c.SHEET_PROJECTS]
+    for p in plan.projects:
+        sections = [join_section(getattr(p, attr), kind) for attr, kind in c.PROJECT_SECTIONS.values()]
+        ws.append([p.code, p.seq, p.name, p.dimension, *sections])
+    ws = wb[c.SHEET_YEARLY]
+    for r in plan.rows:
+        marks = [c.QUARTER_MARK if q else None for q in r.quarters]
+        ws.append([r.year, r.order, r.project_code, r.name, r.dimension, r.budget, *marks, r.note or None])
+    for ws in wb.worksheets:
+        _style_body(ws)
+    return wb
+
+
+def _fill_settings(ws, plan: Plan) -> None:
+    for row, key in enumerate(c.SETTING_KEYS, 2):
+        cell = ws.cell(row=row, column=2, value=getattr(plan.settings, key.field))
+        if key.kind == "date":
+            cell.number_format = BE_DATE_FORMAT
+
+
+def _style_body(ws) -> None:
+    budget_col = c.YEARLY_HEADERS.index("งบประมาณ (บาท)") + 1 if ws.title == c.SHEET_YEARLY else None
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            cell.font, cell.alignment, cell.border = BODY, WRAP_TOP, BOX
+            if cell.column == budget_col:
+                cell.number_format = BUDGET_FORMAT
+            elif isinstance(cell.value, date):
+                cell.number_format = BE_DATE_FORMAT
+
+
+def _add_dropdowns(wb: Workbook) -> None:
+    dims = f"'{c.SHEET_DIMENSIONS}'!$A$2:$A$20"
+    for sheet, headers in ((c.SHEET_PROJECTS, c.PROJECT_HEADERS), (c.SHEET_YEARLY, c.YEARLY_HEADERS)):
+        col = get_column_letter(headers.index("มิติ") + 1)
+        dv = DataValidation(type="list", formula1=dims, allow_blank=True, showErrorMessage=True,
+                            errorTitle="มิติ", error="เลือกมิติ 1–4 จากรายการ")
+        dv.add(f"{col}2:{col}{MAX_ROWS}")
+        wb[sheet].add_data_validation(dv)
+    first = get_column_letter(c.YEARLY_HEADERS.index("ไตรมาส 1") + 1)
+    last = get_column_letter(c.YEARLY_HEADERS.index("ไตรมาส 4") + 1)
+    dv = DataValidation(type="list", formula1=f'"{c.QUARTER_MARK}"', allow_blank=True,
+                        showErrorMessage=True, errorTitle="ไตรมาส",
+                        error=f"ใส่ {c.QUARTER_MARK} เมื่อดำเนินการในไตรมาสนั้น หรือเว้นว่าง")
+    dv.add(f"{first}2:{last}{MAX_ROWS}")
+    wb[c.SHEET_YEARLY].add_data_validation(dv)
+    budget = get_column_letter(c.YEARLY_HEADERS.index("งบประมาณ (บาท)") + 1)
+    dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
+                        showErrorMessage=True, errorTitle="งบประมาณ", error="ใส่จำนวนเงินเป็นตัวเลข 0 ขึ้นไป")
+    dv.add(f"{budget}2:{budget}{MAX_ROWS}")
+    wb[c.SHEET_YEARLY].add_data_validation(dv)
+
+
+def save_workbook(wb: Workbook, path: Path) -> None:
+    """Save through a temporary file in the same folder, then replace: never a half-written file."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.stem}.tmp{path.suffix}")
+    try:
+        wb.save(tmp)
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
