@@ -45,6 +45,9 @@ SETTING_KEYS = (
     SettingKey("ตำแหน่งผู้ลงนาม", "signer_position", "text"),
     SettingKey("ข้อมูล ณ วันที่", "data_as_of", "date"),
     SettingKey("ผู้ออกรายงาน", "reporter", "text"),
+    # -- added after the contract's rows: the announcement's own words, so staff can edit them --
+    SettingKey("ชื่อแผน", "plan_title", "text"),
+    SettingKey("เนื้อความประกาศ", "announcement_body", "paragraphs"),
 )
 
 # Project text sections: header -> (model attribute, "list" = one item per line,

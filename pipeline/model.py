@@ -14,6 +14,8 @@ class Settings:
     signer_position: str
     data_as_of: date
     reporter: str
+    plan_title: str = "แผนปฏิบัติการป้องกันการทุจริต"
+    announcement_body: list[str] = field(default_factory=list)   # paragraphs
 
     @property
     def years(self) -> list[int]:

@@ -25,7 +25,9 @@ def make_small_plan() -> Plan:
         organisation="องค์การบริหารส่วนตำบลทดสอบ", start_year=2566, end_year=2567,
         announce_date=date(2022, 9, 30), signer="นางทดสอบ ลงนาม",
         signer_position="นายกองค์การบริหารส่วนตำบลทดสอบ", data_as_of=date(2023, 7, 7),
-        reporter="นายรายงาน ทดสอบ")
+        reporter="นายรายงาน ทดสอบ",
+        plan_title="แผนปฏิบัติการป้องกันการทุจริตเพื่อยกระดับคุณธรรมและความโปร่งใส",
+        announcement_body=["ด้วยย่อหน้าแรกของประกาศ & <ทดสอบ>", "ย่อหน้าที่สอง"])
     projects = [
         Project("P01", 1, "มาตรการ NO Gift Policy", 2, rationale=["ย่อหน้าแรก", "ย่อหน้าที่สอง"],
                 objectives=["เพื่อหนึ่ง", "เพื่อสอง"], target_group=["บุคลากร จำนวน ๖๐ คน"],

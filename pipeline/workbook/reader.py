@@ -45,7 +45,10 @@ def _settings(ws) -> Settings:
     kwargs = {}
     for key in c.SETTING_KEYS:
         raw = values.get(key.label)
-        kwargs[key.field] = {"year": parse_int, "date": parse_date}.get(key.kind, clean_text)(raw)
+        if key.kind == "paragraphs":
+            kwargs[key.field] = split_section(raw, "paragraphs")
+        else:
+            kwargs[key.field] = {"year": parse_int, "date": parse_date}.get(key.kind, clean_text)(raw)
     return Settings(**kwargs)
 
 

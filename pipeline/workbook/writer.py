@@ -72,7 +72,10 @@ def plan_workbook(plan: Plan) -> Workbook:
 
 def _fill_settings(ws, plan: Plan) -> None:
     for row, key in enumerate(c.SETTING_KEYS, 2):
-        cell = ws.cell(row=row, column=2, value=getattr(plan.settings, key.field))
+        value = getattr(plan.settings, key.field)
+        if key.kind == "paragraphs":
+            value = join_section(value, "paragraphs")
+        cell = ws.cell(row=row, column=2, value=value)
         if key.kind == "date":
             cell.number_format = BE_DATE_FORMAT
 

@@ -1,0 +1,1 @@
+"""Rendering the plan: Word documents, PDFs, Excel summaries."""
