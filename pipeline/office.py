@@ -1,0 +1,109 @@
+"""LibreOffice headless: find it, and convert many files in few processes.
+
+One soffice process converts a whole batch (start-up is the expensive part). Each process gets its
+own profile folder (-env:UserInstallation) so parallel runs never share one, and the whole process
+tree is ended on timeout.
+"""
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from pipeline.errors import PipelineError
+
+INSTALL_HINT = ("ติดตั้ง LibreOffice: Debian/Ubuntu `sudo apt-get install libreoffice-writer-nogui "
+                "libreoffice-calc-nogui fonts-thai-tlwg`; Windows ดาวน์โหลดจาก https://www.libreoffice.org/download/")
+
+_WINDOWS_CANDIDATES = (
+    r"C:\Program Files\LibreOffice\program\soffice.exe",
+    r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
+)
+
+
+class ConversionFailed(PipelineError):
+    exit_code = 5
+
+
+def find_soffice() -> str | None:
+    """soffice on PATH, or in the usual Windows install folders; None when absent."""
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    if sys.platform == "win32":
+        roots = [os.environ.get(v) for v in ("ProgramFiles", "ProgramFiles(x86)")]
+        candidates = [Path(r) / "LibreOffice" / "program" / "soffice.exe" for r in roots if r]
+        candidates += [Path(p) for p in _WINDOWS_CANDIDATES]
+        return next((str(p) for p in candidates if p.exists()), None)
+    return None
+
+
+def convert(paths: list[Path], target: str, out_dir: Path, *, timeout: float = 300,
+            workers: int = 1) -> list[Path]:
+    """Convert `paths` to `target` ("pdf", or "xlsx:Calc MS Excel 2007 XML") into out_dir.
+
+    Returns the converted files in the order given. Files with the same stem must not share
+    an out_dir (LibreOffice names outputs by stem).
+    """
+    soffice = find_soffice()
+    if soffice is None:
+        raise ConversionFailed("ไม่พบ LibreOffice จึงแปลงไฟล์ไม่ได้", hint=INSTALL_HINT,
+                               english="LibreOffice not found")
+    paths = [Path(p).resolve() for p in paths]
+    out_dir = Path(out_dir).resolve()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    batches = [paths[i::workers] for i in range(max(1, min(workers, len(paths))))]
+    with ThreadPoolExecutor(len(batches)) as pool:
+        list(pool.map(lambda b: _run_batch(soffice, b, target, out_dir, timeout), batches))
+    suffix = "." + target.split(":")[0]
+    results = [out_dir / (p.stem + suffix) for p in paths]
+    missing = [r.name for r in results if not r.exists()]
+    if missing:
+        raise ConversionFailed(f"LibreOffice แปลงไฟล์ไม่สำเร็จ: {', '.join(missing[:5])}",
+                               hint="ลองเปิดไฟล์ต้นฉบับใน LibreOffice/Word ว่าเปิดได้หรือไม่",
+                               english=f"conversion produced no output for {missing[:5]}")
+    return results
+
+
+def _run_batch(soffice: str, paths: list[Path], target: str, out_dir: Path, timeout: float) -> None:
+    if not paths:
+        return
+    with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
+        cmd = [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
+               "--norestore", "--nologo", "--convert-to", target, "--outdir", str(out_dir),
+               *map(str, paths)]
+        _run_with_timeout(cmd, timeout)
+
+
+def _run_with_timeout(cmd: list[str], timeout: float) -> None:
+    kwargs = {"stdout": subprocess.DEVNULL, "stderr": subprocess.PIPE}
+    if sys.platform == "win32":
+        kwargs["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP
+    else:
+        kwargs["start_new_session"] = True  # its own process group, so we can end the whole tree
+    proc = subprocess.Popen(cmd, **kwargs)
+    try:
+        _, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _kill_tree(proc)
+        raise ConversionFailed(f"LibreOffice ทำงานนานเกิน {timeout:.0f} วินาที จึงหยุดการแปลงไฟล์",
+                               hint="ปิดโปรแกรม LibreOffice ที่ค้างอยู่แล้วลองใหม่",
+                               english=f"LibreOffice timed out after {timeout:.0f}s") from None
+    if proc.returncode != 0:
+        raise ConversionFailed(f"LibreOffice ทำงานผิดพลาด (รหัส {proc.returncode})",
+                               english=(err or b"").decode(errors="replace")[-500:])
+
+
+def _kill_tree(proc: subprocess.Popen) -> None:
+    if sys.platform == "win32":
+        subprocess.run(["taskkill", "/F", "/T", "/PID", str(proc.pid)], capture_output=True)
+    else:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    proc.communicate()  # reap it and close its pipes
