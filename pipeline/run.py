@@ -1,0 +1,164 @@
+"""`pipeline run`: validate -> Word -> PDF -> Excel summary, written to a staging folder and
+published together. Stops before writing anything when validation finds errors."""
+import json
+import shutil
+import sys
+import time
+from contextlib import nullcontext
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline import office
+from pipeline.errors import PipelineError
+from pipeline.staging import discard, new_staging_dir, publish
+
+SUMMARY_NAME = "summary.xlsx"
+
+
+@dataclass
+class RunResult:
+    valid: bool
+    errors: int = 0
+    warnings: int = 0
+    files: list[Path] = field(default_factory=list)
+    pdf_skipped: str = ""          # why PDFs were not made ("" when they were)
+    recalculated: bool = False
+    write_back: str = ""           # what happened to the master
+    seconds: float = 0.0
+
+
+class InvalidYear(PipelineError):
+    exit_code = 2
+
+
+def run_pipeline(workbook: Path, out_dir: Path, *, years: list[int] | None = None, pdf: bool = True,
+                 write_back: bool = False, progress=None, report_sink=None) -> RunResult:
+    """The whole job. `progress(step_name)` is called as steps start; `report_sink(report)` gets
+    the validation report (to print it) before anything is generated."""
+    from pipeline.validate import validate_workbook
+    from pipeline.workbook.reader import read_plan
+
+    started = time.perf_counter()
+    step = progress or (lambda name: None)
+    step("ตรวจสอบข้อมูล")
+    report = validate_workbook(workbook)
+    if report_sink:
+        report_sink(report)
+    result = RunResult(valid=report.valid, errors=len(report.errors), warnings=len(report.warnings))
+    if not report.valid:
+        return result
+    plan = read_plan(workbook)
+    years = _chosen_years(plan, years)
+    staging = new_staging_dir(out_dir)
+    try:
+        _generate(plan, years, staging, pdf, result, step)
+        step("ย้ายไฟล์เข้าที่")
+        result.files = publish(staging, out_dir)
+    finally:
+        discard(staging)
+    if write_back:
+        step("เขียนตารางสรุปกลับในสมุดงานหลัก")
+        result.write_back = _write_back(workbook, plan)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _generate(plan, years, staging: Path, pdf: bool, result: RunResult, step) -> None:
+    from pipeline.render.recalc import recalculate
+    from pipeline.render.summary import write_summary
+    from pipeline.render.word import render_documents
+
+    step("สร้างเอกสาร Word")
+    documents = render_documents(plan, staging, years)
+    step("สร้างตารางสรุป Excel")
+    summary = write_summary(plan, staging / SUMMARY_NAME, years)
+    if office.find_soffice() is None:
+        result.pdf_skipped = "ไม่พบ LibreOffice: ข้ามการสร้าง PDF และการคำนวณสูตร. " + office.INSTALL_HINT
+        return
+    step("คำนวณสูตรใน Excel")
+    result.recalculated = recalculate([summary])
+    if pdf:
+        step("สร้าง PDF")
+        make_pdfs(documents)
+    else:
+        result.pdf_skipped = "ข้ามการสร้าง PDF ตามที่สั่ง (--no-pdf)"
+
+
+def make_pdfs(documents: list[Path]) -> list[Path]:
+    """Convert all documents in two LibreOffice processes; each PDF lands next to its .docx.
+
+    LibreOffice names outputs by stem, and the same project sheet name exists in every year's
+    folder, so the batch goes through a flat folder of uniquely numbered links first."""
+    docx = [d for d in documents if d.suffix == ".docx"]
+    if not docx:
+        return []
+    flat = docx[0].parent / ".pdf-batch"
+    flat.mkdir()
+    try:
+        links = []
+        for i, d in enumerate(docx):
+            link = flat / f"{i:05d}.docx"
+            try:
+                link.hardlink_to(d)
+            except OSError:
+                shutil.copyfile(d, link)
+            links.append(link)
+        pdfs = office.convert(links, "pdf", flat / "pdf", workers=2)
+        final = []
+        for d, p in zip(docx, pdfs):
+            final.append(d.with_suffix(".pdf"))
+            shutil.move(p, final[-1])
+        return final
+    finally:
+        shutil.rmtree(flat, ignore_errors=True)
+
+
+def _chosen_years(plan, years: list[int] | None) -> list[int]:
+    plan_years = plan.settings.years
+    if not years:
+        return plan_years
+    outside = [y for y in years if y not in plan_years]
+    if outside:
+        raise InvalidYear(f"ปี {', '.join(map(str, outside))} ไม่อยู่ในช่วงแผน "
+                          f"{plan_years[0]}–{plan_years[-1]}", hint="ระบุ --year เป็นปีงบประมาณในแผน")
+    return sorted(set(years))
+
+
+def _write_back(workbook: Path, plan) -> str:
+    from pipeline.render.writeback import write_back
+    try:
+        outcome = write_back(workbook, plan)
+    except PipelineError as exc:  # refusal: outputs/ is already written, the master stays as it was
+        return f"ไม่ได้เขียนกลับ: {exc}"
+    note = "" if outcome.recalculated else " (ไม่ได้คำนวณสูตร: ไม่พบ LibreOffice)"
+    return f"เขียนตารางสรุปกลับใน {workbook.name} แล้ว สำรองไฟล์เดิมไว้ที่ {outcome.backup.name}{note}"
+
+
+# ---------------------------------------------------------------- command line glue
+
+
+def run_command(args) -> int:
+    from pipeline.run_report import ProgressUI, print_outcome, result_json
+
+    quiet = args.quiet or args.json
+    ui = ProgressUI(enabled=not quiet)
+    sink = None if args.json else _report_printer(quiet)
+    with ui if not quiet else nullcontext():
+        result = run_pipeline(args.workbook, args.out, years=args.year, pdf=not args.no_pdf,
+                              write_back=args.write_back, progress=ui.step, report_sink=sink)
+    if args.json:
+        print(json.dumps(result_json(result, args.out), ensure_ascii=False, indent=2))
+    elif not result.valid:
+        print(f"\nพบข้อผิดพลาด {result.errors} รายการ: ยังไม่ได้สร้างไฟล์ใด ๆ แก้ไขแล้วสั่งใหม่", file=sys.stderr)
+    elif not args.quiet:
+        print_outcome(result, args.out)
+    return 0 if result.valid else 1
+
+
+def _report_printer(quiet: bool):
+    from pipeline.validate import print_report
+
+    def sink(report):
+        if report.problems and (not quiet or not report.valid):
+            print_report(report)
+    return sink

@@ -1,0 +1,56 @@
+"""Write a run's outputs into a hidden staging folder, then move them into place together.
+
+An interrupted run leaves the previous set untouched; a file open in Word or Excel is found before
+anything moves, so the set is never half replaced.
+"""
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from pipeline.errors import OutputBlocked
+
+
+def new_staging_dir(out_dir: Path) -> Path:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
+
+
+def lock_file_for(path: Path) -> Path | None:
+    """The lock file Word/Excel (~$name) or LibreOffice (.~lock.name#) keeps next to an open file."""
+    candidates = [path.with_name("~$" + path.name), path.with_name(f".~lock.{path.name}#")]
+    if len(path.name) > 2:  # Word replaces the first two characters of a long name
+        candidates.append(path.with_name("~$" + path.name[2:]))
+    return next((c for c in candidates if c.exists()), None)
+
+
+def is_in_use(path: Path) -> bool:
+    if not path.exists():
+        return False
+    if lock_file_for(path):
+        return True
+    try:  # on Windows an open document cannot be opened for writing
+        with open(path, "r+b"):
+            return False
+    except PermissionError:
+        return True
+
+
+def publish(staging: Path, out_dir: Path) -> list[Path]:
+    """Move every file of `staging` to the same place under `out_dir`; returns the final paths."""
+    files = sorted(p for p in staging.rglob("*") if p.is_file())
+    targets = [out_dir / p.relative_to(staging) for p in files]
+    busy = [t for t in targets if is_in_use(t)]
+    if busy:
+        names = "\n".join(f"  - {b}" for b in busy[:10])
+        raise OutputBlocked(f"มีไฟล์ผลลัพธ์เปิดอยู่ในโปรแกรมอื่น จึงยังไม่แทนที่ไฟล์ชุดเดิม:\n{names}",
+                            hint="ปิดไฟล์เหล่านี้ใน Word/Excel แล้วสั่งใหม่อีกครั้ง",
+                            english=f"{len(busy)} output file(s) are open in another program")
+    for source, target in zip(files, targets):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(source, target)
+    return targets
+
+
+def discard(staging: Path) -> None:
+    shutil.rmtree(staging, ignore_errors=True)
