@@ -1,0 +1,35 @@
+"""Word plan books: the body's paragraphs and tables in document order."""
+from pathlib import Path
+
+from pipeline.errors import ImportFailed
+
+from .source import SUPPORTED, Block, Line, Table
+from .text import norm
+
+
+def docx_blocks(path: Path) -> list[Block]:
+    import docx
+    from docx.table import Table as DocxTable
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises several types for a broken package
+        raise ImportFailed(f"เปิดไฟล์ {path} เป็นเอกสาร Word ไม่ได้ (ไฟล์อาจเสียหายหรือไม่ใช่ .docx)",
+                           hint=f"ใช้{SUPPORTED}; บันทึกใหม่จาก Word เป็นชนิด .docx",
+                           english=f"cannot open {path} as .docx: {exc}") from None
+    blocks: list[Block] = []
+    paragraphs = tables = 0
+    for element in document.element.body.iterchildren():
+        tag = element.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            paragraphs += 1
+            for text in Paragraph(element, document).text.splitlines():
+                if text.strip():
+                    blocks.append(Line(norm(text), f"ย่อหน้า {paragraphs}"))
+        elif tag == "tbl":
+            tables += 1
+            # -- merged cells repeat their text in row.cells, so column positions stay put --
+            rows = [[norm(cell.text) for cell in row.cells] for row in DocxTable(element, document).rows]
+            blocks.append(Table(rows, f"ตารางที่ {tables}"))
+    return blocks

@@ -1,0 +1,109 @@
+"""Project sheets ('ลำดับที่ ๑' ...): sections ๑.-๙. into the Project fields."""
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from pipeline.thai import arabic_digits
+from pipeline.workbook.cells import parse_budget
+
+from .anomalies import Anomaly
+from .source import Line
+from .text import DIGIT, norm, number, split_items, split_paragraphs
+
+SHEET = re.compile(rf"^ลำดับที่\s*(?P<seq>{DIGIT}+)$")
+HEADING = re.compile(r"^(?P<n>[๑-๙1-9])\.\s*(?P<rest>.*)$")
+# Section number -> the words its heading starts with (checked, so "๒.๑)" etc. never match).
+SECTIONS = {1: "ชื่อโครงการ", 2: "หลักการและเหตุผล", 3: "วัตถุประสงค์", 4: "กลุ่มเป้าหมาย",
+            5: "วิธีดำเนินการ", 6: "ระยะเวลา", 7: "งบประมาณ", 8: "ผู้รับผิดชอบ", 9: "ผลผลิต"}
+OUTPUTS, OUTCOMES = "ผลผลิต", "ผลลัพธ์"
+NO_BUDGET = "ไม่ใช้งบประมาณ"
+NOISE = {"-", "–"}   # a lone dash the PDF left at the end of a sheet
+
+
+@dataclass
+class Sheet:
+    seq: int
+    where: str
+    name: str = ""
+    sections: dict[int, list[str]] = field(default_factory=dict)
+    outputs: list[str] = field(default_factory=list)
+    outcomes: list[str] = field(default_factory=list)
+    part: str = OUTPUTS          # which sub-heading of section ๙ the lines belong to
+
+    def fields(self) -> dict:
+        s = self.sections
+        return dict(rationale=split_paragraphs(s.get(2, [])), objectives=split_items(s.get(3, [])),
+                    target_group=split_paragraphs(s.get(4, [])), method=split_items(s.get(5, [])),
+                    responsible=split_paragraphs(s.get(8, [])),
+                    outputs=split_items(self.outputs), outcomes=split_items(self.outcomes))
+
+    def period_years(self) -> list[int]:
+        return [int(y) for y in re.findall(r"\d{4}", arabic_digits(" ".join(self.sections.get(6, []))))]
+
+    def budget(self) -> Decimal | None:
+        text = norm(" ".join(self.sections.get(7, [])))
+        if NO_BUDGET in text:
+            return Decimal(0)
+        match = re.search(rf"({DIGIT}[๐-๙0-9,.]*)\s*บาท", text)
+        return parse_budget(match[1])[0] if match else None
+
+
+def parse_sheets(lines: list[Line], anomalies: list[Anomaly]) -> list[Sheet]:
+    sheets: list[Sheet] = []
+    section = None
+    for line in lines:
+        text = line.text
+        if text in NOISE:
+            continue
+        if m := SHEET.match(text):
+            sheets.append(Sheet(number(m["seq"]), line.where))
+            section = None
+            continue
+        if not sheets:
+            continue
+        sheet = sheets[-1]
+        heading = _heading(text)
+        if heading:
+            section, rest = heading
+            if section == 1:
+                sheet.name = rest
+            continue
+        if section == 1:
+            sheet.name = norm(f"{sheet.name} {text}")
+        elif section == 9:
+            _results_line(sheet, text)
+        elif section is not None:
+            sheet.sections.setdefault(section, []).append(text)
+    for sheet in sheets:
+        _check(sheet, anomalies)
+    return sheets
+
+
+def _heading(text: str) -> tuple[int, str] | None:
+    """(section number, text after the heading's colon) for a line like '๑. ชื่อโครงการ : ...'."""
+    m = HEADING.match(text)
+    if not m:
+        return None
+    n = number(m["n"])
+    if not m["rest"].startswith(SECTIONS[n]):
+        return None
+    rest = m["rest"][len(SECTIONS[n]):]
+    return n, norm(rest.split(":", 1)[1]) if ":" in rest else ""
+
+
+def _results_line(sheet: Sheet, text: str) -> None:
+    if text in (OUTPUTS, OUTCOMES):
+        sheet.part = text
+    else:
+        (sheet.outcomes if sheet.part == OUTCOMES else sheet.outputs).append(text)
+
+
+def _check(sheet: Sheet, anomalies: list[Anomaly]) -> None:
+    at = f"รายละเอียดโครงการ ลำดับที่ {sheet.seq} ({sheet.where})"
+    if not sheet.name:
+        anomalies.append(Anomaly("project-name-missing", f"{at}: ไม่พบชื่อโครงการ (หัวข้อ ๑.)", sheet.where))
+    empty = [label for label, items in zip(
+        ("หลักการและเหตุผล", "วัตถุประสงค์", "กลุ่มเป้าหมาย", "วิธีดำเนินการ", "ผู้รับผิดชอบ", OUTPUTS, OUTCOMES),
+        sheet.fields().values()) if not items]
+    if empty:
+        anomalies.append(Anomaly("project-section-empty", f"{at}: หัวข้อว่าง: {', '.join(empty)}", sheet.where))

@@ -1,0 +1,78 @@
+"""Read a plan book into one stream of blocks, whatever the file type.
+
+A text file extracted from the PDF gives one Line per non-blank line, and a Table for each run of
+tab-separated lines; a Word file gives one Line per paragraph line and a Table per Word table, in
+document order. Every later stage reads only this stream.
+"""
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.errors import ImportFailed
+
+from .text import norm
+
+SUPPORTED = "ไฟล์ข้อความ (.txt, UTF-8) ที่แปลงจาก PDF ของเล่มแผน หรือไฟล์ Word (.docx)"
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    where: str          # "บรรทัด 12" / "ย่อหน้า 4": for messages
+
+
+@dataclass(frozen=True)
+class Table:
+    rows: list[list[str]]
+    where: str
+
+
+Block = Line | Table
+
+
+def read_blocks(path: Path) -> list[Block]:
+    path = Path(path)
+    if not path.is_file():
+        raise ImportFailed(f"ไม่พบไฟล์เล่มแผน {path}",
+                           hint="ตรวจสอบชื่อและที่อยู่ของไฟล์ (ใส่เครื่องหมายคำพูดถ้าชื่อมีช่องว่าง)",
+                           english=f"plan book not found: {path}")
+    data = path.read_bytes()
+    if not data.strip():
+        raise ImportFailed(f"ไฟล์ {path} ว่างเปล่า ไม่มีข้อความให้นำเข้า", hint=f"ใช้{SUPPORTED}",
+                           english=f"{path} is empty")
+    if data[:4] == b"PK\x03\x04":
+        from .docx_source import docx_blocks
+        return docx_blocks(path)
+    return text_blocks(_decode(path, data))
+
+
+def _decode(path: Path, data: bytes) -> str:
+    if b"\x00" not in data:
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            pass
+    raise ImportFailed(f"ไฟล์ {path} ไม่ใช่ไฟล์ข้อความหรือไฟล์ Word ที่อ่านได้ (อาจเป็นรูปภาพหรือไฟล์เสียหาย)",
+                       hint=f"ใช้{SUPPORTED}; ถ้าเป็น PDF ให้แปลงเป็นข้อความก่อน",
+                       english=f"{path} is binary or not UTF-8 text")
+
+
+def text_blocks(text: str) -> list[Block]:
+    blocks: list[Block] = []
+    table: list[list[str]] = []
+    start = 0
+    for number, raw in enumerate(text.splitlines(), 1):
+        if "\t" in raw:
+            if not table:
+                start = number
+            table.append([norm(cell) for cell in raw.split("\t")])
+            continue
+        if table:
+            blocks.append(Table(table, f"บรรทัด {start}-{number - 1}"))
+            table = []
+        if raw.strip():
+            blocks.append(Line(norm(raw), f"บรรทัด {number}"))
+    if table:
+        blocks.append(Table(table, f"บรรทัด {start}"))
+    return blocks
+
+

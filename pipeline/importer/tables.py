@@ -1,0 +1,159 @@
+"""The five yearly tables (each split over pages), their footers and the มิติ legend."""
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from pipeline.model import Dimension
+from pipeline.workbook.cells import parse_budget, parse_date, parse_quarter
+
+from .anomalies import Anomaly
+from .source import Block, Line, Table
+from .text import DIGIT, norm, number
+
+TABLE_TITLE = re.compile(rf"^แผนปฏิบัติการป้องกันการทุจริต\s*พ\.ศ\.\s*(?P<year>{DIGIT}{{4}})")
+TOTAL = "รวมทั้งสิ้น"
+DATA_AS_OF = re.compile(r"^\**\s*ข้อมูล\s*ณ\s*วันที่\s*(?P<date>.+)$")
+REPORTER = re.compile(r"^ชื่อ\s*-\s*สกุล\s*ผู้ออกรายงาน\s*(?P<name>.+)$")
+LEGEND = re.compile(rf"^มิติ\s*(?P<n>{DIGIT})\s+(?P<name>\S.*)$")
+COLUMNS = 9  # ลำดับ, ชื่อ, มิติ, งบประมาณ, ไตรมาส 1-4, หมายเหตุ
+
+
+@dataclass
+class TableRow:
+    year: int
+    order: int
+    name: str
+    dimension: int | None
+    budget: Decimal
+    quarters: tuple[bool, bool, bool, bool]
+    note: str
+    where: str
+
+
+@dataclass
+class Tables:
+    rows: list[TableRow]
+    dimensions: list[Dimension]
+    data_as_of: date | None
+    reporter: str
+    years: list[int]
+
+
+def parse_tables(blocks: list[Block], anomalies: list[Anomaly]) -> Tables:
+    rows: list[TableRow] = []
+    totals: dict[int, list] = {}
+    footers: dict[str, list] = {"data_as_of": [], "reporter": [], "legend": []}
+    year = None
+    for block in blocks:
+        if isinstance(block, Table):
+            if year is None:
+                anomalies.append(Anomaly("table-without-title", f"ตาราง ({block.where}) ไม่มีชื่อ "
+                                         "'แผนปฏิบัติการป้องกันการทุจริต พ.ศ. ....' จึงไม่รู้ปี: ข้ามไป", block.where))
+                continue
+            _table_rows(block, year, rows, totals, anomalies)
+        elif title := TABLE_TITLE.match(block.text):
+            year = number(title["year"])
+        else:
+            _footer(block, year, footers)
+    years = sorted({r.year for r in rows})
+    for y in years:
+        _check_total(y, [r for r in rows if r.year == y], totals.get(y), anomalies)
+    return Tables(rows, _legend(footers["legend"], anomalies), _data_as_of(footers["data_as_of"], anomalies),
+                  _reporter(footers["reporter"], anomalies), years)
+
+
+def _table_rows(table: Table, year: int, rows: list, totals: dict, anomalies: list[Anomaly]) -> None:
+    for i, cells in enumerate(table.rows, 1):
+        cells = (cells + [""] * COLUMNS)[:COLUMNS]
+        where = f"{table.where} แถว {i}"
+        if cells[0].startswith(TOTAL):
+            totals[year] = [cells, where]
+            continue
+        order = number(cells[0])
+        if order is None:        # header rows: "ลำดับ ..." and the quarter numbers 1 2 3 4
+            continue
+        rows.append(_row(year, order, cells, where, anomalies))
+
+
+def _row(year: int, order: int, cells: list[str], where: str, anomalies: list[Anomaly]) -> TableRow:
+    at = f"ปี {year} ลำดับ {order} ({where})"
+    dimension = number(cells[2])
+    if dimension is None:
+        anomalies.append(Anomaly("dimension-unreadable", f"{at}: อ่านมิติ '{cells[2]}' ไม่ได้", where))
+    budget, _ = parse_budget(cells[3])
+    if budget is None:
+        anomalies.append(Anomaly("budget-unreadable", f"{at}: อ่านงบประมาณ '{cells[3]}' ไม่ได้ ใส่เป็น 0", where))
+        budget = Decimal(0)
+    quarters = tuple(_quarter(cell, f"{at} ไตรมาส {q}", where, anomalies) for q, cell in enumerate(cells[4:8], 1))
+    return TableRow(year, order, norm(cells[1]), dimension, budget, quarters, norm(cells[8]), where)
+
+
+def _quarter(cell: str, at: str, where: str, anomalies: list[Anomaly]) -> bool:
+    if cell.startswith("<input"):    # the e-plan's HTML checkbox survived the PDF extraction
+        return "checked" in cell
+    mark = parse_quarter(cell)
+    if mark is None:
+        anomalies.append(Anomaly("quarter-mark-unknown",
+                                 f"{at}: เครื่องหมาย '{cell}' ไม่รู้จัก ถือว่าดำเนินการในไตรมาสนี้", where))
+        return True
+    return mark
+
+
+def _check_total(year: int, rows: list[TableRow], total, anomalies: list[Anomaly]) -> None:
+    if total is None:
+        anomalies.append(Anomaly("total-missing", f"ตารางปี {year}: ไม่พบแถว '{TOTAL}' จึงตรวจยอดรวมไม่ได้"))
+        return
+    cells, where = total
+    budget, _ = parse_budget(cells[3])
+    expected = sum((r.budget for r in rows), Decimal(0))
+    if budget != expected:
+        anomalies.append(Anomaly("total-mismatch", f"ตารางปี {year} ({where}): แถว{TOTAL} งบประมาณ '{cells[3]}' "
+                                 f"แต่ผลรวมรายการ = {expected:,.2f}", where))
+    for q in range(4):
+        count = sum(r.quarters[q] for r in rows)
+        if number(cells[4 + q]) != count:
+            anomalies.append(Anomaly("total-mismatch", f"ตารางปี {year} ({where}): แถว{TOTAL} ไตรมาส {q + 1} "
+                                     f"= '{cells[4 + q]}' แต่นับเครื่องหมายได้ {count} รายการ", where))
+
+
+def _footer(line: Line, year, footers: dict) -> None:
+    if m := DATA_AS_OF.match(line.text):
+        footers["data_as_of"].append((year, m["date"], line.where))
+    elif m := REPORTER.match(line.text):
+        footers["reporter"].append((year, norm(m["name"]), line.where))
+    elif m := LEGEND.match(line.text):
+        footers["legend"].append((number(m["n"]), norm(m["name"])))
+
+
+def _data_as_of(found: list, anomalies: list[Anomaly]) -> date | None:
+    dates = {(parse_date(text), text) for _, text, _ in found}
+    if len({d for d, _ in dates}) > 1:
+        anomalies.append(Anomaly("data-as-of-differs", "วันที่ 'ข้อมูล ณ วันที่' ไม่ตรงกันในแต่ละตาราง: "
+                                 + ", ".join(sorted(t for _, t in dates)) + " (ใช้วันแรกที่พบ)"))
+    return parse_date(found[0][1]) if found else None
+
+
+def _reporter(found: list, anomalies: list[Anomaly]) -> str:
+    """Most frequent spelling of the reporter's name; ties go to the first seen."""
+    if not found:
+        return ""
+    counts = Counter(name for _, name, _ in found)
+    best = max(counts, key=lambda name: counts[name])   # max keeps the first of equal counts
+    if len(counts) > 1:
+        spellings = "; ".join(
+            f"'{name}' (ปี {', '.join(str(y) for y, n, _ in found if n == name)})" for name in counts)
+        anomalies.append(Anomaly("reporter-spelling", f"ชื่อผู้ออกรายงานสะกดต่างกัน {len(counts)} แบบ: "
+                                 f"{spellings}; ใช้ '{best}' ซึ่งพบบ่อยที่สุด"))
+    return best
+
+
+def _legend(found: list, anomalies: list[Anomaly]) -> list[Dimension]:
+    names: dict[int, str] = {}
+    for n, name in found:
+        if n in names and names[n] != name:
+            anomalies.append(Anomaly("dimension-name-differs",
+                                     f"คำอธิบายมิติ {n} ต่างกัน: '{names[n]}' กับ '{name}' (ใช้แบบแรก)"))
+        names.setdefault(n, name)
+    return [Dimension(n, names[n]) for n in sorted(names)]

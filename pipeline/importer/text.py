@@ -1,0 +1,77 @@
+"""Text clean-up shared by the importer: NFC, spaces, item numbers, joining wrapped lines.
+
+The PDF-to-text extraction wraps long paragraphs and list items over several lines and puts
+blank lines in arbitrary places, so structure is rebuilt from the lines' own shape.
+"""
+import re
+import unicodedata
+
+from pipeline.thai import arabic_digits
+
+DIGIT = "[๐-๙0-9]"
+_SPACES = re.compile(r"\s+")
+# "๑)", "- ๑)", "๒) ๒)" (number doubled by the extraction); "๒.๑)" is a sub-item and does not match.
+ITEM_START = re.compile(rf"^(?:-\s*)?(?:{DIGIT}+\)\s*)+")
+
+# A source line at least this long was a whole paragraph in the extraction, not a wrapped piece.
+LONG_LINE = 200
+# Words that open a new paragraph in Thai official prose ("therefore", "moreover").
+PARAGRAPH_OPENERS = ("ดังนั้น", "อีกทั้ง")
+
+
+def norm(text: str) -> str:
+    """NFC with every run of whitespace collapsed to one space."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def squash(text: str) -> str:
+    """Text without any whitespace, for matching names that the PDF wrapped differently."""
+    return _SPACES.sub("", unicodedata.normalize("NFC", text))
+
+
+def number(text: str) -> int | None:
+    """'๑๒' or '12' -> 12; None when the text is not a plain number."""
+    text = arabic_digits(norm(text))
+    return int(text) if text.isdigit() else None
+
+
+def join(head: str, tail: str) -> str:
+    """Join a wrapped line back onto its paragraph or item with a single space."""
+    return norm(f"{head} {tail}")
+
+
+def split_items(lines: list[str]) -> list[str]:
+    """One item per numbered entry, numbers stripped; lines that start no item continue the
+    current one (sub-items such as ๒.๑) stay in their parent). No numbers at all: one item."""
+    items: list[str] = []
+    for line in lines:
+        match = ITEM_START.match(line)
+        if match:
+            items.append(norm(line[match.end():]))
+        elif items:
+            items[-1] = join(items[-1], line)
+        else:
+            items.append(norm(line))
+    return [item for item in items if item]
+
+
+def split_paragraphs(lines: list[str]) -> list[str]:
+    """Rebuild paragraphs from wrapped lines (blank lines in the source mean nothing).
+
+    Rule: a line of LONG_LINE characters or more is a paragraph of its own (the extraction kept
+    whole paragraphs on one line); a line starting with one of PARAGRAPH_OPENERS starts a new
+    paragraph; any other line continues the paragraph before it.
+    """
+    paragraphs: list[str] = []
+    closed = True
+    for line in lines:
+        line = norm(line)
+        if not line:
+            continue
+        long_line = len(line) >= LONG_LINE
+        if closed or long_line or line.startswith(PARAGRAPH_OPENERS):
+            paragraphs.append(line)
+        else:
+            paragraphs[-1] = join(paragraphs[-1], line)
+        closed = long_line
+    return paragraphs
