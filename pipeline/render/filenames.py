@@ -1,0 +1,71 @@
+"""File names that are safe on Windows and cannot leave the output folder.
+
+Project names are staff-typed Thai text: they may hold `/`, `:`, `..`, or be very long. A name is
+cleaned to one path component, truncated by characters (never bytes, never leaving a Thai vowel
+or tone mark without its base consonant) and made unique within its folder (case-insensitive,
+as on Windows).
+"""
+import re
+import unicodedata
+from pathlib import Path
+
+__all__ = ["safe_filename", "unique_name", "safe_child"]
+
+_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
+             *(f"LPT{i}" for i in range(1, 10))}
+FALLBACK = "ไม่มีชื่อ"
+# -- 120 characters keeps out/2566/<name>.docx well under Windows' 260-character MAX_PATH --
+DEFAULT_MAX = 120
+
+
+def safe_filename(text: str, max_len: int = DEFAULT_MAX, *, suffix: str = "") -> str:
+    """One safe path component: `text` cleaned and truncated, then `suffix` (e.g. '.docx')."""
+    name = unicodedata.normalize("NFC", str(text))
+    name = _FORBIDDEN.sub(" ", name)
+    name = re.sub(r"\.{2,}", ".", name)           # no '..' anywhere
+    name = re.sub(r"\s+", " ", name).strip(" .")  # Windows drops trailing dots/spaces; '.x' hides
+    name = _truncate(name, max(1, max_len - len(suffix))).rstrip(" .")
+    if not name:
+        name = FALLBACK
+    if name.split(".")[0].strip().upper() in _RESERVED:
+        name = "_" + name
+    return name + suffix
+
+
+def _truncate(text: str, limit: int) -> str:
+    """Cut to at most `limit` characters, backing off so no combining mark loses its base."""
+    if len(text) <= limit:
+        return text
+    cut = limit
+    while cut > 0 and _is_mark(text[cut]):
+        cut -= 1
+    return text[:cut]
+
+
+def _is_mark(ch: str) -> bool:
+    return unicodedata.category(ch) in ("Mn", "Mc", "Me")
+
+
+def unique_name(name: str, taken: set[str]) -> str:
+    """`name`, or `name (2)`, `name (3)`… not yet in `taken` (compared case-insensitively).
+
+    Adds the chosen name (casefolded) to `taken`, so one set serves one folder.
+    """
+    stem, dot, ext = name.rpartition(".")
+    if not dot:
+        stem, ext = name, ""
+    candidate, n = name, 1
+    while candidate.casefold() in taken:
+        n += 1
+        candidate = f"{stem} ({n}).{ext}" if dot else f"{stem} ({n})"
+    taken.add(candidate.casefold())
+    return candidate
+
+
+def safe_child(folder: Path, name: str) -> Path:
+    """folder / name, refusing anything that would resolve outside `folder`."""
+    path = (folder / name)
+    if path.resolve().parent != folder.resolve():
+        raise ValueError(f"unsafe file name: {name!r}")
+    return path

@@ -1,0 +1,62 @@
+import unicodedata
+
+import pytest
+
+from pipeline.render.filenames import safe_child, safe_filename, unique_name
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("ลำดับที่ 08 โครงการจัดเวทีประชาคม", "ลำดับที่ 08 โครงการจัดเวทีประชาคม"),
+    ('a<b>c:d"e/f\\g|h?i*j', "a b c d e f g h i j"),
+    ("../../etc/passwd", "etc passwd"),
+    ("name. . ", "name"),
+    ("CON", "_CON"),
+    ("con.txt", "_con.txt"),
+    ("Lpt9", "_Lpt9"),
+    ("COM10", "COM10"),
+    ("", "ไม่มีชื่อ"),
+    ("...", "ไม่มีชื่อ"),
+    ("tab\tand\nnewline", "tab and newline"),
+])
+def test_safe_filename_cleans(raw, expected):
+    assert safe_filename(raw) == expected
+
+
+def test_project_named_like_an_escape_stays_inside(tmp_path):
+    name = safe_filename("../../CON:x", suffix=".docx")
+    path = safe_child(tmp_path, name)
+    path.write_text("x")
+    assert path.parent == tmp_path
+    assert ".." not in name and ":" not in name and "/" not in name
+    assert list(tmp_path.iterdir()) == [path]
+
+
+def test_safe_child_refuses_escape(tmp_path):
+    with pytest.raises(ValueError):
+        safe_child(tmp_path, "../x")
+
+
+def test_long_thai_name_truncated_by_characters_not_splitting_marks():
+    # every consonant carries a tone mark; 45 characters would cut between a pair
+    text = "ก่" * 100
+    name = safe_filename(text, max_len=50, suffix=".docx")
+    stem = name[:-5]
+    assert name.endswith(".docx")
+    assert stem == "ก่" * 22            # backed off to 44, never leaving "่" alone
+    assert not unicodedata.category(name[len(stem)]).startswith("M")
+    name.encode("utf-8")  # still valid text
+
+
+def test_truncation_is_by_characters_not_bytes():
+    text = "โครงการ" * 30     # 210 characters, 630 bytes in UTF-8
+    assert len(safe_filename(text, max_len=100)) == 100
+
+
+def test_unique_name_case_insensitive():
+    taken: set[str] = set()
+    assert unique_name("ตาราง.docx", taken) == "ตาราง.docx"
+    assert unique_name("ตาราง.docx", taken) == "ตาราง (2).docx"
+    assert unique_name("A.docx", taken) == "A.docx"
+    assert unique_name("a.DOCX", taken) == "a (2).DOCX"
+    assert unique_name("noext", taken) == "noext"
+    assert unique_name("NOEXT", taken) == "NOEXT (2)"
