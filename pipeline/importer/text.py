@@ -5,11 +5,14 @@ blank lines in arbitrary places, so structure is rebuilt from the lines' own sha
 """
 import re
 import unicodedata
+from functools import lru_cache
 
 from pipeline.thai import arabic_digits
 
 DIGIT = "[๐-๙0-9]"
 _SPACES = re.compile(r"\s+")
+_THAI_END = re.compile("[\u0e01-\u0e4e]+$")      # Thai letters and marks, no digits
+_THAI_START = re.compile("^[\u0e01-\u0e4e]+")
 # "๑)", "- ๑)", "๒) ๒)" (number doubled by the extraction); "๒.๑)" is a sub-item and does not match.
 ITEM_START = re.compile(rf"^(?:-\s*)?(?:{DIGIT}+\)\s*)+")
 
@@ -36,22 +39,42 @@ def number(text: str) -> int | None:
 
 
 def join(head: str, tail: str) -> str:
-    """Join a wrapped line back onto its paragraph or item with a single space."""
-    return norm(f"{head} {tail}")
+    """Join a wrapped line back onto its paragraph or item with a single space, or with none
+    when the PDF wrapped in the middle of a word ('บุคลากรต' + 'ระหนัก')."""
+    return norm(f"{head}{tail}" if split_word(head, tail) else f"{head} {tail}")
+
+
+def split_word(head: str, tail: str) -> bool:
+    """True when head ends in a fragment that is no word but forms one with tail's first word.
+    Checked with PyThaiNLP's tokenizer and dictionary; on the real source it fires exactly once."""
+    left, right = _THAI_END.search(head), _THAI_START.match(tail)
+    if not left or not right:
+        return False
+    from pythainlp.tokenize import word_tokenize
+    last = word_tokenize(left[0], engine="newmm")[-1]
+    first = word_tokenize(right[0], engine="newmm")[0]
+    words = _dictionary()
+    return last not in words and last + first in words
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> frozenset:
+    from pythainlp.corpus import thai_words
+    return frozenset(thai_words())
 
 
 def split_items(lines: list[str]) -> list[str]:
     """One item per numbered entry, numbers stripped; lines that start no item continue the
     current one (sub-items such as ๒.๑) stay in their parent). No numbers at all: one item."""
     items: list[str] = []
-    for line in lines:
+    for line in map(norm, lines):
         match = ITEM_START.match(line)
         if match:
-            items.append(norm(line[match.end():]))
+            items.append(line[match.end():].strip())
         elif items:
             items[-1] = join(items[-1], line)
         else:
-            items.append(norm(line))
+            items.append(line)
     return [item for item in items if item]
 
 
