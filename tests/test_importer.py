@@ -154,6 +154,12 @@ def test_thai_digits_everywhere(imported, tmp_path):
     assert import_planbook(path).plan == imported.plan
 
 
+def test_thai_windows_encoding(imported, tmp_path):
+    path = tmp_path / "plan-tis620.txt"
+    path.write_bytes(SOURCE.read_text(encoding="utf-8").replace(CHECKED, "☑").replace("☑", "/").encode("cp874"))
+    assert import_planbook(path).plan == imported.plan
+
+
 def test_total_mismatch(tmp_path):
     path = source_variant(tmp_path, ("รวมทั้งสิ้น\t\t\t20,000.00\t15\t15\t15\t14",
                                      "รวมทั้งสิ้น\t\t\t25,000.00\t15\t15\t15\t15"))

@@ -11,7 +11,7 @@ from pipeline.errors import ImportFailed
 
 from .text import norm
 
-SUPPORTED = "ไฟล์ข้อความ (.txt, UTF-8) ที่แปลงจาก PDF ของเล่มแผน หรือไฟล์ Word (.docx)"
+SUPPORTED = "ไฟล์ข้อความ (.txt) ที่แปลงจาก PDF ของเล่มแผน หรือไฟล์ Word (.docx)"
 
 
 @dataclass(frozen=True)
@@ -47,10 +47,12 @@ def read_blocks(path: Path) -> list[Block]:
 
 def _decode(path: Path, data: bytes) -> str:
     if b"\x00" not in data:
-        try:
-            return data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            pass
+        # -- UTF-8 first; then TIS-620/Windows-874, what older Thai Windows tools save --
+        for encoding in ("utf-8-sig", "cp874"):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                pass
     raise ImportFailed(f"ไฟล์ {path} ไม่ใช่ไฟล์ข้อความหรือไฟล์ Word ที่อ่านได้ (อาจเป็นรูปภาพหรือไฟล์เสียหาย)",
                        hint=f"ใช้{SUPPORTED}; ถ้าเป็น PDF ให้แปลงเป็นข้อความก่อน",
                        english=f"{path} is binary or not UTF-8 text")
