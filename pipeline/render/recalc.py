@@ -1,0 +1,120 @@
+"""Cached formula results via LibreOffice headless, so viewers without a calculation engine
+(previewers, phone apps, pandas) see the totals instead of blanks.
+
+LibreOffice recalculates formulas that have no stored result when it loads an xlsx, and stores
+the results when it saves (verified by tests/test_summary.py reading them back).
+
+Two uses:
+- `recalculate`: the standalone summary, which is ours entirely, is replaced by LibreOffice's copy.
+- `store_cached_values`: the master is NOT replaced by LibreOffice's copy (that would rewrite the
+  staff's sheets); LibreOffice computes a copy and only the results of our sheets' formula cells
+  are written into the file's XML, every other zip part is copied byte for byte.
+"""
+import os
+import shutil
+import tempfile
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+from openpyxl import load_workbook
+
+from pipeline import office
+from pipeline.render.writeback_parts import MAIN_NS, sheet_parts
+
+TARGET = "xlsx:Calc MS Excel 2007 XML"
+
+
+def recalculate(paths: list[Path]) -> bool:
+    """Recalculate each workbook in one LibreOffice run and store the results in place.
+
+    False when LibreOffice is not installed (the caller says so); a failing LibreOffice raises
+    office.ConversionFailed and leaves the files as they were.
+    """
+    if not paths or office.find_soffice() is None:
+        return False
+    with tempfile.TemporaryDirectory(prefix="recalc-") as work:
+        converted = _convert_copies([Path(p) for p in paths], Path(work))
+        for path, result in zip(paths, converted):
+            _replace_from(Path(path), result)
+    return True
+
+
+def store_cached_values(path: Path, sheets: list[str]) -> bool:
+    """Write LibreOffice's results for the formula cells of `sheets` into `path` (see module doc)."""
+    if not sheets or office.find_soffice() is None:
+        return False
+    path = Path(path)
+    with tempfile.TemporaryDirectory(prefix="recalc-") as work:
+        (result,) = _convert_copies([path], Path(work))
+        values = _formula_results(result, sheets)
+    patched = path.with_name(f".{path.stem}.values-{os.getpid()}{path.suffix}")
+    try:
+        with zipfile.ZipFile(path) as src, zipfile.ZipFile(patched, "w", zipfile.ZIP_DEFLATED) as dst:
+            parts = {p: t for t, p in sheet_parts(src, set(src.namelist())).items() if t in values}
+            for info in src.infolist():
+                data = src.read(info)
+                if info.filename in parts:
+                    data = _fill_values(data, values[parts[info.filename]])
+                dst.writestr(info, data)
+        os.replace(patched, path)
+    finally:
+        patched.unlink(missing_ok=True)
+    return True
+
+
+def _convert_copies(paths: list[Path], work: Path) -> list[Path]:
+    """Copies named 0.xlsx, 1.xlsx … so equal file names in different folders cannot collide."""
+    (work / "in").mkdir()
+    copies = []
+    for i, p in enumerate(paths):
+        copies.append(work / "in" / f"{i}{p.suffix}")
+        shutil.copyfile(p, copies[-1])
+    return office.convert(copies, TARGET, work / "out")
+
+
+def _replace_from(path: Path, result: Path) -> None:
+    tmp = path.with_name(f".{path.stem}.recalc-{os.getpid()}{path.suffix}")
+    try:
+        shutil.copyfile(result, tmp)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _formula_results(path: Path, sheets: list[str]) -> dict[str, dict[str, object]]:
+    wb = load_workbook(path, data_only=True, read_only=True)
+    try:
+        out = {}
+        for title in sheets:
+            cells = {}
+            for row in wb[title].iter_rows():
+                for cell in row:
+                    if getattr(cell, "coordinate", None) and cell.value is not None:
+                        cells[cell.coordinate] = cell.value
+            out[title] = cells
+        return out
+    finally:
+        wb.close()
+
+
+def _fill_values(xml: bytes, values: dict[str, object]) -> bytes:
+    """Set <v> of every formula cell; numbers plain, text as t="str" (Excel's formula-string type)."""
+    root = etree.fromstring(xml)
+    for c in root.iter(f"{MAIN_NS}c"):
+        if c.find(f"{MAIN_NS}f") is None or c.get("r") not in values:
+            continue
+        value = values[c.get("r")]
+        v = c.find(f"{MAIN_NS}v")
+        if v is None:
+            v = etree.SubElement(c, f"{MAIN_NS}v")
+        if isinstance(value, bool):
+            c.set("t", "b")
+            v.text = "1" if value else "0"
+        elif isinstance(value, (int, float)):
+            c.attrib.pop("t", None)
+            v.text = repr(float(value)) if isinstance(value, float) else str(value)
+        else:
+            c.set("t", "str")
+            v.text = str(value)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
