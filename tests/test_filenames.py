@@ -47,9 +47,17 @@ def test_long_thai_name_truncated_by_characters_not_splitting_marks():
     name.encode("utf-8")  # still valid text
 
 
-def test_truncation_is_by_characters_not_bytes():
+def test_truncation_is_by_characters_within_the_filesystem_byte_limit():
     text = "โครงการ" * 30     # 210 characters, 630 bytes in UTF-8
-    assert len(safe_filename(text, max_len=100)) == 100
+    assert len(safe_filename(text, max_len=70)) == 70
+    long = safe_filename(text, max_len=200, suffix=".docx")
+    assert len(long.encode("utf-8")) <= 255      # ext4 and APFS refuse longer names
+    assert long.endswith(".docx")
+
+
+def test_default_name_can_be_created(tmp_path):
+    name = safe_filename("ลำดับที่ 02 " + "โครงการฝึกอบรมการส่งเสริมคุณธรรม" * 5, suffix=".docx")
+    (tmp_path / name).write_text("x")
 
 
 def test_unique_name_case_insensitive():

@@ -15,8 +15,10 @@ _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
              *(f"LPT{i}" for i in range(1, 10))}
 FALLBACK = "ไม่มีชื่อ"
-# -- 120 characters keeps out/2566/<name>.docx well under Windows' 260-character MAX_PATH --
-DEFAULT_MAX = 120
+# -- 80 characters keeps out/2566/<name>.docx well under Windows' 260-character MAX_PATH --
+DEFAULT_MAX = 80
+# -- Linux/macOS cap a name at 255 bytes; Thai letters take 3 bytes each in UTF-8 --
+MAX_BYTES = 255
 
 
 def safe_filename(text: str, max_len: int = DEFAULT_MAX, *, suffix: str = "") -> str:
@@ -25,7 +27,8 @@ def safe_filename(text: str, max_len: int = DEFAULT_MAX, *, suffix: str = "") ->
     name = _FORBIDDEN.sub(" ", name)
     name = re.sub(r"\.{2,}", ".", name)           # no '..' anywhere
     name = re.sub(r"\s+", " ", name).strip(" .")  # Windows drops trailing dots/spaces; '.x' hides
-    name = _truncate(name, max(1, max_len - len(suffix))).rstrip(" .")
+    budget = MAX_BYTES - len(suffix.encode("utf-8"))
+    name = _truncate(name, max(1, max_len - len(suffix)), budget).rstrip(" .")
     if not name:
         name = FALLBACK
     if name.split(".")[0].strip().upper() in _RESERVED:
@@ -33,12 +36,13 @@ def safe_filename(text: str, max_len: int = DEFAULT_MAX, *, suffix: str = "") ->
     return name + suffix
 
 
-def _truncate(text: str, limit: int) -> str:
-    """Cut to at most `limit` characters, backing off so no combining mark loses its base."""
-    if len(text) <= limit:
-        return text
-    cut = limit
-    while cut > 0 and _is_mark(text[cut]):
+def _truncate(text: str, limit: int, max_bytes: int) -> str:
+    """Cut at a character boundary to at most `limit` characters and `max_bytes` UTF-8 bytes,
+    backing off so no combining mark (Thai vowel or tone mark) loses its base."""
+    cut = min(len(text), limit)
+    while cut > 0 and len(text[:cut].encode("utf-8")) > max_bytes:
+        cut -= 1
+    while 0 < cut < len(text) and _is_mark(text[cut]):
         cut -= 1
     return text[:cut]
 

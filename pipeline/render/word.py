@@ -1,0 +1,135 @@
+"""Word output: the announcement, each year's table and project sheets, and the plan book.
+
+    render_documents(plan, out_dir) -> [paths written]
+
+Templates live in templates/ (see docs/templates.md). Each is prepared once per call
+(pipeline.render.docx_fast) and rendered in Jinja's sandbox with autoescape on, so a value such
+as `{{7*7}}` or `<b>` in the workbook is printed literally and a template cannot reach Python.
+
+Layout of `out_dir`:
+    ประกาศ.docx
+    2566/ตาราง 2566.docx
+    2566/ลำดับที่ 08 โครงการจัดเวทีประชาคม.docx      (one per project in that year's plan)
+    แผนปฏิบัติการป้องกันการทุจริต 2566-2570.docx       (only when every plan year is rendered)
+
+The plan book reproduces the source plan book: announcement, the year tables, then the project
+sheets of the plan's first year in ลำดับที่ order (each year folder has that year's sheets).
+"""
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+from pipeline.errors import PipelineError, TemplateError
+from pipeline.model import Plan
+from pipeline.render import word_context as ctx
+from pipeline.render.docx_fast import PreparedTemplate
+from pipeline.render.filenames import safe_child, safe_filename, unique_name
+from pipeline.render.planbook import write_planbook
+from pipeline.thai import baht_words, budget_phrase, thai_date, thai_digits
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent.parent / "templates"
+TEMPLATE_FILES = {"announcement": "announcement.docx", "year_table": "year_table.docx",
+                  "project_sheet": "project_sheet.docx", "planbook": "planbook.docx"}
+GARUDA_FILE = "garuda.png"
+GARUDA_WIDTH_CM = 3.0
+ANNOUNCEMENT_NAME = "ประกาศ"
+PLANBOOK_NAME = "แผนปฏิบัติการป้องกันการทุจริต {start}-{end}"
+
+
+def make_env() -> SandboxedEnvironment:
+    """Sandboxed, autoescaping, strict: a misspelt tag name is an error, not a blank."""
+    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    env.filters.update(thai=thai_digits, thai_date=thai_date, baht=budget_phrase, baht_words=baht_words)
+    return env
+
+
+@dataclass
+class WordTemplates:
+    announcement: PreparedTemplate
+    year_table: PreparedTemplate
+    project_sheet: PreparedTemplate
+    planbook: PreparedTemplate
+    garuda: Markup | str = ""
+
+    @classmethod
+    def load(cls, templates_dir: Path | None = None, garuda_path: Path | None = None) -> "WordTemplates":
+        folder = Path(templates_dir) if templates_dir else TEMPLATES_DIR
+        env = make_env()
+        paths = {key: folder / name for key, name in TEMPLATE_FILES.items()}
+        for path in paths.values():
+            if not path.is_file():
+                raise TemplateError(f"ไม่พบแม่แบบ {path}", hint="สร้างใหม่ด้วย python scripts/make_templates.py",
+                                    english=f"template {path} is missing")
+        garuda_path = garuda_path or (folder / GARUDA_FILE if (folder / GARUDA_FILE).is_file() else None)
+        package, garuda = (_with_garuda(paths["announcement"], Path(garuda_path))
+                           if garuda_path else (None, ""))
+        return cls(announcement=PreparedTemplate.load(paths["announcement"], env, package),
+                   year_table=PreparedTemplate.load(paths["year_table"], env),
+                   project_sheet=PreparedTemplate.load(paths["project_sheet"], env),
+                   planbook=PreparedTemplate.load(paths["planbook"], env), garuda=garuda)
+
+
+def _with_garuda(template: Path, image: Path) -> tuple[bytes, Markup]:
+    """The announcement package with the image added, and the run XML for `{{ garuda }}`
+    (what docxtpl's InlineImage prints, made once instead of per document)."""
+    from docx import Document
+    from docx.shared import Cm
+    try:
+        doc = Document(str(template))
+        inline = doc.part.new_pic_inline(str(image), Cm(GARUDA_WIDTH_CM), None)
+    except Exception as exc:  # python-docx raises several types for a bad image
+        raise PipelineError(f"ใช้รูปครุฑ {image} ไม่ได้: {exc}", hint="ใช้ไฟล์ .png หรือ .jpg",
+                            english=f"cannot use Garuda image {image}") from exc
+    buf = io.BytesIO()
+    doc.save(buf)
+    run = ('</w:t></w:r><w:r><w:drawing>%s</w:drawing></w:r><w:r><w:t xml:space="preserve">'
+           % inline.xml.split("?>", 1)[-1])
+    return buf.getvalue(), Markup(run)
+
+
+def render_documents(plan: Plan, out_dir: Path, years: list[int] | None = None,
+                     templates_dir: Path | None = None, garuda_path: Path | None = None) -> list[Path]:
+    """Write every Word document for `plan` (or only `years`) into `out_dir`; return the paths."""
+    out_dir = Path(out_dir)
+    plan_years = plan.settings.years
+    chosen = sorted(set(years)) if years else plan_years
+    unknown = [y for y in chosen if y not in plan_years]
+    if unknown:
+        raise PipelineError(f"ปี {', '.join(map(str, unknown))} ไม่อยู่ในแผน "
+                            f"({plan_years[0]}-{plan_years[-1]})", english=f"years {unknown} not in the plan")
+    tpl = WordTemplates.load(templates_dir, garuda_path)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    taken: set[str] = set()
+    ann_xml = tpl.announcement.render(ctx.announcement_context(plan, tpl.garuda))
+    written.append(_save(tpl.announcement, ann_xml, out_dir, ANNOUNCEMENT_NAME, taken))
+    book_parts = [(tpl.announcement, ann_xml["word/document.xml"])]
+    sheet_parts = []
+    for year in chosen:
+        folder = out_dir / str(year)
+        folder.mkdir(exist_ok=True)
+        year_taken: set[str] = set()
+        table_xml = tpl.year_table.render(ctx.year_table_context(plan, year))
+        written.append(_save(tpl.year_table, table_xml, folder, f"ตาราง {year}", year_taken))
+        book_parts.append((tpl.year_table, table_xml["word/document.xml"]))
+        for project, budget in ctx.sheets_for_year(plan, year):
+            sheet_xml = tpl.project_sheet.render(ctx.project_sheet_context(project, year, budget))
+            name = f"ลำดับที่ {project.seq:02d} {project.name}"
+            written.append(_save(tpl.project_sheet, sheet_xml, folder, name, year_taken))
+            if year == plan_years[0]:
+                sheet_parts.append((tpl.project_sheet, sheet_xml["word/document.xml"]))
+    if chosen == plan_years:
+        name = PLANBOOK_NAME.format(start=plan_years[0], end=plan_years[-1])
+        target = safe_child(out_dir, unique_name(safe_filename(name, suffix=".docx"), taken))
+        book_ctx = ctx.announcement_context(plan)   # images of the cover come from planbook.docx itself
+        written.append(write_planbook(tpl.planbook, book_ctx, book_parts + sheet_parts, target))
+    return written
+
+
+def _save(template: PreparedTemplate, rendered: dict, folder: Path, name: str, taken: set[str]) -> Path:
+    target = safe_child(folder, unique_name(safe_filename(name, suffix=".docx"), taken))
+    return template.write(target, rendered)

@@ -1,0 +1,352 @@
+"""Build the Word templates in templates/ with python-docx, so they are reproducible.
+
+    python scripts/make_templates.py [--out templates]
+
+The committed .docx files are what staff edit in Word afterwards; run this only to start over.
+Tags are docxtpl/Jinja (see docs/templates.md). All templates share one set of styles
+(TH SarabunPSK 16 pt, Thai complex-script attributes included), A4, margins 3/2/2.5/2.5 cm.
+"""
+import argparse
+import sys
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+FONT = "TH SarabunPSK"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def set_fonts(rpr, size_pt: float | None = None, bold: bool | None = None) -> None:
+    """Explicit fonts for every script (Thai text uses w:cs / w:szCs), no theme fonts."""
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in list(fonts.attrib):
+        del fonts.attrib[attr]
+    for attr in ("ascii", "hAnsi", "cs", "eastAsia"):
+        fonts.set(qn(f"w:{attr}"), FONT)
+    if bold is not None:
+        for tag in ("w:b", "w:bCs"):
+            _replace(rpr, tag, {"w:val": "1" if bold else "0"})
+    if size_pt is not None:
+        for tag in ("w:sz", "w:szCs"):
+            _replace(rpr, tag, {"w:val": str(int(size_pt * 2))})
+    _replace(rpr, "w:lang", {"w:val": "th-TH", "w:bidi": "th-TH", "w:eastAsia": "th-TH"})
+
+
+def _replace(parent, tag: str, attrs: dict) -> None:
+    old = parent.find(qn(tag))
+    if old is not None:
+        parent.remove(old)
+    el = OxmlElement(tag)
+    for k, v in attrs.items():
+        el.set(qn(k), v)
+    parent.append(el)
+    _sort_rpr(parent)
+
+
+_RPR_ORDER = ["w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:color", "w:sz", "w:szCs", "w:lang"]
+
+
+def _sort_rpr(rpr) -> None:
+    order = {qn(t): i for i, t in enumerate(_RPR_ORDER)}
+    children = sorted(rpr, key=lambda el: order.get(el.tag, 5))
+    for el in children:
+        rpr.append(el)
+
+
+def setup_styles(doc) -> None:
+    styles = doc.styles
+    defaults = styles.element.find(qn("w:docDefaults"))
+    set_fonts(defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")), 16)
+    normal = styles["Normal"]
+    set_fonts(normal.element.get_or_add_rPr(), 16)
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.space_before = Pt(0)
+    normal.paragraph_format.line_spacing = 1.0
+
+    def para_style(name, *, align=None, bold=None, size=None, first=None, left=None,
+                   hanging=None, before=None, tab=None):
+        st = styles.add_style(name, 1)
+        st.base_style = normal
+        pf = st.paragraph_format
+        if align is not None:
+            pf.alignment = align
+        if first is not None:
+            pf.first_line_indent = Cm(first)
+        if left is not None:
+            pf.left_indent = Cm(left)
+        if hanging is not None:
+            pf.first_line_indent = Cm(-hanging)
+        if before is not None:
+            pf.space_before = Pt(before)
+        if tab is not None:
+            pf.tab_stops.add_tab_stop(Cm(tab))
+        set_fonts(st.element.get_or_add_rPr(), size, bold)
+        return st
+
+    thai_justify = WD_ALIGN_PARAGRAPH.THAI_JUSTIFY
+    para_style("Doc Title", align=WD_ALIGN_PARAGRAPH.CENTER, bold=True)
+    para_style("Body Para", align=thai_justify, first=2.5)
+    para_style("Section Head", bold=True, before=6)
+    para_style("Sub Head", bold=True, left=1.25)
+    para_style("Section Text", align=thai_justify, left=1.25)
+    # -- lists: the number "๑)" hangs, wrapped lines align with the text after the tab --
+    para_style("List Item", align=thai_justify, left=2.0, hanging=0.75, tab=2.0)
+    para_style("Date Line", left=6.0, before=12)
+    para_style("Signature", align=WD_ALIGN_PARAGRAPH.CENTER, left=7.0)
+    para_style("Garuda", align=WD_ALIGN_PARAGRAPH.CENTER)
+    para_style("Table Text", size=14)
+    para_style("Table Head", size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    para_style("Table Center", size=14, align=WD_ALIGN_PARAGRAPH.CENTER)
+    para_style("Table Number", size=14, align=WD_ALIGN_PARAGRAPH.RIGHT)
+
+
+def new_document(landscape: bool = False):
+    doc = Document()
+    setup_styles(doc)
+    sec = doc.sections[0]
+    sec.page_width, sec.page_height = Cm(21.0), Cm(29.7)
+    if landscape:
+        sec.orientation = WD_ORIENT.LANDSCAPE
+        sec.page_width, sec.page_height = Cm(29.7), Cm(21.0)
+    sec.left_margin, sec.right_margin = Cm(3.0), Cm(2.0)
+    sec.top_margin, sec.bottom_margin = Cm(2.5), Cm(2.0) if landscape else Cm(2.5)
+    sec.header_distance = sec.footer_distance = Cm(1.25)
+    body = doc.element.body
+    for p in list(body.iterchildren(qn("w:p"))):  # python-docx's default template starts empty
+        body.remove(p)
+    return doc
+
+
+KEEP_STYLES = {"Normal", "Default Paragraph Font", "Normal Table", "No List", "Table Grid",
+               "Header", "Footer"}
+
+
+def prune_package(doc) -> None:
+    """Drop python-docx's ~160 unused sample styles and stylesWithEffects.xml (~800 KB of XML
+    that every generated document would otherwise carry); Word still offers its built-ins."""
+    custom = {st.name for st in doc.styles if st.element.get(qn("w:customStyle")) == "1"}
+    for st in list(doc.styles):
+        if st.name not in KEEP_STYLES | custom:
+            st.element.getparent().remove(st.element)
+    for rid, rel in list(doc.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            doc.part.drop_rel(rid)
+
+
+def add(doc, text: str, style: str = "Normal"):
+    return doc.add_paragraph(text, style=style)
+
+
+def build_announcement(doc) -> None:
+    garuda = add(doc, "{{ garuda }}", "Garuda")
+    # -- room for the Garuda (about 3 cm) even when no image is set --
+    garuda.paragraph_format.line_spacing = Cm(3.0)
+    garuda.paragraph_format.line_spacing_rule = 3  # WD_LINE_SPACING.AT_LEAST
+    add(doc, "ประกาศ{{ organisation }}", "Doc Title")
+    add(doc, "เรื่อง ประกาศใช้{{ plan_title }}", "Doc Title")
+    add(doc, "({{ plan_years }}) ของ{{ organisation }}", "Doc Title")
+    add(doc, "{%p for text in body %}")
+    add(doc, "{{ text }}", "Body Para")
+    add(doc, "{%p endfor %}")
+    add(doc, "จึงประกาศมาให้ทราบโดยทั่วกัน", "Body Para")
+    add(doc, "ประกาศ ณ วันที่ {{ announce_date }}", "Date Line")
+    for _ in range(3):
+        add(doc, "", "Signature")
+    add(doc, "({{ signer }})", "Signature")
+    add(doc, "{{ signer_position }}", "Signature")
+
+
+def build_project_sheet(doc) -> None:
+    add(doc, "ลำดับที่ {{ seq }}", "Doc Title")
+    p = add(doc, "๑. ชื่อโครงการ : ", "Section Head")
+    p.add_run("{{ name }}").bold = False
+    sections = [
+        ("๒. หลักการและเหตุผล", "paras", "rationale"),
+        ("๓. วัตถุประสงค์", "list", "objectives"),
+        ("๔. กลุ่มเป้าหมาย", "text", "target_group"),
+        ("๕. วิธีดำเนินการ", "list", "method"),
+        ("๖. ระยะเวลาดำเนินการ", "line", "period"),
+        ("๗. งบประมาณที่ใช้ในการดำเนินการ", "line", "budget"),
+        ("๘. ผู้รับผิดชอบ", "text", "responsible"),
+    ]
+    for heading, kind, var in sections:
+        add_section(doc, heading, kind, var)
+    add(doc, "๙. ผลผลิต/ผลลัพธ์", "Section Head")
+    add(doc, "ผลผลิต", "Sub Head")
+    add_list(doc, "outputs")
+    add(doc, "ผลลัพธ์", "Sub Head")
+    add_list(doc, "outcomes")
+
+
+def add_section(doc, heading: str, kind: str, var: str) -> None:
+    add(doc, heading, "Section Head")
+    if kind == "line":
+        add(doc, "{{ %s }}" % var, "Section Text")
+    elif kind == "list":
+        add_list(doc, var)
+    else:
+        add(doc, "{%%p for text in %s %%}" % var)
+        add(doc, "{{ text }}", "Body Para" if kind == "paras" else "Section Text")
+        add(doc, "{%p endfor %}")
+
+
+def add_list(doc, var: str) -> None:
+    """`{{ item.num }}` is '๑)', '๒)'… or empty for a one-item list; a tab then the text."""
+    add(doc, "{%%p for item in %s %%}" % var)
+    p = add(doc, "{{ item.num }}", "List Item")
+    p.add_run().add_tab()
+    p.add_run("{{ item.text }}")
+    add(doc, "{%p endfor %}")
+
+
+YEAR_COLUMNS = [  # header, width cm, cell template, paragraph style
+    ("ลำดับ", 1.3, "{{ r.order }}", "Table Center"),
+    ("รายการโครงการ (ตั้งต้น)", 11.3, "{{ r.name }}", "Table Text"),
+    ("มิติ", 1.2, "{{ r.dimension }}", "Table Center"),
+    ("งบประมาณ (บาท)", 2.9, "{{ r.budget }}", "Table Number"),
+    ("1", 1.2, "{{ r.q1 }}", "Table Center"),
+    ("2", 1.2, "{{ r.q2 }}", "Table Center"),
+    ("3", 1.2, "{{ r.q3 }}", "Table Center"),
+    ("4", 1.2, "{{ r.q4 }}", "Table Center"),
+    ("หมายเหตุ", 3.0, "{{ r.note }}", "Table Text"),
+]
+
+
+def build_year_table(doc) -> None:
+    add(doc, "แผนปฏิบัติการป้องกันการทุจริต พ.ศ. {{ year }} ของ {{ organisation }}", "Doc Title")
+    add(doc, "", "Normal")
+    table = doc.add_table(rows=6, cols=len(YEAR_COLUMNS))
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for i, (_, width, _, _) in enumerate(YEAR_COLUMNS):
+        for cell in table.columns[i].cells:
+            cell.width = Cm(width)
+    head1, head2, loop_start, data, loop_end, total = table.rows
+    for i, (title, _, value, style) in enumerate(YEAR_COLUMNS):
+        _cell(head1.cells[i], title if i < 4 or i == 8 else "", "Table Head")
+        _cell(head2.cells[i], title if 4 <= i < 8 else "", "Table Head")
+        _cell(data.cells[i], value, style)
+    _cell(head1.cells[4], "ดำเนินการไตรมาส", "Table Head")
+    head1.cells[4].merge(head1.cells[7])
+    for i in (0, 1, 2, 3, 8):
+        head1.cells[i].merge(head2.cells[i])
+    for row in (head1, head2):
+        _repeat_header(row)
+    grid = table._tbl.tblGrid
+    for col, (_, width, _, _) in zip(grid.iterchildren(qn("w:gridCol")), YEAR_COLUMNS):
+        col.set(qn("w:w"), str(int(Cm(width).twips)))
+    _cell(loop_start.cells[0], "{%tr for r in rows %}", "Table Text")
+    _cell(loop_end.cells[0], "{%tr endfor %}", "Table Text")
+    totals = ["รวมทั้งสิ้น", "", "", "{{ total.budget }}", "{{ total.q1 }}", "{{ total.q2 }}",
+              "{{ total.q3 }}", "{{ total.q4 }}", ""]
+    for i, text in enumerate(totals):
+        _cell(total.cells[i], text, "Table Head" if i == 0 else YEAR_COLUMNS[i][3])
+    total.cells[0].merge(total.cells[2])
+    for row in (head1, head2, total):
+        for cell in row.cells:
+            for extra in cell.paragraphs[1:]:
+                if not extra.text:
+                    extra._p.getparent().remove(extra._p)
+    add(doc, "", "Normal")
+    add(doc, "** ข้อมูล ณ วันที่ {{ data_as_of }}", "Normal")
+    add(doc, "ชื่อ - สกุล ผู้ออกรายงาน {{ reporter }}", "Normal")
+    add(doc, "", "Normal")
+    add(doc, "คำอธิบาย", "Section Head")
+    add(doc, "{%p for d in dimensions %}")
+    add(doc, "มิติ {{ d.number }} {{ d.name }}", "Normal")
+    add(doc, "{%p endfor %}")
+
+
+def _cell(cell, text: str, style: str) -> None:
+    p = cell.paragraphs[0]
+    p.text = text
+    p.style = style
+
+
+def _repeat_header(row) -> None:
+    trpr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    trpr.append(el)
+    cant = OxmlElement("w:cantSplit")
+    trpr.insert(0, cant)
+
+
+def build_planbook(doc) -> None:
+    """The plan book's frame: styles and the footer with Thai page numbers; parts go in its body."""
+    add(doc, "", "Normal")
+    footer = doc.sections[0].footer
+    p = footer.paragraphs[0]
+    p.style = doc.styles["Normal"]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _page_field(p)
+    sect = doc.sections[0]._sectPr
+    num = OxmlElement("w:pgNumType")
+    num.set(qn("w:fmt"), "thaiNumbers")
+    sect.find(qn("w:cols")).addprevious(num)
+
+
+def _page_field(paragraph) -> None:
+    """PAGE field formatted ThaiArabic: Word and LibreOffice print ๑ ๒ ๓."""
+    def run_with(el):
+        r = paragraph.add_run()
+        r._r.append(el)
+
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    run_with(begin)
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = " PAGE \\* ThaiArabic "
+    run_with(instr)
+    sep = OxmlElement("w:fldChar")
+    sep.set(qn("w:fldCharType"), "separate")
+    run_with(sep)
+    paragraph.add_run("๑")
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run_with(end)
+
+
+BUILDERS = {
+    "announcement.docx": (build_announcement, False),
+    "project_sheet.docx": (build_project_sheet, False),
+    "year_table.docx": (build_year_table, True),
+    "planbook.docx": (build_planbook, False),
+}
+
+
+def build_all(out_dir: Path) -> list[Path]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, (builder, landscape) in BUILDERS.items():
+        doc = new_document(landscape)
+        builder(doc)
+        prune_package(doc)
+        doc.core_properties.author = "pipeline"
+        path = out_dir / name
+        doc.save(path)
+        written.append(path)
+    return written
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "templates")
+    args = parser.parse_args(argv)
+    for path in build_all(args.out):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
