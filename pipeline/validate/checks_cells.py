@@ -1,0 +1,68 @@
+"""Cells of the input sheets: stray spaces, non-NFC Thai, formulas without a value, Excel errors,
+merged cells."""
+import unicodedata
+
+from openpyxl.utils import get_column_letter
+
+from pipeline.validate.grid import Book
+from pipeline.validate.problems import problem
+from pipeline.workbook.cells import clean_text
+
+EXCEL_ERRORS = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
+                          "#SPILL!", "#CALC!"})
+
+
+def _cells(sheet):
+    """(header, cell) for the header row and every data row."""
+    for col in sheet.header_cells:
+        yield "", sheet.ws.cell(1, col)
+    names = {col: clean_text(v) for col, v in sheet.header_cells.items()}
+    for row in sheet.rows:
+        for col, cell in row.cells.items():
+            yield names.get(col, ""), cell
+
+
+def check_text(book: Book):
+    for sheet in book.sheets.values():
+        for header, cell in _cells(sheet):
+            value = cell.value
+            if not isinstance(value, str) or cell.data_type == "f":
+                continue
+            where = {"sheet": sheet.name, "row": cell.row, "column": header, "cell": cell.coordinate, "value": value}
+            if value != value.strip():
+                yield problem("text-spaces", **where)
+            if not unicodedata.is_normalized("NFC", value):
+                yield problem("text-not-nfc", **where)
+
+
+def check_formulas(book: Book):
+    for sheet in book.sheets.values():
+        for header, cell in _cells(sheet):
+            where = {"sheet": sheet.name, "row": cell.row, "column": header, "cell": cell.coordinate}
+            if cell.data_type == "f":
+                cached = sheet.cached.get(cell.coordinate)
+                if cached is None:
+                    yield problem("formula-no-value", **where, value=_formula_text(cell.value))
+                elif isinstance(cached, str) and cached in EXCEL_ERRORS:
+                    yield problem("cell-error", **where, value=cached)
+            elif cell.data_type == "e" or (isinstance(cell.value, str) and cell.value.strip() in EXCEL_ERRORS):
+                yield problem("cell-error", **where, value=cell.value)
+
+
+def _formula_text(value) -> str:
+    return value if isinstance(value, str) else getattr(value, "text", str(value))
+
+
+def check_merged(book: Book):
+    for sheet in book.sheets.values():
+        width = sheet.last_column()
+        for merged in sorted(sheet.ws.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col)):
+            if merged.min_col > width:
+                continue
+            top_left = f"{get_column_letter(merged.min_col)}{merged.min_row}"
+            header = clean_text(sheet.header_cells.get(merged.min_col)) if merged.min_row > 1 else ""
+            yield problem("merged-cells", sheet=sheet.name, row=merged.min_row, column=header,
+                          cell=top_left, value=merged.coord)
+
+
+CHECKS = (check_text, check_formulas, check_merged)

@@ -1,0 +1,88 @@
+"""Structure: the four input sheets exist, with their headers, and no data hides in stray columns.
+
+Sheets that are not input sheets (the pipeline's summary sheets, staff's own notes) are ignored.
+"""
+from openpyxl.utils import get_column_letter
+
+from pipeline import contract as c
+from pipeline.validate.grid import Book
+from pipeline.validate.problems import problem
+from pipeline.workbook.cells import clean_text
+
+
+def check_workbook_empty(book: Book):
+    if not book.sheets and not _has_data(book):
+        yield problem("workbook-empty", sheets=", ".join(c.INPUT_SHEETS))
+
+
+def check_sheets(book: Book):
+    if not book.sheets and not _has_data(book):
+        return  # -- reported once as workbook-empty --
+    for name in c.INPUT_SHEETS:
+        if name in book.sheets:
+            continue
+        similar = [s for s in book.wb.sheetnames if _squash(s) == _squash(name)]
+        hint = f" (พบแผ่นงาน '{similar[0]}' ที่ชื่อคล้ายกัน)" if similar else ""
+        yield problem("sheet-missing", sheet=name, sheet_name=name, similar=hint)
+
+
+def check_headers(book: Book):
+    for name, sheet in book.sheets.items():
+        expected = c.HEADERS[name]
+        missing = [h for h in expected if h not in sheet.headers]
+        unknown = {col: v for col, v in sheet.header_cells.items() if clean_text(v) not in expected}
+        for position, header in enumerate(expected, 1):
+            if header not in missing:
+                continue
+            col = position if position in unknown else None
+            if col is None:
+                yield problem("header-missing", sheet=name, row=1, column=header)
+            else:
+                yield problem("header-renamed", sheet=name, row=1, column=header,
+                              cell=f"{get_column_letter(col)}1", value=unknown.pop(col))
+        for col, value in unknown.items():
+            yield problem("column-unknown", sheet=name, row=1, column=clean_text(value),
+                          cell=f"{get_column_letter(col)}1", value=value)
+        yield from _duplicate_headers(sheet)
+
+
+def _duplicate_headers(sheet):
+    seen = {}
+    for col, value in sorted(sheet.header_cells.items()):
+        text = clean_text(value)
+        if text in seen:
+            yield problem("header-duplicate", sheet=sheet.name, row=1, column=text,
+                          cell=f"{get_column_letter(col)}1", value=value, first=f"{get_column_letter(seen[text])}1")
+        seen.setdefault(text, col)
+
+
+def check_unnamed_columns(book: Book):
+    """Data under no header is silently ignored by the reader: say so, once per column."""
+    for sheet in book.sheets.values():
+        reported = set()
+        for row in sheet.rows:
+            for col, cell in row.cells.items():
+                if col in sheet.header_cells or col in reported:
+                    continue
+                reported.add(col)
+                yield problem("column-unnamed", sheet=sheet.name, row=row.number, column="",
+                              cell=cell.coordinate, value=cell.value)
+
+
+def check_sheet_empty(book: Book):
+    for name in (c.SHEET_DIMENSIONS, c.SHEET_PROJECTS, c.SHEET_YEARLY, c.SHEET_SETTINGS):
+        sheet = book.sheets.get(name)
+        if sheet is not None and sheet.header_cells and not sheet.rows:
+            yield problem("sheet-empty", sheet=name, sheet_name=name)
+
+
+def _has_data(book: Book) -> bool:
+    return any(ws.max_row > 1 or ws.max_column > 1 or ws.cell(1, 1).value is not None
+               for ws in book.wb.worksheets)
+
+
+def _squash(name: str) -> str:
+    return "".join(clean_text(name).split())
+
+
+CHECKS = (check_workbook_empty, check_sheets, check_headers, check_unnamed_columns, check_sheet_empty)
