@@ -101,7 +101,7 @@ def setup_styles(doc) -> None:
     # -- lists: the number "๑)" hangs, wrapped lines align with the text after the tab --
     para_style("List Item", align=thai_justify, left=2.0, hanging=0.75, tab=2.0)
     para_style("Date Line", left=6.0, before=12)
-    para_style("Signature", align=WD_ALIGN_PARAGRAPH.CENTER, left=7.0)
+    para_style("Signature", align=WD_ALIGN_PARAGRAPH.CENTER, left=5.5)
     para_style("Garuda", align=WD_ALIGN_PARAGRAPH.CENTER)
     para_style("Table Text", size=14)
     para_style("Table Head", size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
@@ -147,6 +147,7 @@ def add(doc, text: str, style: str = "Normal"):
 
 
 def build_announcement(doc) -> None:
+    doc.sections[0].top_margin = Cm(1.5)   # the Garuda sits 1.5 cm from the top edge
     garuda = add(doc, "{{ garuda }}", "Garuda")
     # -- room for the Garuda (about 3 cm) even when no image is set --
     garuda.paragraph_format.line_spacing = Cm(3.0)
@@ -168,7 +169,8 @@ def build_announcement(doc) -> None:
 def build_project_sheet(doc) -> None:
     add(doc, "ลำดับที่ {{ seq }}", "Doc Title")
     p = add(doc, "๑. ชื่อโครงการ : ", "Section Head")
-    p.add_run("{{ name }}").bold = False
+    name = p.add_run("{{ name }}")
+    set_fonts(name._r.get_or_add_rPr(), bold=False)   # w:bCs too: Thai text reads that one
     sections = [
         ("๒. หลักการและเหตุผล", "paras", "rationale"),
         ("๓. วัตถุประสงค์", "list", "objectives"),
@@ -209,8 +211,8 @@ def add_list(doc, var: str) -> None:
 
 
 YEAR_COLUMNS = [  # header, width cm, cell template, paragraph style
-    ("ลำดับ", 1.3, "{{ r.order }}", "Table Center"),
-    ("รายการโครงการ (ตั้งต้น)", 11.3, "{{ r.name }}", "Table Text"),
+    ("ลำดับ", 1.6, "{{ r.order }}", "Table Center"),
+    ("รายการโครงการ (ตั้งต้น)", 11.0, "{{ r.name }}", "Table Text"),
     ("มิติ", 1.2, "{{ r.dimension }}", "Table Center"),
     ("งบประมาณ (บาท)", 2.9, "{{ r.budget }}", "Table Number"),
     ("1", 1.2, "{{ r.q1 }}", "Table Center"),
@@ -242,6 +244,8 @@ def build_year_table(doc) -> None:
         head1.cells[i].merge(head2.cells[i])
     for row in (head1, head2):
         _repeat_header(row)
+    for row in (data, total):   # a project's row never breaks across pages
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     grid = table._tbl.tblGrid
     for col, (_, width, _, _) in zip(grid.iterchildren(qn("w:gridCol")), YEAR_COLUMNS):
         col.set(qn("w:w"), str(int(Cm(width).twips)))
@@ -296,7 +300,9 @@ def build_planbook(doc) -> None:
 
 
 def _page_field(paragraph) -> None:
-    """PAGE field formatted ThaiArabic: Word and LibreOffice print ๑ ๒ ๓."""
+    """A plain PAGE field: it takes the section's format, w:pgNumType fmt="thaiNumbers", which
+    Word prints as ๑ ๒ ๓. (`\\* ThaiArabic` is not used: LibreOffice 7.4 reads it as Thai
+    *letters* ก ข ค; it ignores thaiNumbers and prints 1 2 3, which is at least the right number.)"""
     def run_with(el):
         r = paragraph.add_run()
         r._r.append(el)
@@ -306,7 +312,7 @@ def _page_field(paragraph) -> None:
     run_with(begin)
     instr = OxmlElement("w:instrText")
     instr.set(qn("xml:space"), "preserve")
-    instr.text = " PAGE \\* ThaiArabic "
+    instr.text = " PAGE "
     run_with(instr)
     sep = OxmlElement("w:fldChar")
     sep.set(qn("w:fldCharType"), "separate")
