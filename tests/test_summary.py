@@ -60,6 +60,9 @@ def test_totals_are_formulas_and_libreoffice_computes_the_expected_numbers(maste
     row = total_row(load_workbook(path)[c.summary_sheet_name(2569)])
     assert row[3].value.startswith("=SUM(")  # still a formula after LibreOffice saved it
     assert row[3].number_format == "#,##0.00"
+    ws = load_workbook(path)[c.summary_sheet_name(2566)]  # print setup survives LibreOffice's save
+    assert (ws.page_setup.orientation, ws.page_setup.paperSize, ws.page_setup.fitToWidth) == ("landscape", 9, 1)
+    assert ws.print_title_rows == "$1:$2" and ws["B3"].font.name == "TH SarabunPSK"
 
 
 @needs_lo

@@ -202,6 +202,22 @@ def test_a_macro_workbook_is_refused_intact(master_path, tmp_path):
     assert_refused_intact(master, read_plan(master), "มาโคร (VBA)", "ทั้งสมุดงาน")
 
 
+def test_content_openpyxl_warns_it_would_drop_is_refused_intact(master_path, tmp_path):
+    """x14 extensions (e.g. Excel 2010 data bars or validations) live in a sheet's extLst."""
+    master = staff_master(master_path, tmp_path)
+    plan = read_plan(master)
+    ext = (b'<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" '
+           b'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">'
+           b'<x14:dataValidations count="0"/></ext></extLst></worksheet>')
+    tmp = master.with_suffix(".tmp")
+    with zipfile.ZipFile(master) as src, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            dst.writestr(info, data.replace(b"</worksheet>", ext) if info.filename.endswith("sheet1.xml") else data)
+    os.replace(tmp, master)
+    assert_refused_intact(master, plan, "openpyxl", "Data Validation extension")
+
+
 @pytest.mark.parametrize("lock", ["~$master.xlsx", ".~lock.master.xlsx#"])
 def test_an_open_master_is_refused_intact(master_path, tmp_path, lock):
     master = staff_master(master_path, tmp_path)
