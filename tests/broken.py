@@ -96,12 +96,12 @@ def zip_bomb(tmp_path: Path, source: Path) -> Path:
     return rezip(tmp_path, "zip-bomb.xlsx", source, add={"xl/media/image1.bin": b"\x00" * (64 * 1024 * 1024)})
 
 
-def billion_laughs(tmp_path: Path, source: Path) -> Path:
+def billion_laughs(tmp_path: Path, source: Path, part: str = "xl/workbook.xml") -> Path:
     def inject(xml: bytes) -> bytes:
-        dtd = (b'<!DOCTYPE workbook [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>')
+        dtd = (b'<!DOCTYPE x [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>')
         head, sep, rest = xml.partition(b"?>")
         return head + sep + dtd + rest if sep else dtd + xml
-    return rezip(tmp_path, "xml-entities.xlsx", source, replace={"xl/workbook.xml": inject})
+    return rezip(tmp_path, "xml-entities.xlsx", source, replace={part: inject})
 
 
 def copy_as(tmp_path: Path, source: Path, name: str) -> Path:

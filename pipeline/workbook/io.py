@@ -3,12 +3,15 @@
 Before openpyxl touches a file we look at it ourselves: it exists and is a readable file, it is a
 zip (not an old .xls, a password-protected workbook or a renamed CSV), it would not inflate far
 beyond any real workbook (zip bomb), and its XML declares no entities (billion laughs, external
-entities). openpyxl must also be using defusedxml, so a parser never resolves an entity.
+entities). openpyxl must also be using defusedxml: it parses sheets with defusedxml (which refuses
+entities) and, when lxml is installed, the package parts with lxml without resolving entities.
 
 Every WorkbookUnreadable raised here carries a stable `code` attribute (e.g. `file-encrypted`)
 so `pipeline validate --json` can report it like any other problem.
 """
+import gc
 import re
+import warnings
 import zipfile
 from pathlib import Path
 
@@ -97,6 +100,8 @@ def _refuse_ole(path: Path) -> None:
 
 
 def _refuse_not_zip(path: Path, head: bytes) -> None:
+    if head.startswith(b"PK"):  # -- a zip without its central directory: truncated or damaged --
+        raise _corrupt(path, zipfile.BadZipFile("no central directory"))
     with path.open("rb") as handle:
         sample = handle.read(4096)
     try:
@@ -177,16 +182,33 @@ def open_workbook(path: Path, *, read_only: bool = True, data_only: bool = True)
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         raise unreadable("file-extension", f"ไฟล์ {path.name} ต้องมีนามสกุล .xlsx",
                          "เปลี่ยนชื่อไฟล์ให้ลงท้ายด้วย .xlsx", f"{path.name}: expected an .xlsx file name")
+    failure = None
     try:
         return load_workbook(path, read_only=read_only, data_only=data_only)
     except PermissionError:
-        raise unreadable("file-permission-denied", f"เปิดไฟล์ {path.name} ไม่ได้: ไม่มีสิทธิ์อ่าน หรือไฟล์ถูกล็อก",
-                         "ปิดไฟล์ในโปรแกรมอื่น แล้วลองใหม่", f"{path.name}: permission denied") from None
+        failure = unreadable("file-permission-denied", f"เปิดไฟล์ {path.name} ไม่ได้: ไม่มีสิทธิ์อ่าน หรือไฟล์ถูกล็อก",
+                             "ปิดไฟล์ในโปรแกรมอื่น แล้วลองใหม่", f"{path.name}: permission denied")
     except Exception as exc:  # openpyxl raises many types for a broken package
-        if type(exc).__module__.startswith("defusedxml"):
-            raise unreadable("file-xml-entities", f"ไฟล์ {path.name} มี XML ที่ไม่ปลอดภัย จึงไม่เปิด",
-                             "ใช้ไฟล์สำรองจากแหล่งที่เชื่อถือได้", f"{path.name}: unsafe XML refused") from None
-        raise _corrupt(path, exc) from None
+        failure = _unsafe(path) if _refused_by_defusedxml(exc) else _corrupt(path, exc)
+    with warnings.catch_warnings():  # -- openpyxl leaves its zip open when a part fails to parse --
+        warnings.simplefilter("ignore", ResourceWarning)
+        gc.collect()
+    raise failure
+
+
+def _refused_by_defusedxml(exc: BaseException | None) -> bool:
+    """openpyxl wraps parser errors in ValueError; look down the chain and in the text."""
+    seen = 0
+    while exc is not None and seen < 10:
+        if type(exc).__module__.startswith("defusedxml") or "Forbidden(" in str(exc):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
+
+
+def _unsafe(path: Path) -> WorkbookUnreadable:
+    return unreadable("file-xml-entities", f"ไฟล์ {path.name} มี XML ที่ประกาศ entity ซึ่งไม่ปลอดภัย จึงไม่เปิด",
+                      "ใช้ไฟล์สำรองจากแหล่งที่เชื่อถือได้", f"{path.name}: unsafe XML (entities) refused")
 
 
 __all__ = ["open_workbook", "check_file", "lock_file", "ensure_defusedxml", "unreadable"]
