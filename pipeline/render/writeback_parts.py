@@ -22,10 +22,12 @@ SAFE_PARTS = tuple(re.compile(p) for p in (
 ))
 # -- legacy VML drawings are safe only when every shape is a comment box (openpyxl rebuilds those) --
 VML = re.compile(r"xl/drawings/(vmlDrawing|commentsDrawing)\d+\.vml")
+RELS = re.compile(r"(.*/)?_rels/[^/]+\.rels")
+DRAWING = re.compile(r"xl/drawings/drawing\d+\.xml")
+KINDS_DRAWING = "รูปร่าง/กล่องข้อความ"
 KINDS = (  # first match wins: (pattern, Thai description)
     (r"xl/media/", "รูปภาพ"),
     (r"xl/charts/|xl/chartsheets/", "แผนภูมิ"),
-    (r"xl/drawings/drawing", "รูปภาพ/แผนภูมิ/รูปร่าง (drawing)"),
     (r"xl/drawings/.*\.vml", "ปุ่มหรือรูปร่างแบบเก่า (VML)"),
     (r"vbaProject\.bin|xl/vba", "มาโคร (VBA)"),
     (r"xl/ctrlProps/|xl/activeX/", "ตัวควบคุมฟอร์ม/ActiveX"),
@@ -47,14 +49,17 @@ def unsupported_parts(path: Path) -> list[str]:
     """Thai lines like "ชีต 'โครงการ': รูปภาพ" for each kind of content openpyxl would lose."""
     with zipfile.ZipFile(path) as zf:
         names = [n for n in zf.namelist() if not n.endswith("/")]
-        risky = [n for n in names if not _safe(zf, n)]
+        # -- a relationship file follows its part: the part itself is what gets judged --
+        risky = [n for n in names if not _safe(zf, n) and not RELS.fullmatch(n)]
         if not risky:
             return []
         owners = _owning_sheets(zf, set(names))
-    found: dict[str, set[str]] = {}
-    for name in risky:
-        where = ", ".join(f"'{s}'" for s in sorted(owners.get(name, ()))) or ""
-        found.setdefault(f"ชีต {where}" if where else "ทั้งสมุดงาน", set()).add(_kind(name))
+        found: dict[str, set[str]] = {}
+        for name in risky:
+            kind = _kind(zf, name, set(names))
+            if kind:
+                where = ", ".join(f"'{s}'" for s in sorted(owners.get(name, ())))
+                found.setdefault(f"ชีต {where}" if where else "ทั้งสมุดงาน", set()).add(kind)
     return [f"{where}: {', '.join(sorted(kinds))}" for where, kinds in sorted(found.items())]
 
 
@@ -68,7 +73,13 @@ def _safe(zf: zipfile.ZipFile, name: str) -> bool:
     return False
 
 
-def _kind(name: str) -> str:
+def _kind(zf: zipfile.ZipFile, name: str, names: set[str]) -> str | None:
+    if DRAWING.fullmatch(name):
+        # -- a drawing only holds the anchors of pictures/charts (reported as such) unless it
+        #    also draws shapes or text boxes itself --
+        xml = zf.read(name)
+        shapes = re.search(rb"<(\w+:)?(sp|grpSp|cxnSp)[ >]", xml)
+        return KINDS_DRAWING if shapes or not _targets(zf, names, name) else None
     for pattern, label in KINDS:
         if re.match(pattern, name):
             return label
