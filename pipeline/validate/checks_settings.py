@@ -1,6 +1,8 @@
 """Settings (ตั้งค่า) and dimensions (มิติ): every key present and sensible, dimensions 1-4 named once."""
 from datetime import date
 
+from openpyxl.utils.datetime import from_excel
+
 from pipeline import contract as c
 from pipeline.thai import thai_date
 from pipeline.validate.grid import Book, year_value
@@ -62,7 +64,16 @@ def check_setting_values(book: Book):
         elif key.kind == "year" and year_value(where["value"]) is None:
             yield problem("year-invalid", **where, label=key.label)
         elif key.kind == "date" and parse_date(where["value"]) is None:
-            yield problem("date-invalid", **where, label=key.label)
+            yield problem("date-invalid", **where, label=key.label, **_serial_hint(where["value"]))
+
+
+def _serial_hint(value) -> dict:
+    """A bare number is often a date whose format was lost (LibreOffice drops the Thai date format)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and 20000 < value < 80000:
+        day = from_excel(value).date()
+        return {"hint": f" (ตัวเลขนี้คือวันที่ {thai_date(day, digits='arabic')} ที่เสียรูปแบบวันที่)",
+                "hint_en": f" (the serial of {day.isoformat()} without a date format)"}
+    return {"hint": "", "hint_en": ""}
 
 
 def check_plan_years(book: Book):
