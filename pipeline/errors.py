@@ -6,8 +6,9 @@ class PipelineError(Exception):
 
     exit_code = 1
 
-    def __init__(self, message: str, *, hint: str = "", english: str = ""):
+    def __init__(self, message: str, *, hint: str = "", english: str = "", code: str = ""):
         super().__init__(message)
+        self.code = code  # stable kebab-case name, for --json and tests
         self.message = message
         self.hint = hint
         self.english = english

@@ -56,7 +56,7 @@ def convert(paths: list[Path], target: str, out_dir: Path, *, timeout: float = 3
     paths = [Path(p).resolve() for p in paths]
     out_dir = Path(out_dir).resolve()
     out_dir.mkdir(parents=True, exist_ok=True)
-    batches = [paths[i::workers] for i in range(max(1, min(workers, len(paths))))]
+    batches = _balanced(paths, max(1, min(workers, len(paths))))
     with ThreadPoolExecutor(len(batches)) as pool:
         list(pool.map(lambda b: _run_batch(soffice, b, target, out_dir, timeout), batches))
     suffix = "." + target.split(":")[0]
@@ -69,14 +69,46 @@ def convert(paths: list[Path], target: str, out_dir: Path, *, timeout: float = 3
     return results
 
 
+def _balanced(paths: list[Path], workers: int) -> list[list[Path]]:
+    """Largest files first, each to the least loaded batch, so one big plan book doesn't
+    leave the other process idle."""
+    batches: list[list[Path]] = [[] for _ in range(workers)]
+    loads = [0] * workers
+    for path in sorted(paths, key=lambda p: p.stat().st_size if p.exists() else 0, reverse=True):
+        i = loads.index(min(loads))
+        batches[i].append(path)
+        loads[i] += path.stat().st_size if path.exists() else 0
+    return batches
+
+
+# A profile LibreOffice has already initialised starts about 0.6 s faster than an empty one.
+# Each process still gets its own copy, so parallel runs never share a profile.
+_WARM_PROFILE = Path(tempfile.gettempdir()) / "anticorruption-pipeline-lo-profile"
+
+
 def _run_batch(soffice: str, paths: list[Path], target: str, out_dir: Path, timeout: float) -> None:
     if not paths:
         return
-    with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
-        cmd = [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
+    with tempfile.TemporaryDirectory(prefix="lo-profile-") as tmp:
+        profile = Path(tmp) / "profile"
+        if _WARM_PROFILE.is_dir():
+            shutil.copytree(_WARM_PROFILE, profile, dirs_exist_ok=True)
+        cmd = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
                "--norestore", "--nologo", "--convert-to", target, "--outdir", str(out_dir),
                *map(str, paths)]
         _run_with_timeout(cmd, timeout)
+        _keep_warm_profile(profile)
+
+
+def _keep_warm_profile(profile: Path) -> None:
+    if _WARM_PROFILE.exists() or not profile.is_dir():
+        return
+    staged = _WARM_PROFILE.with_name(f"{_WARM_PROFILE.name}.{os.getpid()}.{id(profile)}")
+    try:
+        shutil.copytree(profile, staged)
+        staged.rename(_WARM_PROFILE)  # another run may have won the race: then ours is dropped
+    except OSError:
+        shutil.rmtree(staged, ignore_errors=True)
 
 
 def _run_with_timeout(cmd: list[str], timeout: float) -> None:

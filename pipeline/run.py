@@ -4,6 +4,7 @@ import json
 import shutil
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +14,7 @@ from pipeline.errors import PipelineError
 from pipeline.staging import discard, new_staging_dir, publish
 
 SUMMARY_NAME = "summary.xlsx"
+PDF_WORKERS = 3  # measured with bench/bench_run.py: LibreOffice waits on I/O, so 3 beat 2 on 2 cores
 
 
 @dataclass
@@ -72,16 +74,17 @@ def _generate(plan, years, staging: Path, pdf: bool, result: RunResult, step) ->
     documents = render_documents(plan, staging, years)
     step("สร้างตารางสรุป Excel")
     summary = write_summary(plan, staging / SUMMARY_NAME, years)
-    if office.find_soffice() is None:
-        result.pdf_skipped = "ไม่พบ LibreOffice: ข้ามการสร้าง PDF และการคำนวณสูตร. " + office.INSTALL_HINT
+    if not pdf:  # quick drafts: no LibreOffice at all; Excel computes the formulas when it opens
+        result.pdf_skipped = "ข้ามการสร้าง PDF และการคำนวณสูตรล่วงหน้าตามที่สั่ง (--no-pdf)"
         return
-    step("คำนวณสูตรใน Excel")
-    result.recalculated = recalculate([summary])
-    if pdf:
-        step("สร้าง PDF")
+    if office.find_soffice() is None:
+        result.pdf_skipped = "ไม่พบ LibreOffice: ข้ามการสร้าง PDF และการคำนวณสูตรล่วงหน้า. " + office.INSTALL_HINT
+        return
+    step("คำนวณสูตรใน Excel และสร้าง PDF")
+    with ThreadPoolExecutor(1) as pool:  # its own LibreOffice process, beside the PDF ones
+        recalculated = pool.submit(recalculate, [summary])
         make_pdfs(documents)
-    else:
-        result.pdf_skipped = "ข้ามการสร้าง PDF ตามที่สั่ง (--no-pdf)"
+        result.recalculated = recalculated.result()
 
 
 def make_pdfs(documents: list[Path]) -> list[Path]:
@@ -103,7 +106,7 @@ def make_pdfs(documents: list[Path]) -> list[Path]:
             except OSError:
                 shutil.copyfile(d, link)
             links.append(link)
-        pdfs = office.convert(links, "pdf", flat / "pdf", workers=2)
+        pdfs = office.convert(links, "pdf", flat / "pdf", workers=PDF_WORKERS)
         final = []
         for d, p in zip(docx, pdfs):
             final.append(d.with_suffix(".pdf"))

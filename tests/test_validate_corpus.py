@@ -101,7 +101,7 @@ CASES = [
     Case("years-reversed", setting("ปีเริ่มต้นแผน", 2571), "year-order", S, setting_cell("ปีสิ้นสุดแผน"), 1),
     Case("date-impossible", setting("วันที่ประกาศ", "31 กันยายน 2565"), "date-invalid", S,
          setting_cell("วันที่ประกาศ"), 1),
-    Case("date-as-number", date_as_general_number("ข้อมูล ณ วันที่"), "date-invalid", S, setting_cell("ข้อมูล ณ วันที่"), 1),
+    Case("date-as-number", date_as_general_number("ข้อมูล ณ วันที่"), "date-as-number", S, setting_cell("ข้อมูล ณ วันที่"), 0),
     Case("announced-too-late", setting("วันที่ประกาศ", date(2022, 10, 15)), "announce-date-late", S,
          setting_cell("วันที่ประกาศ"), 0),
     Case("setting-unknown", lambda wb: wb[S].append(["ชื่อเล่น", "x"]), "setting-unknown", S,

@@ -1,7 +1,6 @@
 """Settings (ตั้งค่า) and dimensions (มิติ): every key present and sensible, dimensions 1-4 named once."""
 from datetime import date
 
-from openpyxl.utils.datetime import from_excel
 
 from pipeline import contract as c
 from pipeline.thai import thai_date
@@ -63,17 +62,16 @@ def check_setting_values(book: Book):
                 yield problem("setting-empty", **where, label=key.label)
         elif key.kind == "year" and year_value(where["value"]) is None:
             yield problem("year-invalid", **where, label=key.label)
+        elif key.kind == "date" and _is_serial(where["value"]):
+            # -- LibreOffice drops the Thai-calendar date format on save; the date itself is intact --
+            yield problem("date-as-number", **where, label=key.label,
+                          day=thai_date(parse_date(where["value"]), digits="arabic"))
         elif key.kind == "date" and parse_date(where["value"]) is None:
-            yield problem("date-invalid", **where, label=key.label, **_serial_hint(where["value"]))
+            yield problem("date-invalid", **where, label=key.label)
 
 
-def _serial_hint(value) -> dict:
-    """A bare number is often a date whose format was lost (LibreOffice drops the Thai date format)."""
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and 20000 < value < 80000:
-        day = from_excel(value).date()
-        return {"hint": f" (ตัวเลขนี้คือวันที่ {thai_date(day, digits='arabic')} ที่เสียรูปแบบวันที่)",
-                "hint_en": f" (the serial of {day.isoformat()} without a date format)"}
-    return {"hint": "", "hint_en": ""}
+def _is_serial(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and parse_date(value) is not None
 
 
 def check_plan_years(book: Book):

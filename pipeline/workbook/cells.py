@@ -5,8 +5,8 @@ whether that is an error or a warning, the reader only ever sees valid workbooks
 """
 import re
 import unicodedata
-from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from datetime import date, datetime, timedelta
+from decimal import Decimal
 
 from pipeline.contract import QUARTER_TRUE_MARKS
 from pipeline.thai import arabic_digits
@@ -68,6 +68,9 @@ def parse_date(value) -> date | None:
         return value.date()
     if isinstance(value, date):
         return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and 20000 <= value <= 80000:
+        # a date cell whose format was lost (LibreOffice drops the Thai-calendar format): Excel serial
+        return date(1899, 12, 30) + timedelta(days=int(value))
     text = arabic_digits(clean_text(value)).replace("พ.ศ.", " ")
     match = re.fullmatch(r"(\d{1,2})\s+(\S+)\s+(\d{2}|\d{4})", re.sub(r"\s+", " ", text))
     if not match:

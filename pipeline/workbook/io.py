@@ -184,7 +184,10 @@ def open_workbook(path: Path, *, read_only: bool = True, data_only: bool = True)
                          "เปลี่ยนชื่อไฟล์ให้ลงท้ายด้วย .xlsx", f"{path.name}: expected an .xlsx file name")
     failure = None
     try:
-        return load_workbook(path, read_only=read_only, data_only=data_only)
+        with warnings.catch_warnings():
+            # -- reading only: what openpyxl would drop on save (e.g. extensions) is write-back's concern --
+            warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
+            return load_workbook(path, read_only=read_only, data_only=data_only)
     except PermissionError:
         failure = unreadable("file-permission-denied", f"เปิดไฟล์ {path.name} ไม่ได้: ไม่มีสิทธิ์อ่าน หรือไฟล์ถูกล็อก",
                              "ปิดไฟล์ในโปรแกรมอื่น แล้วลองใหม่", f"{path.name}: permission denied")
