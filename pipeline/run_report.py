@@ -40,22 +40,27 @@ def _kind(path: Path) -> str:
 
 
 def print_outcome(result, out_dir: Path, console: Console | None = None) -> None:
+    """One row per top-level file, one row per year folder (its counts), then the notes."""
     console = console or Console()
-    table = Table(title=f"ไฟล์ที่สร้าง ({len(result.files)} ไฟล์) ใน {out_dir}", show_lines=False)
-    for col in ("ไฟล์", "ชนิด", "หน้า", "ขนาด"):
-        table.add_column(col, justify="right" if col in ("หน้า", "ขนาด") else "left")
-    for path in sorted(result.files, key=lambda p: (len(p.relative_to(out_dir).parts), str(p))):
-        pages = pdf_pages(path) if path.suffix == ".pdf" else None
-        table.add_row(str(path.relative_to(out_dir)), _kind(path), str(pages or ""),
-                      f"{path.stat().st_size / 1024:,.0f} KB")
+    table = Table(title=f"ไฟล์ที่สร้างใน {out_dir}")
+    for col in ("ไฟล์ / โฟลเดอร์", "Word", "PDF", "Excel", "หน้า PDF"):
+        table.add_column(col, justify="left" if col.startswith("ไฟล์") else "right")
+    groups: dict[str, list[Path]] = {}
+    for path in result.files:
+        rel = path.relative_to(out_dir)
+        key = rel.stem if len(rel.parts) == 1 else rel.parts[0] + "/"
+        groups.setdefault(key, []).append(path)
+    for key in sorted(groups, key=lambda k: (k.endswith("/"), k)):
+        files = groups[key]
+        pages = sum(pdf_pages(p) or 0 for p in files if p.suffix == ".pdf")
+        counts = [sum(1 for p in files if _kind(p) == k) for k in ("Word", "PDF", "Excel")]
+        table.add_row(key, *(str(n or "") for n in counts), str(pages or ""))
     console.print(table)
-    counts = {k: sum(1 for p in result.files if _kind(p) == k) for k in ("Word", "PDF", "Excel")}
-    console.print(f"Word {counts['Word']} ไฟล์, PDF {counts['PDF']} ไฟล์, Excel {counts['Excel']} ไฟล์; "
+    totals = {k: sum(1 for p in result.files if _kind(p) == k) for k in ("Word", "PDF", "Excel")}
+    console.print(f"รวม Word {totals['Word']} ไฟล์, PDF {totals['PDF']} ไฟล์, Excel {totals['Excel']} ไฟล์; "
                   f"คำเตือน {result.warnings} รายการ; ใช้เวลา {result.seconds:.1f} วินาที")
     if result.pdf_skipped:
         console.print(f"[yellow]{result.pdf_skipped}[/]")
-    if not result.recalculated and not result.pdf_skipped:
-        console.print("[yellow]ไม่ได้คำนวณสูตรใน summary.xlsx ล่วงหน้า: Excel จะคำนวณเมื่อเปิดไฟล์[/]")
     if result.write_back:
         console.print(result.write_back)
 

@@ -27,10 +27,17 @@ def projects_and_rows(sheets: list[Sheet], table_rows: list[TableRow],
     _check_duplicates(table_rows, matched, anomalies)
     projects = []
     for s in sorted(sheets, key=lambda s: s.seq):
-        projects.append(Project(code[s.seq], s.seq, s.name, _dimension(s, matched[s.seq], anomalies),
+        projects.append(Project(code[s.seq], s.seq, _name(s, matched[s.seq]), _dimension(s, matched[s.seq], anomalies),
                                 **s.fields()))
         _check_period_and_budget(s, matched[s.seq], anomalies)
     return projects, rows
+
+
+def _name(sheet: Sheet, rows: list[TableRow]) -> str:
+    """The name as the e-plan tables print it: the sheet's copy was re-joined from wrapped lines,
+    so its spaces are guesses (the rows matched it ignoring whitespace)."""
+    names = Counter(r.name for r in rows)
+    return names.most_common(1)[0][0] if names else sheet.name
 
 
 def _dimension(sheet: Sheet, rows: list[TableRow], anomalies: list[Anomaly]) -> int:
