@@ -1,0 +1,130 @@
+"""`pipeline run` end to end: every output from the real master, read back; nothing written on
+errors; a run without LibreOffice still makes Word and Excel; open files are reported."""
+import json
+import shutil
+import subprocess
+
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+
+from broken import digest, make_broken, put
+from conftest import MASTER
+from pipeline import contract as c
+from pipeline import office
+from pipeline.cli import main
+
+needs_soffice = pytest.mark.skipif(office.find_soffice() is None or shutil.which("pdftotext") is None,
+                                   reason="LibreOffice/poppler not installed")
+
+
+@pytest.fixture(scope="module")
+def full_run(tmp_path_factory):
+    """One whole run with PDFs, shared by the read-back tests below (it takes a few seconds)."""
+    if office.find_soffice() is None:
+        pytest.skip("LibreOffice not installed")
+    out = tmp_path_factory.mktemp("outputs")
+    code = main(["run", str(MASTER), "--out", str(out), "-q"])
+    return code, out
+
+
+@needs_soffice
+def test_run_makes_every_document_as_docx_and_pdf(full_run):
+    code, out = full_run
+    assert code == 0
+    assert (out / "ประกาศ.docx").exists() and (out / "ประกาศ.pdf").exists()
+    assert (out / "แผนปฏิบัติการป้องกันการทุจริต 2566-2570.pdf").exists()
+    expected_sheets = {2566: 15, 2567: 15, 2568: 15, 2569: 15, 2570: 15}  # 2569's duplicate: one sheet
+    for year, sheets in expected_sheets.items():
+        folder = out / str(year)
+        assert (folder / f"ตาราง {year}.docx").exists() and (folder / f"ตาราง {year}.pdf").exists()
+        project_docs = sorted(folder.glob("ลำดับที่ *.docx"))
+        assert len(project_docs) == sheets
+        assert all(d.with_suffix(".pdf").exists() for d in project_docs)
+    assert not list(out.glob(".staging-*")), "the staging folder must be gone"
+
+
+@needs_soffice
+def test_announcement_pdf_has_its_thai_title_and_an_embedded_thai_font(full_run):
+    _, out = full_run
+    pdf = out / "ประกาศ.pdf"
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "ประกาศองค์การบริหารส่วนตำบลโคกสำโรง" in text
+    assert "๓๐ กันยายน พ.ศ. ๒๕๖๕" in text
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    thai = [line for line in fonts.splitlines() if "Laksaman" in line or "Sarabun" in line]
+    assert thai, fonts
+    assert all(" yes " in line for line in thai), fonts  # emb column
+
+
+@needs_soffice
+def test_summary_is_recalculated_in_the_run(full_run):
+    _, out = full_run
+    ws = load_workbook(out / "summary.xlsx", data_only=True)[c.summary_sheet_name(2569)]
+    values = [cell for row in ws.iter_rows(values_only=True) for cell in row]
+    assert 40000 in values
+
+
+def test_errors_in_the_master_write_nothing(tmp_path, master_path, capsys):
+    broken = make_broken(tmp_path, "budget-nonsense", lambda wb: put(wb, c.SHEET_YEARLY, 2, "งบประมาณ (บาท)", "ยี่สิบ"),
+                         source=master_path)
+    before = digest(broken)
+    out = tmp_path / "out"
+    assert main(["run", str(broken), "--out", str(out)]) == 1
+    assert not out.exists() or not any(out.iterdir())
+    assert digest(broken) == before
+    captured = capsys.readouterr()
+    assert "ยังไม่ได้สร้างไฟล์" in captured.err and "Traceback" not in captured.err + captured.out
+
+
+def test_without_libreoffice_word_and_excel_are_still_made(tmp_path, master_path, monkeypatch, capsys):
+    monkeypatch.setenv("PATH", str(tmp_path))  # no soffice on PATH
+    assert office.find_soffice() is None
+    out = tmp_path / "out"
+    assert main(["run", str(master_path), "--out", str(out), "--year", "2566"]) == 0
+    printed = capsys.readouterr().out
+    assert "ไม่พบ LibreOffice" in printed and "apt-get install" in printed
+    assert (out / "2566" / "ตาราง 2566.docx").exists() and (out / "summary.xlsx").exists()
+    assert not list(out.rglob("*.pdf"))
+    table = Document(out / "2566" / "ตาราง 2566.docx")
+    assert any("รวมทั้งสิ้น" in cell.text for t in table.tables for row in t.rows for cell in row.cells)
+
+
+def test_json_summary_lists_what_was_written(tmp_path, master_path, capsys):
+    out = tmp_path / "out"
+    assert main(["run", str(master_path), "--out", str(out), "--no-pdf", "--json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["valid"] and summary["errors"] == 0 and summary["warnings"] == 1
+    assert "summary.xlsx" in summary["files"] and "2570/ตาราง 2570.docx" in summary["files"]
+    assert sorted(summary["files"]) == sorted(
+        str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
+
+
+def test_a_file_open_in_word_is_reported_and_the_old_set_kept(tmp_path, master_path, capsys):
+    out = tmp_path / "out"
+    assert main(["run", str(master_path), "--out", str(out), "--no-pdf", "-q"]) == 0
+    announcement = out / "ประกาศ.docx"
+    before = digest(announcement)
+    (out / "~$ประกาศ.docx").write_bytes(b"owner")  # what Word leaves while the file is open
+    table = out / "2566" / "ตาราง 2566.docx"
+    table_before = digest(table)
+    assert main(["run", str(master_path), "--out", str(out), "--no-pdf", "-q"]) == 3
+    err = capsys.readouterr().err
+    assert "ประกาศ.docx" in err and "ปิดไฟล์" in err and "Traceback" not in err
+    assert digest(announcement) == before and digest(table) == table_before
+    assert not list(out.glob(".staging-*"))
+
+
+def test_a_year_outside_the_plan_is_a_clear_error(tmp_path, master_path, capsys):
+    assert main(["run", str(master_path), "--out", str(tmp_path / "o"), "--year", "2599"]) == 2
+    assert "2599" in capsys.readouterr().err
+
+
+def test_write_back_from_run_keeps_a_backup(tmp_path, master_path, capsys):
+    master = tmp_path / "master.xlsx"
+    shutil.copyfile(master_path, master)
+    original = digest(master)
+    assert main(["run", str(master), "--out", str(tmp_path / "out"), "--no-pdf", "--write-back"]) == 0
+    backups = list(tmp_path.glob("master.backup-*.xlsx"))
+    assert len(backups) == 1 and digest(backups[0]) == original
+    assert c.summary_sheet_name(2566) in load_workbook(master, read_only=True).sheetnames
