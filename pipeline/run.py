@@ -70,25 +70,26 @@ def _generate(plan, years, staging: Path, pdf: bool, result: RunResult, step) ->
     from pipeline.render.summary import write_summary
     from pipeline.render.word import render_documents
 
-    step("สร้างเอกสาร Word")
-    documents = render_documents(plan, staging, years)
     step("สร้างตารางสรุป Excel")
     summary = write_summary(plan, staging / SUMMARY_NAME, years)
-    if not pdf:  # quick drafts: no LibreOffice at all; Excel computes the formulas when it opens
-        result.pdf_skipped = "ข้ามการสร้าง PDF และการคำนวณสูตรล่วงหน้าตามที่สั่ง (--no-pdf)"
-        return
-    if office.find_soffice() is None:
-        result.pdf_skipped = "ไม่พบ LibreOffice: ข้ามการสร้าง PDF และการคำนวณสูตรล่วงหน้า. " + office.INSTALL_HINT
-        return
-    step("คำนวณสูตรใน Excel และสร้าง PDF")
-    with ThreadPoolExecutor(1) as pool:  # its own LibreOffice process, beside the PDF ones
-        recalculated = pool.submit(recalculate, [summary])
-        make_pdfs(documents)
-        result.recalculated = recalculated.result()
+    office_ready = pdf and office.find_soffice() is not None
+    with ThreadPoolExecutor(1) as pool:
+        # -- the recalculation's LibreOffice starts now, beside the Word rendering and the PDFs --
+        recalculated = pool.submit(recalculate, [summary]) if office_ready else None
+        step("สร้างเอกสาร Word")
+        documents = render_documents(plan, staging, years)
+        if not pdf:  # quick drafts: no LibreOffice at all; Excel computes the formulas when it opens
+            result.pdf_skipped = "ข้ามการสร้าง PDF และการคำนวณสูตรล่วงหน้าตามที่สั่ง (--no-pdf)"
+        elif not office_ready:
+            result.pdf_skipped = "ไม่พบ LibreOffice: ข้ามการสร้าง PDF และการคำนวณสูตรล่วงหน้า. " + office.INSTALL_HINT
+        else:
+            step("สร้าง PDF และคำนวณสูตรใน Excel")
+            make_pdfs(documents)
+        result.recalculated = bool(recalculated and recalculated.result())
 
 
 def make_pdfs(documents: list[Path]) -> list[Path]:
-    """Convert all documents in two LibreOffice processes; each PDF lands next to its .docx.
+    """Convert all documents in PDF_WORKERS LibreOffice processes; each PDF lands next to its .docx.
 
     LibreOffice names outputs by stem, and the same project sheet name exists in every year's
     folder, so the batch goes through a flat folder of uniquely numbered links first."""
