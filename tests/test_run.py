@@ -13,6 +13,7 @@ from conftest import MASTER
 from pipeline import contract as c
 from pipeline import office
 from pipeline.cli import main
+from pipeline.staging import MANIFEST
 
 needs_soffice = pytest.mark.skipif(office.find_soffice() is None or shutil.which("pdftotext") is None,
                                    reason="LibreOffice/poppler not installed")
@@ -97,7 +98,7 @@ def test_json_summary_lists_what_was_written(tmp_path, master_path, capsys):
     assert summary["valid"] and summary["errors"] == 0 and summary["warnings"] == 1
     assert "summary.xlsx" in summary["files"] and "2570/ตาราง 2570.docx" in summary["files"]
     assert sorted(summary["files"]) == sorted(
-        str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
+        str(p.relative_to(out)) for p in out.rglob("*") if p.is_file() and p.name != MANIFEST)
 
 
 def test_a_file_open_in_word_is_reported_and_the_old_set_kept(tmp_path, master_path, capsys):
@@ -128,3 +129,17 @@ def test_write_back_from_run_keeps_a_backup(tmp_path, master_path, capsys):
     backups = list(tmp_path.glob("master.backup-*.xlsx"))
     assert len(backups) == 1 and digest(backups[0]) == original
     assert c.summary_sheet_name(2566) in load_workbook(master, read_only=True).sheetnames
+
+
+def test_a_renamed_project_leaves_no_stale_sheet(tmp_path, master_path):
+    out = tmp_path / "out"
+    assert main(["run", str(master_path), "--out", str(out), "--no-pdf", "-q"]) == 0
+    old_sheet = next((out / "2566").glob("ลำดับที่ 08 *.docx"))
+    mine = out / "2566" / "บันทึกของฉัน.docx"
+    mine.write_bytes(b"staff's own file")
+    renamed = make_broken(tmp_path, "renamed", lambda wb: put(wb, c.SHEET_PROJECTS, 9, "ชื่อโครงการ", "โครงการเวทีประชาคมใหม่"),
+                          source=master_path)
+    assert main(["run", str(renamed), "--out", str(out), "--no-pdf", "-q"]) == 0
+    assert not old_sheet.exists()
+    assert (out / "2566" / "ลำดับที่ 08 โครงการเวทีประชาคมใหม่.docx").exists()
+    assert mine.read_bytes() == b"staff's own file"  # not ours: never deleted
