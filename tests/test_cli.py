@@ -1,0 +1,46 @@
+"""The command line shell: every command's help ends in an example; init writes the contract and
+never overwrites; the module and console-script entry points both work."""
+import subprocess
+import sys
+
+import pytest
+from openpyxl import load_workbook
+
+from broken import digest
+from pipeline import contract as c
+from pipeline.cli import build_parser, main
+
+COMMANDS = ("init", "import", "validate", "run")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_ends_with_an_example(command, capsys):
+    with pytest.raises(SystemExit) as done:
+        main([command, "--help"])
+    assert done.value.code == 0
+    help_text = capsys.readouterr().out.rstrip().splitlines()
+    assert help_text[-2].strip() == "example:"
+    assert help_text[-1].strip().startswith(f"pipeline {command}")
+
+
+def test_every_command_is_listed():
+    sub = next(a for a in build_parser()._actions if a.dest == "command")
+    assert set(sub.choices) == set(COMMANDS)
+
+
+def test_init_writes_an_empty_contract_and_refuses_to_overwrite(tmp_path, capsys):
+    path = tmp_path / "แผนใหม่.xlsx"
+    assert main(["init", str(path)]) == 0
+    wb = load_workbook(path)
+    assert wb.sheetnames == list(c.INPUT_SHEETS)
+    before = digest(path)
+    assert main(["init", str(path)]) == 3
+    assert "--force" in capsys.readouterr().err
+    assert digest(path) == before
+
+
+def test_python_dash_m_runs_without_a_traceback(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "pipeline", "validate", str(tmp_path / "ไม่มี.xlsx")],
+                          capture_output=True, text=True, encoding="utf-8")
+    assert done.returncode == 2
+    assert "ไม่พบไฟล์" in done.stderr and "Traceback" not in done.stderr
