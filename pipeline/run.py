@@ -14,7 +14,7 @@ from pipeline.errors import PipelineError
 from pipeline.staging import discard, new_staging_dir, publish
 
 SUMMARY_NAME = "summary.xlsx"
-PDF_WORKERS = 3  # measured with bench/bench_run.py: LibreOffice waits on I/O, so 3 beat 2 on 2 cores
+PDF_WORKERS = 2  # measured with bench/bench_run.py, beside the recalculation's process
 
 
 @dataclass
