@@ -14,6 +14,7 @@ from pipeline.errors import PipelineError
 from pipeline.staging import discard, new_staging_dir, publish
 
 SUMMARY_NAME = "summary.xlsx"
+VALIDATION_NAME = "validation.xlsx"
 PDF_WORKERS = 2  # measured with bench/bench_run.py, beside the recalculation's process
 
 
@@ -54,6 +55,9 @@ def run_pipeline(workbook: Path, out_dir: Path, *, years: list[int] | None = Non
     staging = new_staging_dir(out_dir)
     try:
         _generate(plan, years, staging, pdf, result, step)
+        if report.problems:  # the warnings, with links to their cells, beside the documents
+            from pipeline.validate import write_report_xlsx
+            write_report_xlsx(report, staging / VALIDATION_NAME)
         step("ย้ายไฟล์เข้าที่")
         result.files = publish(staging, out_dir)
     finally:
@@ -153,7 +157,9 @@ def run_command(args) -> int:
     if args.json:
         print(json.dumps(result_json(result, args.out), ensure_ascii=False, indent=2))
     elif not result.valid:
-        print(f"\nพบข้อผิดพลาด {result.errors} รายการ: ยังไม่ได้สร้างไฟล์ใด ๆ แก้ไขแล้วสั่งใหม่", file=sys.stderr)
+        print(f"\nพบข้อผิดพลาด {result.errors} รายการ: ยังไม่ได้สร้างไฟล์ใด ๆ แก้ไขแล้วสั่งใหม่\n"
+              f"ดูรายการพร้อมลิงก์ไปที่เซลล์: pipeline validate \"{args.workbook}\" --report validation.xlsx",
+              file=sys.stderr)
     elif not args.quiet:
         print_outcome(result, args.out)
     return 0 if result.valid else 1

@@ -97,6 +97,10 @@ def test_json_summary_lists_what_was_written(tmp_path, master_path, capsys):
     summary = json.loads(capsys.readouterr().out)
     assert summary["valid"] and summary["errors"] == 0 and summary["warnings"] == 1
     assert "summary.xlsx" in summary["files"] and "2570/ตาราง 2570.docx" in summary["files"]
+    assert "validation.xlsx" in summary["files"]  # the master's one warning, with a link to its cell
+    report = load_workbook(out / "validation.xlsx")[c.VALIDATION_SHEET]
+    assert any(cell.hyperlink and "C60" in cell.hyperlink.location for row in report.iter_rows() for cell in row
+               if cell.hyperlink and cell.hyperlink.location)
     assert sorted(summary["files"]) == sorted(
         str(p.relative_to(out)) for p in out.rglob("*") if p.is_file() and p.name != MANIFEST)
 
