@@ -3,6 +3,7 @@ published together. Stops before writing anything when validation finds errors."
 import json
 import shutil
 import sys
+import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
@@ -81,27 +82,41 @@ def _generate(plan, years, staging: Path, pdf: bool, result: RunResult, step) ->
         # -- the recalculation's LibreOffice starts now, beside the Word rendering and the PDFs --
         recalculated = pool.submit(recalculate, [summary]) if office_ready else None
         step("สร้างเอกสาร Word")
-        documents = render_documents(plan, staging, years)
+        book_parts: list[Path] = []
+        documents = render_documents(plan, staging, years, book_parts_out=book_parts)
         if not pdf:  # quick drafts: no LibreOffice at all; Excel computes the formulas when it opens
             result.pdf_skipped = "ข้ามการสร้าง PDF และการคำนวณสูตรล่วงหน้าตามที่สั่ง (--no-pdf)"
         elif not office_ready:
             result.pdf_skipped = "ไม่พบ LibreOffice: ข้ามการสร้าง PDF และการคำนวณสูตรล่วงหน้า. " + office.INSTALL_HINT
         else:
             step("สร้าง PDF และคำนวณสูตรใน Excel")
-            make_pdfs(documents)
+            make_pdfs(documents, book_parts)
         result.recalculated = bool(recalculated and recalculated.result())
 
 
-def make_pdfs(documents: list[Path]) -> list[Path]:
-    """Convert all documents in PDF_WORKERS LibreOffice processes; each PDF lands next to its .docx.
+def make_pdfs(documents: list[Path], book_parts: list[Path] | None = None) -> list[Path]:
+    """Convert the documents in PDF_WORKERS LibreOffice processes; each PDF lands next to its .docx.
 
-    LibreOffice names outputs by stem, and the same project sheet name exists in every year's
-    folder, so the batch goes through a flat folder of uniquely numbered links first."""
+    The plan book's PDF is assembled from its parts' PDFs with Thai page numbers when the parts
+    are known and a Thai font is found (pipeline.render.pdf_book); otherwise LibreOffice converts it."""
+    from pipeline.render.pdf_book import assemble_pdf, find_thai_font
+
     docx = [d for d in documents if d.suffix == ".docx"]
+    font = find_thai_font() if book_parts else None
+    book = next((d for d in docx if d.parent == book_parts[0].parent and d not in book_parts), None) \
+        if font else None
+    pdfs = _convert_all([d for d in docx if d != book])
+    if book is not None:
+        pdfs.append(assemble_pdf([p.with_suffix(".pdf") for p in book_parts], book.with_suffix(".pdf"), font))
+    return pdfs
+
+
+def _convert_all(docx: list[Path]) -> list[Path]:
+    """LibreOffice names outputs by stem, and the same project sheet name exists in every year's
+    folder, so the batch goes through a flat folder of uniquely numbered links first."""
     if not docx:
         return []
-    flat = docx[0].parent / ".pdf-batch"
-    flat.mkdir()
+    flat = Path(tempfile.mkdtemp(prefix=".pdf-batch-", dir=docx[0].parent))
     try:
         links = []
         for i, d in enumerate(docx):

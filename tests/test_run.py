@@ -59,6 +59,18 @@ def test_announcement_pdf_has_its_thai_title_and_an_embedded_thai_font(full_run)
 
 
 @needs_soffice
+def test_plan_book_pdf_numbers_its_pages_in_thai_digits(full_run):
+    _, out = full_run
+    book = out / "แผนปฏิบัติการป้องกันการทุจริต 2566-2570.pdf"
+    for page, number in ((1, "๑"), (10, "๑๐"), (12, "๑๒")):
+        text = subprocess.run(["pdftotext", "-layout", "-f", str(page), "-l", str(page), str(book), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        assert [line.strip() for line in text.splitlines() if line.strip()][-1] == number
+    whole = subprocess.run(["pdftotext", str(book), "-"], capture_output=True, text=True, check=True).stdout
+    assert "ลำดับที่ ๑๕" in whole and "พ.ศ. 2570 ของ องค์การบริหารส่วนตำบลโคกสำโรง" in whole
+
+
+@needs_soffice
 def test_summary_is_recalculated_in_the_run(full_run):
     _, out = full_run
     ws = load_workbook(out / "summary.xlsx", data_only=True)[c.summary_sheet_name(2569)]

@@ -112,6 +112,19 @@ def write_planbook(book: PreparedTemplate, book_context: dict,
     return book.write(target, rendered, extra=relinker.extra, replace=relinker.members())
 
 
+def is_plain_frame(book: PreparedTemplate) -> bool:
+    """True when planbook.docx adds nothing but its footer's page number: no cover and no header.
+    Then the book's PDF can be assembled from the parts' own PDFs (see pipeline.render.pdf_book)."""
+    body = etree.fromstring(book.raw[DOC]).find(_w("body"))
+    if any(_has_content(el) for el in body if el.tag != _w("sectPr")):
+        return False
+    for name, data in book.raw.items():
+        if posixpath.basename(name).startswith("header") and name.endswith(".xml"):
+            if _has_content(etree.fromstring(data)):
+                return False
+    return True
+
+
 def _has_content(el) -> bool:
     return bool("".join(el.itertext()).strip()) or el.find(f".//{_w('drawing')}") is not None
 

@@ -28,7 +28,7 @@ from pipeline.model import Plan
 from pipeline.render import word_context as ctx
 from pipeline.render.docx_fast import PreparedTemplate
 from pipeline.render.filenames import safe_child, safe_filename, unique_name
-from pipeline.render.planbook import write_planbook
+from pipeline.render.planbook import is_plain_frame, write_planbook
 from pipeline.thai import baht_words, budget_phrase, thai_date, thai_digits
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent.parent / "templates"
@@ -92,8 +92,12 @@ def _with_garuda(template: Path, image: Path) -> tuple[bytes, Markup]:
 
 
 def render_documents(plan: Plan, out_dir: Path, years: list[int] | None = None,
-                     templates_dir: Path | None = None, garuda_path: Path | None = None) -> list[Path]:
-    """Write every Word document for `plan` (or only `years`) into `out_dir`; return the paths."""
+                     templates_dir: Path | None = None, garuda_path: Path | None = None,
+                     book_parts_out: list[Path] | None = None) -> list[Path]:
+    """Write every Word document for `plan` (or only `years`) into `out_dir`; return the paths.
+
+    When the plan book is written and `book_parts_out` is a list, it receives the standalone documents
+    the book is made of, in the book's order (the PDF of the book is assembled from their PDFs)."""
     out_dir = Path(out_dir)
     plan_years = plan.settings.years
     chosen = sorted(set(years)) if years else plan_years
@@ -109,6 +113,7 @@ def render_documents(plan: Plan, out_dir: Path, years: list[int] | None = None,
     written.append(_save(tpl.announcement, ann_xml, out_dir, ANNOUNCEMENT_NAME, taken))
     book_parts = [(tpl.announcement, ann_xml["word/document.xml"])]
     sheet_parts = []
+    part_paths, sheet_paths = [written[0]], []
     for year in chosen:
         folder = out_dir / str(year)
         folder.mkdir(exist_ok=True)
@@ -116,17 +121,21 @@ def render_documents(plan: Plan, out_dir: Path, years: list[int] | None = None,
         table_xml = tpl.year_table.render(ctx.year_table_context(plan, year))
         written.append(_save(tpl.year_table, table_xml, folder, f"ตาราง {year}", year_taken))
         book_parts.append((tpl.year_table, table_xml["word/document.xml"]))
+        part_paths.append(written[-1])
         for project, budget in ctx.sheets_for_year(plan, year):
             sheet_xml = tpl.project_sheet.render(ctx.project_sheet_context(project, year, budget))
             name = f"ลำดับที่ {project.seq:02d} {project.name}"
             written.append(_save(tpl.project_sheet, sheet_xml, folder, name, year_taken))
             if year == plan_years[0]:
                 sheet_parts.append((tpl.project_sheet, sheet_xml["word/document.xml"]))
+                sheet_paths.append(written[-1])
     if chosen == plan_years:
         name = PLANBOOK_NAME.format(start=plan_years[0], end=plan_years[-1])
         target = safe_child(out_dir, unique_name(safe_filename(name, suffix=".docx"), taken))
         book_ctx = ctx.announcement_context(plan)   # images of the cover come from planbook.docx itself
         written.append(write_planbook(tpl.planbook, book_ctx, book_parts + sheet_parts, target))
+        if book_parts_out is not None and is_plain_frame(tpl.planbook):
+            book_parts_out.extend(part_paths + sheet_paths)
     return written
 
 

@@ -1,0 +1,41 @@
+"""Assembling the plan book's PDF: parts in order, every page numbered in Thai digits."""
+import shutil
+import subprocess
+
+import pytest
+from pypdf import PdfReader
+from reportlab.pdfgen import canvas
+
+from pipeline.render.pdf_book import assemble_pdf, find_thai_font
+
+pytestmark = pytest.mark.skipif(find_thai_font() is None or shutil.which("pdftotext") is None,
+                                reason="no Thai TrueType font or poppler")
+
+
+def make_pdf(path, pages, size=(595, 842)):
+    sheet = canvas.Canvas(str(path), pagesize=size)
+    for i in range(pages):
+        sheet.drawString(72, size[1] - 100, f"{path.stem} page {i + 1}")
+        sheet.showPage()
+    sheet.save()
+    return path
+
+
+def test_parts_are_joined_in_order_and_numbered(tmp_path):
+    parts = [make_pdf(tmp_path / "first.pdf", 2), make_pdf(tmp_path / "wide.pdf", 1, (842, 595)),
+             make_pdf(tmp_path / "last.pdf", 1)]
+    book = assemble_pdf(parts, tmp_path / "book.pdf", find_thai_font())
+    reader = PdfReader(book)
+    assert len(reader.pages) == 4
+    assert float(reader.pages[2].mediabox.width) == 842  # the landscape part stays landscape
+    for number, expected in enumerate(["first page 1", "first page 2", "wide page 1", "last page 1"], 1):
+        text = subprocess.run(["pdftotext", "-layout", "-f", str(number), "-l", str(number), str(book), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        assert lines[0] == expected
+        assert lines[-1] == "๑๒๓๔"[number - 1]
+
+
+def test_the_font_found_has_thai_digits():
+    font = find_thai_font()
+    assert font.suffix.lower() == ".ttf" and font.is_file()
