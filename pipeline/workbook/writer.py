@@ -19,8 +19,9 @@ THIN = Side(style="thin", color="999999")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WRAP_TOP = Alignment(wrap_text=True, vertical="top")
 BUDGET_FORMAT = "#,##0.00"
-# -- shows 30 กันยายน 2565 in Excel (Thai locale, Buddhist calendar) while the cell stays a date --
-BE_DATE_FORMAT = "[$-th-TH,107]d mmmm yyyy"
+# -- 30 กันยายน 2565: Thai locale (041E), Thai Buddhist calendar (07), Western digits (01); the
+# classic LCID form, which Excel and LibreOffice both keep (LibreOffice drops "[$-th-TH,107]") --
+BE_DATE_FORMAT = "[$-107041E]d mmmm yyyy"
 MAX_ROWS = 2000  # reach of the dropdowns below the data
 
 WIDTHS = {
