@@ -63,6 +63,8 @@ def test_totals_are_formulas_and_libreoffice_computes_the_expected_numbers(maste
     ws = load_workbook(path)[c.summary_sheet_name(2566)]  # print setup survives LibreOffice's save
     assert (ws.page_setup.orientation, ws.page_setup.paperSize, ws.page_setup.fitToWidth) == ("landscape", 9, 1)
     assert ws.print_title_rows == "$1:$2" and ws["B3"].font.name == "TH SarabunPSK"
+    assert ws.freeze_panes == "A3"  # our file keeps its frozen header rows; only values were added
+    assert load_workbook(path)[c.OVERVIEW_SHEET]._charts  # and its chart
 
 
 @needs_lo

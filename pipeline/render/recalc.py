@@ -4,11 +4,12 @@
 LibreOffice recalculates formulas that have no stored result when it loads an xlsx, and stores
 the results when it saves (verified by tests/test_summary.py reading them back).
 
-Two uses:
-- `recalculate`: the standalone summary, which is ours entirely, is replaced by LibreOffice's copy.
-- `store_cached_values`: the master is NOT replaced by LibreOffice's copy (that would rewrite the
-  staff's sheets); LibreOffice computes a copy and only the results of our sheets' formula cells
-  are written into the file's XML, every other zip part is copied byte for byte.
+Neither file is replaced by LibreOffice's copy: LibreOffice computes a copy, and only the results
+of the formula cells are written into our file's XML, every other zip part is copied byte for byte.
+LibreOffice's own save would drop what it does not round-trip (frozen header rows, the chart as
+openpyxl wrote it) and, for the master, rewrite the staff's sheets.
+- `recalculate`: every sheet of the standalone summary, several files in one LibreOffice run.
+- `store_cached_values`: only our summary sheets inside the master.
 """
 import os
 import shutil
@@ -36,7 +37,7 @@ def recalculate(paths: list[Path]) -> bool:
     with tempfile.TemporaryDirectory(prefix="recalc-") as work:
         converted = _convert_copies([Path(p) for p in paths], Path(work))
         for path, result in zip(paths, converted):
-            _replace_from(Path(path), result)
+            _patch_values(Path(path), _formula_results(result, None))
     return True
 
 
@@ -47,7 +48,12 @@ def store_cached_values(path: Path, sheets: list[str]) -> bool:
     path = Path(path)
     with tempfile.TemporaryDirectory(prefix="recalc-") as work:
         (result,) = _convert_copies([path], Path(work))
-        values = _formula_results(result, sheets)
+        _patch_values(path, _formula_results(result, sheets))
+    return True
+
+
+def _patch_values(path: Path, values: dict[str, dict[str, object]]) -> None:
+    """Rewrite `path` with the cached results in `values` (sheet -> A1 -> value), atomically."""
     patched = path.with_name(f".{path.stem}.values-{os.getpid()}{path.suffix}")
     try:
         with zipfile.ZipFile(path) as src, zipfile.ZipFile(patched, "w", zipfile.ZIP_DEFLATED) as dst:
@@ -60,7 +66,6 @@ def store_cached_values(path: Path, sheets: list[str]) -> bool:
         os.replace(patched, path)
     finally:
         patched.unlink(missing_ok=True)
-    return True
 
 
 def _convert_copies(paths: list[Path], work: Path) -> list[Path]:
@@ -73,20 +78,12 @@ def _convert_copies(paths: list[Path], work: Path) -> list[Path]:
     return office.convert(copies, TARGET, work / "out")
 
 
-def _replace_from(path: Path, result: Path) -> None:
-    tmp = path.with_name(f".{path.stem}.recalc-{os.getpid()}{path.suffix}")
-    try:
-        shutil.copyfile(result, tmp)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
-def _formula_results(path: Path, sheets: list[str]) -> dict[str, dict[str, object]]:
+def _formula_results(path: Path, sheets: list[str] | None) -> dict[str, dict[str, object]]:
+    """Computed cell values of `sheets` (all sheets when None) in LibreOffice's copy."""
     wb = load_workbook(path, data_only=True, read_only=True)
     try:
         out = {}
-        for title in sheets:
+        for title in wb.sheetnames if sheets is None else sheets:
             cells = {}
             for row in wb[title].iter_rows():
                 for cell in row:
