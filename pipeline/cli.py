@@ -2,6 +2,8 @@
 function and turns PipelineError into a clean message and exit code (never a traceback)."""
 import argparse
 import sys
+import tempfile
+import traceback
 from pathlib import Path
 
 from pipeline.errors import OutputBlocked, PipelineError
@@ -105,3 +107,15 @@ def main(argv=None) -> int:
     except KeyboardInterrupt:
         print("ยกเลิกแล้ว", file=sys.stderr)
         return 130
+    except OSError as exc:  # disk full, a folder without write permission, a path too long …
+        where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
+        print(f"ผิดพลาด: อ่านหรือเขียนไฟล์ไม่ได้{where}: {exc.strerror or exc}\n"
+              "วิธีแก้: ตรวจว่ามีสิทธิ์เขียนโฟลเดอร์ พื้นที่ดิสก์เหลือพอ และไฟล์ไม่ได้เปิดอยู่ในโปรแกรมอื่น",
+              file=sys.stderr)
+        return 3
+    except Exception:  # a bug: staff get one clear line, maintainers get the traceback in a file
+        log = Path(tempfile.gettempdir()) / "anticorruption-pipeline-error.log"
+        log.write_text(traceback.format_exc(), encoding="utf-8")
+        print(f"ผิดพลาดภายในโปรแกรม (ไม่ใช่ความผิดของข้อมูล) รายละเอียดสำหรับผู้ดูแลระบบอยู่ที่ {log}",
+              file=sys.stderr)
+        return 70
