@@ -10,7 +10,7 @@ from pythainlp.util import arabic_digit_to_thai_digit, bahttext, thai_digit_to_a
 
 __all__ = [
     "thai_digits", "arabic_digits", "thai_date", "baht_amount", "baht_words", "budget_phrase",
-    "nfc", "fiscal_year_label",
+    "nfc", "fiscal_year_label", "eplan_date",
 ]
 
 NO_BUDGET = "ดำเนินการโดยไม่ใช้งบประมาณ"
@@ -31,6 +31,11 @@ def arabic_digits(text: str) -> str:
 def thai_date(day: date, *, digits: str = "thai") -> str:
     """30 Sep 2022 -> '๓๐ กันยายน พ.ศ. ๒๕๖๕' (full month name, Buddhist Era)."""
     return thai_strftime(day, "%-d %B พ.ศ. %Y", thaidigit=(digits == "thai"))
+
+
+def eplan_date(day: date) -> str:
+    """7 Jul 2023 -> '07 กรกฎาคม 2566', as the national e-plan tables print it (Arabic digits)."""
+    return thai_strftime(day, "%d %B %Y", thaidigit=False)
 
 
 def baht_amount(amount: Decimal | float | int, *, digits: str = "thai", decimals: bool = False) -> str:

@@ -17,7 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pipeline import contract as c
 from pipeline.errors import OutputBlocked
 from pipeline.model import Plan
-from pipeline.thai import thai_date
+from pipeline.thai import eplan_date
 from pipeline.workbook.writer import BODY, BOX, BUDGET_FORMAT, FONT_NAME, HEADER, HEADER_FILL
 
 # -- the e-plan prints a ballot box with a check for "planned in this quarter" --
@@ -137,7 +137,7 @@ def _total_row(ws: Worksheet, n: int, first: int, last: int) -> None:
 def footer(ws: Worksheet, plan: Plan, n: int, *, col: int) -> int:
     """ข้อมูล ณ วันที่, ผู้ออกรายงาน and the มิติ legend from row n; returns the row after it."""
     s = plan.settings
-    lines = [f"ข้อมูล ณ วันที่ {thai_date(s.data_as_of, digits='arabic')}" if s.data_as_of else "",
+    lines = [f"ข้อมูล ณ วันที่ {eplan_date(s.data_as_of)}" if s.data_as_of else "",
              f"ผู้ออกรายงาน {s.reporter}", "", "คำอธิบายมิติ"]
     lines += [f"มิติที่ {d.number} {d.name}" for d in plan.dimensions]
     for i, line in enumerate(lines):

@@ -7,11 +7,10 @@ as the e-plan prints them (`20,000.00`, `07 กรกฎาคม 2566`).
 from collections import OrderedDict
 from decimal import Decimal
 
-from pythainlp.util import thai_strftime
 
 from pipeline.errors import PipelineError
 from pipeline.model import Plan, Project, YearRow
-from pipeline.thai import baht_amount, budget_phrase, fiscal_year_label, thai_date, thai_digits
+from pipeline.thai import baht_amount, budget_phrase, eplan_date, fiscal_year_label, thai_date, thai_digits
 
 # -- as the e-plan table prints a planned quarter; TH SarabunPSK has no glyph for it, so Word
 #    and LibreOffice take it from a symbol font (checked in the PDF: see docs/templates.md) --
@@ -52,7 +51,7 @@ def year_table_context(plan: Plan, year: int) -> dict:
             **{f"q{i + 1}": str(sum(r.quarters[i] for r in rows)) for i in range(4)},
         },
         # -- e-plan style: Arabic digits, zero-padded day, no "พ.ศ." --
-        "data_as_of": thai_strftime(s.data_as_of, "%d %B %Y", thaidigit=False),
+        "data_as_of": eplan_date(s.data_as_of),
         "reporter": s.reporter,
         "dimensions": [{"number": str(d.number), "name": d.name} for d in plan.dimensions],
     }
