@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 from pipeline.errors import OutputBlocked
+from pipeline.workbook.io import lock_file
 
 
 def new_staging_dir(out_dir: Path) -> Path:
@@ -17,18 +18,10 @@ def new_staging_dir(out_dir: Path) -> Path:
     return Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
 
 
-def lock_file_for(path: Path) -> Path | None:
-    """The lock file Word/Excel (~$name) or LibreOffice (.~lock.name#) keeps next to an open file."""
-    candidates = [path.with_name("~$" + path.name), path.with_name(f".~lock.{path.name}#")]
-    if len(path.name) > 2:  # Word replaces the first two characters of a long name
-        candidates.append(path.with_name("~$" + path.name[2:]))
-    return next((c for c in candidates if c.exists()), None)
-
-
 def is_in_use(path: Path) -> bool:
     if not path.exists():
         return False
-    if lock_file_for(path):
+    if lock_file(path):
         return True
     try:  # on Windows an open document cannot be opened for writing
         with open(path, "r+b"):

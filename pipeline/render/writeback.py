@@ -28,6 +28,7 @@ from pipeline.errors import OutputBlocked, WorkbookUnreadable
 from pipeline.model import Plan
 from pipeline.render.summary import add_summary_sheets, is_summary_sheet
 from pipeline.render.writeback_parts import unsupported_parts
+from pipeline.workbook.io import lock_file
 
 # -- openpyxl notices that lose nothing of the staff's (it only adds its default style) --
 HARMLESS_WARNINGS = ("Workbook contains no default style",)
@@ -70,22 +71,15 @@ def write_back(master: Path, plan: Plan, years: list[int] | None = None, *,
     return WriteBackResult(master, backup, recalculated)
 
 
-def lock_files(path: Path) -> list[Path]:
-    """Owner files Excel (~$name, or ~$ + name minus two letters) and LibreOffice leave beside an open file."""
-    path = Path(path)
-    names = {f"~${path.name}", f"~${path.name[2:]}", f".~lock.{path.name}#"}
-    return sorted(p for p in (path.with_name(n) for n in names) if p.exists())
-
-
 def check_writable(path: Path) -> None:
     """Refuse (OutputBlocked) when the file is open in Excel/LibreOffice or cannot be written."""
     path = Path(path)
-    locks = lock_files(path)
-    if locks:
-        raise _blocked(path, f"ไฟล์กำลังเปิดอยู่ใน Excel หรือ LibreOffice (พบไฟล์ล็อก {locks[0].name})",
-                       f"open in another program: {locks[0].name}",
+    lock = lock_file(path)
+    if lock:
+        raise _blocked(path, f"ไฟล์กำลังเปิดอยู่ใน Excel หรือ LibreOffice (พบไฟล์ล็อก {lock.name})",
+                       f"open in another program: {lock.name}",
                        hint=f"ปิดไฟล์ {path.name} ในโปรแกรมที่เปิดอยู่ แล้วสั่งใหม่ "
-                            f"(ถ้าไม่ได้เปิดอยู่จริง ให้ลบไฟล์ {locks[0].name})")
+                            f"(ถ้าไม่ได้เปิดอยู่จริง ให้ลบไฟล์ {lock.name})")
     # -- mode bits as well as os.access: an administrator passes os.access on a read-only file --
     if path.exists() and (not os.access(path, os.W_OK) or not path.stat().st_mode & stat.S_IWUSR):
         raise _blocked(path, "ไฟล์ถูกตั้งเป็นอ่านอย่างเดียว", "file is read-only",
