@@ -72,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
 
     p = add("import", cmd_import,
-            "pipeline import ../shared/source/khoksamrong-plan-2566-2570.txt -o inputs/master.xlsx")
+            "pipeline import inputs/source/khoksamrong-plan-2566-2570.txt -o inputs/master.xlsx")
     p.add_argument("planbook", type=Path)
     p.add_argument("-o", "--output", type=Path, default=DEFAULT_MASTER)
     p.add_argument("--force", action="store_true", help="overwrite an existing workbook")

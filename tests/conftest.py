@@ -9,7 +9,7 @@ from pipeline.model import Dimension, Plan, Project, Settings, YearRow
 
 ROOT = Path(__file__).resolve().parent.parent
 MASTER = ROOT / "inputs" / "master.xlsx"
-SOURCE = ROOT.parent / "shared" / "source" / "khoksamrong-plan-2566-2570.txt"
+SOURCE = ROOT / "inputs" / "source" / "khoksamrong-plan-2566-2570.txt"
 
 DIMENSIONS = [
     Dimension(1, "การสร้างวัฒนธรรมสุจริต"),
@@ -57,5 +57,5 @@ def small_plan() -> Plan:
 @pytest.fixture
 def master_path() -> Path:
     if not MASTER.exists():
-        pytest.fail("inputs/master.xlsx is missing: run `pipeline import` on the shared source")
+        pytest.fail("inputs/master.xlsx is missing: run `pipeline import inputs/source/khoksamrong-plan-2566-2570.txt -o inputs/master.xlsx`")
     return MASTER
