@@ -14,6 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from pipeline.errors import PipelineError
+from pipeline.fonts import office_env
 
 INSTALL_HINT = ("ติดตั้ง LibreOffice: Debian/Ubuntu `sudo apt-get install libreoffice-writer-nogui "
                 "libreoffice-calc-nogui fonts-thai-tlwg`; Windows ดาวน์โหลดจาก https://www.libreoffice.org/download/")
@@ -118,7 +119,7 @@ _MALLOC_KEEP = {"MALLOC_TRIM_THRESHOLD_": "1000000000", "MALLOC_MMAP_THRESHOLD_"
 
 
 def _run_with_timeout(cmd: list[str], timeout: float) -> None:
-    kwargs = {"stdout": subprocess.DEVNULL, "stderr": subprocess.PIPE, "env": {**os.environ, **_MALLOC_KEEP}}
+    kwargs = {"stdout": subprocess.DEVNULL, "stderr": subprocess.PIPE, "env": {**office_env(), **_MALLOC_KEEP}}
     if sys.platform == "win32":
         kwargs["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP
     else:

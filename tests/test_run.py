@@ -53,9 +53,19 @@ def test_announcement_pdf_has_its_thai_title_and_an_embedded_thai_font(full_run)
     assert "ประกาศองค์การบริหารส่วนตำบลโคกสำโรง" in text
     assert "๓๐ กันยายน พ.ศ. ๒๕๖๕" in text
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
-    thai = [line for line in fonts.splitlines() if "Laksaman" in line or "Sarabun" in line]
-    assert thai, fonts
+    thai = [line for line in fonts.splitlines() if "THSarabunPSK" in line]
+    assert thai, fonts  # the real font set-up fetched (pipeline.fonts), not Laksaman
     assert all(" yes " in line for line in thai), fonts  # emb column
+
+
+@needs_soffice
+def test_announcement_pdf_text_is_searchable(full_run):
+    """Laksaman's PDFs give "ป้ องกัน" (a space inside the word); TH SarabunPSK's give the word as typed."""
+    _, out = full_run
+    text = subprocess.run(["pdftotext", str(out / "ประกาศ.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    assert text.count("แผนปฏิบัติการป้องกันการทุจริต") >= 3
+    assert "ป้ อง" not in text and "เป็ น" not in text
 
 
 @needs_soffice

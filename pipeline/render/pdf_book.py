@@ -12,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from pipeline.fonts import installed_font
 from pipeline.thai import thai_digits
 
 FONT_SIZE = 16
@@ -21,7 +22,10 @@ _WINDOWS_FONTS = ("THSarabunNew.ttf", "THSarabun.ttf", "THSarabunPSK.ttf")
 
 
 def find_thai_font() -> Path | None:
-    """A TrueType font with Thai digits: TH Sarabun on Windows, Laksaman via fontconfig elsewhere."""
+    """A TrueType font with Thai digits: the TH SarabunPSK set-up fetched (pipeline.fonts), TH Sarabun
+    on Windows, Laksaman via fontconfig elsewhere."""
+    if installed_font() is not None:
+        return installed_font()
     if sys.platform == "win32":
         folder = Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
         return next((folder / n for n in _WINDOWS_FONTS if (folder / n).is_file()), None)
