@@ -23,8 +23,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 from docxtpl import DocxTemplate  # noqa: E402
 
 from pipeline.office import find_soffice  # noqa: E402
-from pipeline.render import word_context as ctx  # noqa: E402
-from pipeline.render.word import make_env, render_documents  # noqa: E402
+from pipeline.render.word import word_context as ctx  # noqa: E402
+from pipeline.render.word.word import make_env, render_documents  # noqa: E402
 from pipeline.workbook.reader import read_plan  # noqa: E402
 
 MASTER = ROOT / "inputs" / "master.xlsx"
@@ -78,7 +78,7 @@ CHILD = """
 import resource, sys, tempfile, time
 sys.path.insert(0, {root!r}); sys.path.insert(0, {bench!r})
 from bench_word import synthetic
-from pipeline.render.word import render_documents
+from pipeline.render.word.word import render_documents
 from pipeline.workbook.reader import read_plan
 plan = synthetic(read_plan({master!r}), 200)
 with tempfile.TemporaryDirectory() as out:

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline.model import Plan  # noqa: E402
-from pipeline.render.word import render_documents  # noqa: E402
+from pipeline.render.word.word import render_documents  # noqa: E402
 from pipeline.workbook.reader import read_plan  # noqa: E402
 
 

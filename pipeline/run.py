@@ -1,9 +1,7 @@
 """`pipeline run`: validate -> Word -> PDF -> Excel summary, written to a staging folder and
 published together. Stops before writing anything when validation finds errors."""
 import json
-import shutil
 import sys
-import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
@@ -12,11 +10,11 @@ from pathlib import Path
 
 from pipeline import office
 from pipeline.errors import PipelineError
+from pipeline.render.pdf import make_pdfs
 from pipeline.staging import discard, new_staging_dir, publish
 
 SUMMARY_NAME = "summary.xlsx"
 VALIDATION_NAME = "validation.xlsx"
-PDF_WORKERS = 2  # measured with bench/bench_run.py, beside the recalculation's process
 
 
 @dataclass
@@ -71,9 +69,9 @@ def run_pipeline(workbook: Path, out_dir: Path, *, years: list[int] | None = Non
 
 
 def _generate(plan, years, staging: Path, pdf: bool, result: RunResult, step) -> None:
-    from pipeline.render.recalc import recalculate
-    from pipeline.render.summary import write_summary
-    from pipeline.render.word import render_documents
+    from pipeline.render.excel.recalc import recalculate
+    from pipeline.render.excel.summary import write_summary
+    from pipeline.render.word.word import render_documents
 
     step("สร้างตารางสรุป Excel")
     summary = write_summary(plan, staging / SUMMARY_NAME, years)
@@ -94,48 +92,6 @@ def _generate(plan, years, staging: Path, pdf: bool, result: RunResult, step) ->
         result.recalculated = bool(recalculated and recalculated.result())
 
 
-def make_pdfs(documents: list[Path], book_parts: list[Path] | None = None) -> list[Path]:
-    """Convert the documents in PDF_WORKERS LibreOffice processes; each PDF lands next to its .docx.
-
-    The plan book's PDF is assembled from its parts' PDFs with Thai page numbers when the parts
-    are known and a Thai font is found (pipeline.render.pdf_book); otherwise LibreOffice converts it."""
-    from pipeline.render.pdf_book import assemble_pdf, find_thai_font
-
-    docx = [d for d in documents if d.suffix == ".docx"]
-    font = find_thai_font() if book_parts else None
-    book = next((d for d in docx if d.parent == book_parts[0].parent and d not in book_parts), None) \
-        if font else None
-    pdfs = _convert_all([d for d in docx if d != book])
-    if book is not None:
-        pdfs.append(assemble_pdf([p.with_suffix(".pdf") for p in book_parts], book.with_suffix(".pdf"), font))
-    return pdfs
-
-
-def _convert_all(docx: list[Path]) -> list[Path]:
-    """LibreOffice names outputs by stem, and the same project sheet name exists in every year's
-    folder, so the batch goes through a flat folder of uniquely numbered links first."""
-    if not docx:
-        return []
-    flat = Path(tempfile.mkdtemp(prefix=".pdf-batch-", dir=docx[0].parent))
-    try:
-        links = []
-        for i, d in enumerate(docx):
-            link = flat / f"{i:05d}.docx"
-            try:
-                link.hardlink_to(d)
-            except OSError:
-                shutil.copyfile(d, link)
-            links.append(link)
-        pdfs = office.convert(links, "pdf", flat / "pdf", workers=PDF_WORKERS)
-        final = []
-        for d, p in zip(docx, pdfs):
-            final.append(d.with_suffix(".pdf"))
-            shutil.move(p, final[-1])
-        return final
-    finally:
-        shutil.rmtree(flat, ignore_errors=True)
-
-
 def _chosen_years(plan, years: list[int] | None) -> list[int]:
     plan_years = plan.settings.years
     if not years:
@@ -148,7 +104,7 @@ def _chosen_years(plan, years: list[int] | None) -> list[int]:
 
 
 def _write_back(workbook: Path, plan) -> str:
-    from pipeline.render.writeback import write_back
+    from pipeline.workbook.writeback import write_back
     try:
         outcome = write_back(workbook, plan)
     except PipelineError as exc:  # refusal: outputs/ is already written, the master stays as it was

@@ -2,7 +2,7 @@ import unicodedata
 
 import pytest
 
-from pipeline.render.filenames import safe_child, safe_filename, unique_name
+from pipeline.render.word.filenames import safe_child, safe_filename, unique_name
 
 
 @pytest.mark.parametrize("raw, expected", [

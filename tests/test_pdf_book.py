@@ -44,7 +44,7 @@ def test_the_font_found_has_thai_digits():
 def test_a_plan_book_template_with_a_cover_is_converted_whole(tmp_path, small_plan):
     from docx import Document
 
-    from pipeline.render.word import TEMPLATES_DIR, render_documents
+    from pipeline.render.word.word import TEMPLATES_DIR, render_documents
 
     plain = []
     render_documents(small_plan, tmp_path / "plain", book_parts_out=plain)

@@ -9,8 +9,8 @@ from openpyxl import load_workbook
 from pipeline import contract as c
 from pipeline.errors import OutputBlocked
 from pipeline.office import find_soffice
-from pipeline.render.recalc import recalculate
-from pipeline.render.summary import SUMMARY_MARK, TOTAL_LABEL, write_summary
+from pipeline.render.excel.recalc import recalculate
+from pipeline.render.excel.summary import SUMMARY_MARK, TOTAL_LABEL, write_summary
 from pipeline.workbook.reader import read_plan
 from pipeline.workbook.writer import save_workbook
 from tests.conftest import make_small_plan

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from pipeline.render.word import render_documents
+from pipeline.render.word.word import render_documents
 from pipeline.workbook.reader import read_plan
 from tests.conftest import SOURCE
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from pipeline.render.word import TEMPLATES_DIR, render_documents
+from pipeline.render.word.word import TEMPLATES_DIR, render_documents
 
 soffice_missing = shutil.which("soffice") is None and shutil.which("libreoffice") is None
 

@@ -7,7 +7,7 @@ import pytest
 from docx import Document
 
 from pipeline.errors import TemplateError
-from pipeline.render.word import TEMPLATES_DIR, render_documents
+from pipeline.render.word.word import TEMPLATES_DIR, render_documents
 
 HOSTILE = "ก & ข < ค > {{7*7}} {% if 1 %}x{% endif %}"
 

@@ -18,8 +18,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from pipeline import contract as c
 from pipeline.errors import OutputBlocked
 from pipeline.office import find_soffice
-from pipeline.render.summary import TOTAL_LABEL, is_summary_sheet
-from pipeline.render.writeback import make_backup, write_back
+from pipeline.render.excel.summary import TOTAL_LABEL, is_summary_sheet
+from pipeline.workbook.writeback import make_backup, write_back
 from pipeline.workbook.reader import read_plan
 from pipeline.workbook.writer import save_workbook
 

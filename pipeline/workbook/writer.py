@@ -9,6 +9,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from pipeline import contract as c
 from pipeline.model import Plan
+from pipeline.workbook.atomic import atomic_replace
 from pipeline.workbook.cells import join_section
 
 FONT_NAME = "TH SarabunPSK"
@@ -118,9 +119,5 @@ def save_workbook(wb: Workbook, path: Path) -> None:
     """Save through a temporary file in the same folder, then replace: never a half-written file."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.stem}.tmp{path.suffix}")
-    try:
+    with atomic_replace(path) as tmp:
         wb.save(tmp)
-        tmp.replace(path)
-    finally:
-        tmp.unlink(missing_ok=True)

@@ -10,12 +10,10 @@ Keeping our chart out of the master means a master we wrote before is written ba
 
 Cached values: the master is never round-tripped through LibreOffice (it rewrites styles,
 validations and names of the staff's sheets). Instead LibreOffice recalculates a copy and only the
-summary sheets' results are copied into the new file (pipeline.render.recalc.store_cached_values);
+summary sheets' results are copied into the new file (pipeline.render.excel.recalc.store_cached_values);
 the file is also marked "recalculate on open" for Excel.
 """
-import os
 import shutil
-import stat
 import warnings
 import zipfile
 from dataclasses import dataclass
@@ -26,9 +24,11 @@ from openpyxl import load_workbook
 
 from pipeline.errors import OutputBlocked, WorkbookUnreadable
 from pipeline.model import Plan
-from pipeline.render.summary import add_summary_sheets, is_summary_sheet
-from pipeline.render.writeback_parts import unsupported_parts
-from pipeline.workbook.io import lock_file
+from pipeline.render.excel.recalc import store_cached_values
+from pipeline.render.excel.summary import add_summary_sheets, is_summary_sheet
+from pipeline.workbook.atomic import atomic_replace
+from pipeline.workbook.guards import blocked, check_writable
+from pipeline.workbook.writeback_parts import unsupported_parts
 
 # -- openpyxl notices that lose nothing of the staff's (it only adds its default style) --
 HARMLESS_WARNINGS = ("Workbook contains no default style",)
@@ -55,39 +55,14 @@ def write_back(master: Path, plan: Plan, years: list[int] | None = None, *,
     _restore_active(wb, active)
     wb.calculation.fullCalcOnLoad = True  # Excel computes the totals when the file opens
     backup = make_backup(master)
-    tmp = master.with_name(f".{master.stem}.writeback-{os.getpid()}.tmp{master.suffix}")
     try:
-        wb.save(tmp)
-        recalculated = False
-        if recalculate:
-            from pipeline.render.recalc import store_cached_values
-            recalculated = store_cached_values(tmp, [ws.title for ws in wb.worksheets
-                                                     if is_summary_sheet(ws.title)])
-        os.replace(tmp, master)
+        with atomic_replace(master, "writeback") as tmp:
+            wb.save(tmp)
+            recalculated = recalculate and store_cached_values(
+                tmp, [ws.title for ws in wb.worksheets if is_summary_sheet(ws.title)])
     except PermissionError:
-        raise _blocked(master, "ไฟล์ถูกเปิดหรือล็อกอยู่", "cannot replace the workbook") from None
-    finally:
-        tmp.unlink(missing_ok=True)
+        raise blocked(master, "ไฟล์ถูกเปิดหรือล็อกอยู่", "cannot replace the workbook") from None
     return WriteBackResult(master, backup, recalculated)
-
-
-def check_writable(path: Path) -> None:
-    """Refuse (OutputBlocked) when the file is open in Excel/LibreOffice or cannot be written."""
-    path = Path(path)
-    lock = lock_file(path)
-    if lock:
-        raise _blocked(path, f"ไฟล์กำลังเปิดอยู่ใน Excel หรือ LibreOffice (พบไฟล์ล็อก {lock.name})",
-                       f"open in another program: {lock.name}",
-                       hint=f"ปิดไฟล์ {path.name} ในโปรแกรมที่เปิดอยู่ แล้วสั่งใหม่ "
-                            f"(ถ้าไม่ได้เปิดอยู่จริง ให้ลบไฟล์ {lock.name})")
-    # -- mode bits as well as os.access: an administrator passes os.access on a read-only file --
-    if path.exists() and (not os.access(path, os.W_OK) or not path.stat().st_mode & stat.S_IWUSR):
-        raise _blocked(path, "ไฟล์ถูกตั้งเป็นอ่านอย่างเดียว", "file is read-only",
-                       hint="ยกเลิกการตั้งค่า 'อ่านอย่างเดียว' ใน Properties ของไฟล์ แล้วสั่งใหม่")
-    folder = path.parent if path.parent != Path("") else Path(".")
-    if not os.access(folder, os.W_OK):
-        raise _blocked(path, f"ไม่มีสิทธิ์เขียนในโฟลเดอร์ {folder}", "folder is not writable",
-                       hint="ย้ายไฟล์ไปไว้ในโฟลเดอร์ที่เขียนได้")
 
 
 def make_backup(path: Path, now: datetime | None = None) -> Path:
@@ -102,7 +77,7 @@ def make_backup(path: Path, now: datetime | None = None) -> Path:
             return backup
         except FileExistsError:
             continue
-    raise _blocked(path, "สร้างไฟล์สำรองไม่ได้ (มีไฟล์สำรองชื่อซ้ำมากเกินไป)", "too many backups")
+    raise blocked(path, "สร้างไฟล์สำรองไม่ได้ (มีไฟล์สำรองชื่อซ้ำมากเกินไป)", "too many backups")
 
 
 def _check_readable(path: Path) -> None:
@@ -140,9 +115,3 @@ def _refuse_loss(path: Path, lost: list[str]) -> None:
         f"ไฟล์ {path.name} ไม่ถูกแก้ไข (ตารางสรุปอยู่ในไฟล์ summary.xlsx ที่เขียนแยกไว้)",
         hint="ย้ายสิ่งที่ระบุไปไว้ในไฟล์อื่นแล้วสั่งใหม่ หรือส่งไฟล์ summary.xlsx แทนการเขียนกลับ",
         english=f"write-back refused, would lose: {lost}")
-
-
-def _blocked(path: Path, reason: str, english: str, hint: str = "") -> OutputBlocked:
-    return OutputBlocked(f"ไม่เขียนไฟล์ {path.name}: {reason}; ไฟล์ไม่ถูกแก้ไข",
-                         hint=hint or "ปิดไฟล์ในโปรแกรมอื่นแล้วสั่งใหม่",
-                         english=f"{path}: {english}")

@@ -3,7 +3,7 @@
     render_documents(plan, out_dir) -> [paths written]
 
 Templates live in templates/ (see docs/templates.md). Each is prepared once per call
-(pipeline.render.docx_fast) and rendered in Jinja's sandbox with autoescape on, so a value such
+(pipeline.render.word.docx_fast) and rendered in Jinja's sandbox with autoescape on, so a value such
 as `{{7*7}}` or `<b>` in the workbook is printed literally and a template cannot reach Python.
 
 Layout of `out_dir`:
@@ -25,13 +25,13 @@ from markupsafe import Markup
 
 from pipeline.errors import PipelineError, TemplateError
 from pipeline.model import Plan
-from pipeline.render import word_context as ctx
-from pipeline.render.docx_fast import PreparedTemplate
-from pipeline.render.filenames import safe_child, safe_filename, unique_name
-from pipeline.render.planbook import is_plain_frame, write_planbook
+from pipeline.render.word import word_context as ctx
+from pipeline.render.word.docx_fast import PreparedTemplate
+from pipeline.render.word.filenames import safe_child, safe_filename, unique_name
+from pipeline.render.word.planbook import is_plain_frame, write_planbook
 from pipeline.thai import baht_words, budget_phrase, thai_date, thai_digits
 
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent.parent / "templates"
+TEMPLATES_DIR = Path(__file__).resolve().parents[3] / "templates"
 TEMPLATE_FILES = {"announcement": "announcement.docx", "year_table": "year_table.docx",
                   "project_sheet": "project_sheet.docx", "planbook": "planbook.docx"}
 GARUDA_FILE = "garuda.png"

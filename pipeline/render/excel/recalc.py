@@ -11,7 +11,6 @@ openpyxl wrote it) and, for the master, rewrite the staff's sheets.
 - `recalculate`: every sheet of the standalone summary, several files in one LibreOffice run.
 - `store_cached_values`: only our summary sheets inside the master.
 """
-import os
 import shutil
 import tempfile
 import zipfile
@@ -20,8 +19,11 @@ from pathlib import Path
 from lxml import etree
 from openpyxl import load_workbook
 
-from pipeline import office
-from pipeline.render.writeback_parts import MAIN_NS, sheet_parts
+from pipeline import office, ooxml
+from pipeline.workbook.atomic import atomic_replace
+from pipeline.workbook.writeback_parts import sheet_parts
+
+MAIN_NS = ooxml.clark(ooxml.SML)
 
 TARGET = "xlsx:Calc MS Excel 2007 XML"
 
@@ -54,8 +56,7 @@ def store_cached_values(path: Path, sheets: list[str]) -> bool:
 
 def _patch_values(path: Path, values: dict[str, dict[str, object]]) -> None:
     """Rewrite `path` with the cached results in `values` (sheet -> A1 -> value), atomically."""
-    patched = path.with_name(f".{path.stem}.values-{os.getpid()}{path.suffix}")
-    try:
+    with atomic_replace(path, "values") as patched:
         with zipfile.ZipFile(path) as src, zipfile.ZipFile(patched, "w", zipfile.ZIP_DEFLATED) as dst:
             parts = {p: t for t, p in sheet_parts(src, set(src.namelist())).items() if t in values}
             for info in src.infolist():
@@ -63,9 +64,6 @@ def _patch_values(path: Path, values: dict[str, dict[str, object]]) -> None:
                 if info.filename in parts:
                     data = _fill_values(data, values[parts[info.filename]])
                 dst.writestr(info, data)
-        os.replace(patched, path)
-    finally:
-        patched.unlink(missing_ok=True)
 
 
 def _convert_copies(paths: list[Path], work: Path) -> list[Path]:

@@ -11,13 +11,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from pipeline.render.docx_fast import PreparedTemplate
+from pipeline.ooxml import CT, PR, R, W, WP
+from pipeline.render.word.docx_fast import PreparedTemplate
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-PR = "http://schemas.openxmlformats.org/package/2006/relationships"
-CT = "http://schemas.openxmlformats.org/package/2006/content-types"
-WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 DOC = "word/document.xml"
 RELS = "word/_rels/document.xml.rels"
 TYPES = "[Content_Types].xml"

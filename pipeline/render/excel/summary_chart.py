@@ -10,7 +10,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline import contract as c
 from pipeline.model import Plan
-from pipeline.render import summary as s
+from pipeline.render.excel import layout as s
 
 BUDGET_LETTER = get_column_letter(s.BUDGET_COL)
 DIM_LETTER = get_column_letter(s.COLUMNS.index("มิติ") + 1)

@@ -11,6 +11,9 @@ from pathlib import Path
 
 from defusedxml import ElementTree
 
+from pipeline import ooxml
+from pipeline.ooxml import clark
+
 SAFE_PARTS = tuple(re.compile(p) for p in (
     r"\[Content_Types\]\.xml", r"_rels/\.rels", r"docProps/(app|core|custom)\.xml",
     r"xl/workbook\.xml", r"xl/_rels/workbook\.xml\.rels", r"xl/styles\.xml", r"xl/sharedStrings\.xml",
@@ -40,9 +43,7 @@ KINDS = (  # first match wins: (pattern, Thai description)
     (r"xl/metadata\.xml|xl/richData/", "สูตรอาร์เรย์แบบไดนามิก/ข้อมูลชนิดพิเศษ"),
     (r"customXml/", "ข้อมูล XML ที่กำหนดเอง"),
 )
-REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-DOC_REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+REL_NS, MAIN_NS, DOC_REL_NS = clark(ooxml.PR), clark(ooxml.SML), clark(ooxml.R)
 
 
 def unsupported_parts(path: Path) -> list[str]:

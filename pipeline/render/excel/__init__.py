@@ -1,0 +1,1 @@
+"""Excel output: the e-plan summary sheets, the overview chart, cached formula results."""
