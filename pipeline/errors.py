@@ -17,6 +17,10 @@ class PipelineError(Exception):
         return self.message + (f"\nวิธีแก้: {self.hint}" if self.hint else "")
 
 
+class YearOutsidePlan(PipelineError):
+    """`--year` names a year the plan does not cover: bad input, nothing written (exit 1)."""
+
+
 class WorkbookUnreadable(PipelineError):
     """The file cannot be opened as a master workbook (missing, locked, not xlsx, unsafe)."""
 

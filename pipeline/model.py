@@ -3,6 +3,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from pipeline.errors import YearOutsidePlan
+
 
 @dataclass
 class Settings:
@@ -71,5 +73,16 @@ class Plan:
     def rows_for(self, year: int) -> list[YearRow]:
         return sorted((r for r in self.rows if r.year == year), key=lambda r: r.order)
 
-    def dimension_name(self, number: int) -> str:
-        return next((d.name for d in self.dimensions if d.number == number), "")
+    def chosen_years(self, years: list[int] | None) -> list[int]:
+        """The years to make, sorted (all of the plan when none are given); a year outside the
+        plan is refused here, the one place that checks it."""
+        plan_years = self.settings.years
+        if not years:
+            return plan_years
+        outside = sorted(set(years) - set(plan_years))
+        if outside:
+            raise YearOutsidePlan(f"ปี {', '.join(map(str, outside))} ไม่อยู่ในช่วงแผน "
+                                  f"{plan_years[0]}–{plan_years[-1]}", hint="ระบุ --year เป็นปีงบประมาณในแผน",
+                                  english=f"years {outside} are outside the plan {plan_years[0]}-{plan_years[-1]}",
+                                  code="year-outside-plan")
+        return sorted(set(years))

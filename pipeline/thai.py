@@ -17,6 +17,8 @@ NO_BUDGET = "ดำเนินการโดยไม่ใช้งบปร�
 
 
 def nfc(text: str) -> str:
+    """The one Unicode normaliser: Thai typed in Word, Excel or a PDF extraction may arrive
+    decomposed; every comparison and every file name goes through NFC first."""
     return unicodedata.normalize("NFC", text)
 
 

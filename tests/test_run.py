@@ -13,6 +13,7 @@ from conftest import MASTER
 from pipeline import contract as c
 from pipeline import office
 from pipeline.cli import main
+from pipeline.run import NO_PDF_REQUESTED, STAGES, run_pipeline
 from pipeline.staging import MANIFEST
 
 needs_soffice = pytest.mark.skipif(office.find_soffice() is None or shutil.which("pdftotext") is None,
@@ -143,8 +144,51 @@ def test_a_file_open_in_word_is_reported_and_the_old_set_kept(tmp_path, master_p
 
 
 def test_a_year_outside_the_plan_is_a_clear_error(tmp_path, master_path, capsys):
-    assert main(["run", str(master_path), "--out", str(tmp_path / "o"), "--year", "2599"]) == 2
-    assert "2599" in capsys.readouterr().err
+    # -- exit 1, bad input: the README keeps 2 for files that cannot be read --
+    assert main(["run", str(master_path), "--out", str(tmp_path / "o"), "--year", "2599"]) == 1
+    assert capsys.readouterr().err.splitlines() == ["ผิดพลาด: ปี 2599 ไม่อยู่ในช่วงแผน 2566–2570",
+                                                    "วิธีแก้: ระบุ --year เป็นปีงบประมาณในแผน"]
+    assert not (tmp_path / "o").exists()
+
+
+def test_json_carries_codes_not_sentences(tmp_path, master_path, capsys):
+    master = tmp_path / "master.xlsx"
+    shutil.copyfile(master_path, master)
+    assert main(["run", str(master), "--out", str(tmp_path / "out"), "--no-pdf", "--write-back", "--json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["pdf_skipped"] == "no-pdf-requested"
+    backup = next(tmp_path.glob("master.backup-*.xlsx"))
+    recalculated = office.find_soffice() is not None  # write-back stores the totals when it can
+    assert summary["write_back"] == {"code": "written", "backup": backup.name, "recalculated": recalculated,
+                                     "error_code": None, "error_en": None}
+
+
+def test_progress_reports_each_stage_and_every_word_document(tmp_path, master_path):
+    events = []
+    result = run_pipeline(master_path, tmp_path / "out", years=[2566], pdf=False, progress=events.append)
+    assert [e.stage for e in events if e.done is None] == ["validate", "summary", "word", "publish"]
+    assert all(e.label == STAGES[e.stage] for e in events)
+    word = [(e.done, e.total) for e in events if e.done is not None]
+    documents = [p for p in result.files if p.suffix == ".docx"]
+    assert word == [(n, len(documents)) for n in range(1, len(documents) + 1)]
+    assert result.pdf_skipped == NO_PDF_REQUESTED and result.write_back is None
+
+
+def test_a_refused_write_back_is_a_code_and_one_sentence(tmp_path, master_path, capsys):
+    master = tmp_path / "master.xlsx"
+    shutil.copyfile(master_path, master)
+    (tmp_path / "~$master.xlsx").write_bytes(b"owner")  # open in Excel
+    before = digest(master)
+    result = run_pipeline(master, tmp_path / "out", pdf=False, write_back=True)
+    assert result.write_back.code == "refused" and result.write_back.backup is None
+    assert digest(master) == before
+    assert main(["run", str(master), "--out", str(tmp_path / "out2"), "--no-pdf", "--write-back"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[-2:] == [
+        "ไม่ได้เขียนกลับ: ไม่เขียนไฟล์ master.xlsx: ไฟล์กำลังเปิดอยู่ใน Excel หรือ LibreOffice "
+        "(พบไฟล์ล็อก ~$master.xlsx); ไฟล์ไม่ถูกแก้ไข",
+        "วิธีแก้: ปิดไฟล์ master.xlsx ในโปรแกรมที่เปิดอยู่ แล้วสั่งใหม่ (ถ้าไม่ได้เปิดอยู่จริง ให้ลบไฟล์ ~$master.xlsx)"]
+    assert digest(master) == before
 
 
 def test_write_back_from_run_keeps_a_backup(tmp_path, master_path, capsys):

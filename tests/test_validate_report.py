@@ -8,7 +8,8 @@ from rich.console import Console
 
 from pipeline import contract as c
 from pipeline.cli import main
-from pipeline.validate import print_report, validate_workbook, write_report_xlsx
+from pipeline.cli.validate_cmd import print_report
+from pipeline.validate import validate_workbook, write_report_xlsx
 from pipeline.validate.messages import MESSAGES
 from pipeline.workbook.writer import plan_workbook, save_workbook
 from tests.broken import digest, make_broken, put

@@ -4,10 +4,9 @@ The PDF-to-text extraction wraps long paragraphs and list items over several lin
 blank lines in arbitrary places, so structure is rebuilt from the lines' own shape.
 """
 import re
-import unicodedata
 from functools import lru_cache
 
-from pipeline.thai import arabic_digits
+from pipeline.thai import arabic_digits, nfc
 
 DIGIT = "[๐-๙0-9]"
 _SPACES = re.compile(r"\s+")
@@ -24,12 +23,12 @@ PARAGRAPH_OPENERS = ("ดังนั้น", "อีกทั้ง")
 
 def norm(text: str) -> str:
     """NFC with every run of whitespace collapsed to one space."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    return _SPACES.sub(" ", nfc(text)).strip()
 
 
 def squash(text: str) -> str:
     """Text without any whitespace, for matching names that the PDF wrapped differently."""
-    return _SPACES.sub("", unicodedata.normalize("NFC", text))
+    return _SPACES.sub("", nfc(text))
 
 
 def number(text: str) -> int | None:

@@ -4,6 +4,8 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
 
+from pipeline.errors import WorkbookUnreadable
+
 from pipeline import contract as c
 from pipeline.validate.messages import MESSAGES
 
@@ -113,3 +115,13 @@ class Report:
     @classmethod
     def build(cls, path: Path, problems, stats: dict) -> "Report":
         return cls(str(path), sorted(problems, key=sort_key), stats)
+
+
+def unreadable_dict(workbook: Path, exc: WorkbookUnreadable) -> dict:
+    """An unreadable file in the shape of Report.to_dict(), with its one file-level problem."""
+    code = exc.code or "file-unreadable"
+    return {
+        "workbook": str(workbook), "valid": False, "errors": 1, "warnings": 0, "stats": {},
+        "problems": [{"code": code, "severity": ERROR, "sheet": "", "row": None, "column": "", "cell": "",
+                      "value": None, "message": str(exc), "message_en": exc.english or exc.message}],
+    }

@@ -4,12 +4,11 @@ Each parser returns the value or None when the cell cannot be understood; valida
 whether that is an error or a warning, the reader only ever sees valid workbooks.
 """
 import re
-import unicodedata
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from pipeline.contract import QUARTER_TRUE_MARKS
-from pipeline.thai import arabic_digits
+from pipeline.thai import arabic_digits, nfc
 
 THAI_MONTHS = (
     ("มกราคม", "ม.ค."), ("กุมภาพันธ์", "ก.พ."), ("มีนาคม", "มี.ค."), ("เมษายน", "เม.ย."),
@@ -22,7 +21,7 @@ def clean_text(value) -> str:
     """Cell value as NFC text without surrounding spaces ('' for empty)."""
     if value is None:
         return ""
-    return unicodedata.normalize("NFC", str(value)).strip()
+    return nfc(str(value)).strip()
 
 
 def parse_budget(value) -> tuple[Decimal | None, bool]:

@@ -9,6 +9,8 @@ import re
 import unicodedata
 from pathlib import Path
 
+from pipeline.thai import nfc
+
 __all__ = ["safe_filename", "unique_name", "safe_child"]
 
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
@@ -23,7 +25,7 @@ MAX_BYTES = 255
 
 def safe_filename(text: str, max_len: int = DEFAULT_MAX, *, suffix: str = "") -> str:
     """One safe path component: `text` cleaned and truncated, then `suffix` (e.g. '.docx')."""
-    name = unicodedata.normalize("NFC", str(text))
+    name = nfc(str(text))
     name = _FORBIDDEN.sub(" ", name)
     name = re.sub(r"\.{2,}", ".", name)           # no '..' anywhere
     name = re.sub(r"\s+", " ", name).strip(" .")  # Windows drops trailing dots/spaces; '.x' hides

@@ -18,6 +18,7 @@ sheets of the plan's first year in ลำดับที่ order (each year fol
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
@@ -93,24 +94,26 @@ def _with_garuda(template: Path, image: Path) -> tuple[bytes, Markup]:
 
 def render_documents(plan: Plan, out_dir: Path, years: list[int] | None = None,
                      templates_dir: Path | None = None, garuda_path: Path | None = None,
-                     book_parts_out: list[Path] | None = None) -> list[Path]:
+                     book_parts_out: list[Path] | None = None,
+                     progress: Callable[[int, int], None] | None = None) -> list[Path]:
     """Write every Word document for `plan` (or only `years`) into `out_dir`; return the paths.
 
     When the plan book is written and `book_parts_out` is a list, it receives the standalone documents
-    the book is made of, in the book's order (the PDF of the book is assembled from their PDFs)."""
+    the book is made of, in the book's order (the PDF of the book is assembled from their PDFs).
+    `progress(done, total)` is called after each document."""
     out_dir = Path(out_dir)
     plan_years = plan.settings.years
-    chosen = sorted(set(years)) if years else plan_years
-    unknown = [y for y in chosen if y not in plan_years]
-    if unknown:
-        raise PipelineError(f"ปี {', '.join(map(str, unknown))} ไม่อยู่ในแผน "
-                            f"({plan_years[0]}-{plan_years[-1]})", english=f"years {unknown} not in the plan")
+    chosen = plan.chosen_years(years)
+    sheets = {year: list(ctx.sheets_for_year(plan, year)) for year in chosen}
+    total = 1 + sum(1 + len(v) for v in sheets.values()) + (chosen == plan_years)
+    tick = (lambda: progress(len(written), total)) if progress else (lambda: None)
     tpl = WordTemplates.load(templates_dir, garuda_path)
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     taken: set[str] = set()
     ann_xml = tpl.announcement.render(ctx.announcement_context(plan, tpl.garuda))
     written.append(_save(tpl.announcement, ann_xml, out_dir, ANNOUNCEMENT_NAME, taken))
+    tick()
     book_parts = [(tpl.announcement, ann_xml["word/document.xml"])]
     sheet_parts = []
     part_paths, sheet_paths = [written[0]], []
@@ -122,10 +125,12 @@ def render_documents(plan: Plan, out_dir: Path, years: list[int] | None = None,
         written.append(_save(tpl.year_table, table_xml, folder, f"ตาราง {year}", year_taken))
         book_parts.append((tpl.year_table, table_xml["word/document.xml"]))
         part_paths.append(written[-1])
-        for project, budget in ctx.sheets_for_year(plan, year):
+        tick()
+        for project, budget in sheets[year]:
             sheet_xml = tpl.project_sheet.render(ctx.project_sheet_context(project, year, budget))
             name = f"ลำดับที่ {project.seq:02d} {project.name}"
             written.append(_save(tpl.project_sheet, sheet_xml, folder, name, year_taken))
+            tick()
             if year == plan_years[0]:
                 sheet_parts.append((tpl.project_sheet, sheet_xml["word/document.xml"]))
                 sheet_paths.append(written[-1])
@@ -134,6 +139,7 @@ def render_documents(plan: Plan, out_dir: Path, years: list[int] | None = None,
         target = safe_child(out_dir, unique_name(safe_filename(name, suffix=".docx"), taken))
         book_ctx = ctx.announcement_context(plan)   # images of the cover come from planbook.docx itself
         written.append(write_planbook(tpl.planbook, book_ctx, book_parts + sheet_parts, target))
+        tick()
         if book_parts_out is not None and is_plain_frame(tpl.planbook):
             book_parts_out.extend(part_paths + sheet_paths)
     return written

@@ -6,7 +6,8 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-STEPS = 6  # validate, Word, Excel, recalc, PDF, publish
+from pipeline.cli.console import console as default_console
+from pipeline.run import STAGES, ProgressEvent, RunResult
 
 
 class ProgressUI:
@@ -18,15 +19,20 @@ class ProgressUI:
 
     def __enter__(self):
         self._progress.__enter__()
-        self._task = self._progress.add_task("เริ่ม", total=STEPS)
+        self._task = self._progress.add_task("เริ่ม", total=len(STAGES))
         return self
 
     def __exit__(self, *exc):
         return self._progress.__exit__(*exc)
 
-    def step(self, name: str) -> None:
-        if self._task is not None:
-            self._progress.update(self._task, description=name, advance=1)
+    def update(self, event: ProgressEvent) -> None:
+        """A stage starts (bar moves one stage) or reports documents done (shown as n/total)."""
+        if self._task is None:
+            return
+        if event.done is None:
+            self._progress.update(self._task, description=event.label, advance=1)
+        else:
+            self._progress.update(self._task, description=f"{event.label} {event.done}/{event.total}")
 
 
 def pdf_pages(path: Path) -> int | None:
@@ -39,9 +45,10 @@ def _kind(path: Path) -> str:
     return {".docx": "Word", ".pdf": "PDF", ".xlsx": "Excel"}.get(path.suffix, path.suffix)
 
 
-def print_outcome(result, out_dir: Path, console: Console | None = None) -> None:
+def print_outcome(result: RunResult, out_dir: Path, notes: list[tuple[str, str]] = (),
+                  console: Console | None = None) -> None:
     """One row per top-level file, one row per year folder (its counts), then the notes."""
-    console = console or Console()
+    console = console or default_console()
     table = Table(title=f"ไฟล์ที่สร้างใน {out_dir}")
     for col in ("ไฟล์ / โฟลเดอร์", "Word", "PDF", "Excel", "หน้า PDF"):
         table.add_column(col, justify="left" if col.startswith("ไฟล์") else "right")
@@ -59,13 +66,13 @@ def print_outcome(result, out_dir: Path, console: Console | None = None) -> None
     totals = {k: sum(1 for p in result.files if _kind(p) == k) for k in ("Word", "PDF", "Excel")}
     console.print(f"รวม Word {totals['Word']} ไฟล์, PDF {totals['PDF']} ไฟล์, Excel {totals['Excel']} ไฟล์; "
                   f"คำเตือน {result.warnings} รายการ; ใช้เวลา {result.seconds:.1f} วินาที")
-    if result.pdf_skipped:
-        console.print(f"[yellow]{result.pdf_skipped}[/]")
-    if result.write_back:
-        console.print(result.write_back)
+    for style, sentence in notes:
+        console.print(sentence, style=style or None)
 
 
-def result_json(result, out_dir: Path) -> dict:
+def result_json(result: RunResult, out_dir: Path) -> dict:
+    """The result with codes, not sentences: `pdf_skipped` and `write_back.code` are stable names."""
+    wb = result.write_back
     return {
         "valid": result.valid,
         "errors": result.errors,
@@ -73,6 +80,9 @@ def result_json(result, out_dir: Path) -> dict:
         "files": [str(p.relative_to(out_dir)).replace("\\", "/") for p in result.files],
         "pdf_skipped": result.pdf_skipped,
         "recalculated": result.recalculated,
-        "write_back": result.write_back,
+        "write_back": None if wb is None else {
+            "code": wb.code, "backup": wb.backup.name if wb.backup else None, "recalculated": wb.recalculated,
+            "error_code": wb.error.code if wb.error else None,
+            "error_en": wb.error.english if wb.error else None},
         "seconds": round(result.seconds, 3),
     }

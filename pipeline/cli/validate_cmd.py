@@ -1,4 +1,4 @@
-"""The report on the terminal (a table per sheet, errors first, with counts) and `pipeline validate`."""
+"""`pipeline validate` and the report on the terminal (a table per sheet, errors first, with counts)."""
 import json
 import unicodedata
 from pathlib import Path
@@ -8,9 +8,10 @@ from rich.table import Table
 from rich.text import Text
 
 from pipeline import contract as c
+from pipeline.cli.console import console as default_console
 from pipeline.errors import WorkbookUnreadable
-from pipeline.validate.problems import ERROR, Report
-from pipeline.validate.validator import validate_workbook
+from pipeline.validate import validate_workbook, write_report_xlsx
+from pipeline.validate.problems import ERROR, Report, unreadable_dict
 
 LABELS = {
     "th": {"file": "ไฟล์", ERROR: "ผิดพลาด", "warning": "คำเตือน", "where": "ตำแหน่ง", "code": "รหัสปัญหา",
@@ -29,7 +30,7 @@ VALUE_WIDTH = 40
 
 def print_report(report: Report, lang: str = "th", console: Console | None = None) -> None:
     """Counts, then one table per sheet (file-level problems first), errors before warnings."""
-    console = console or _console()
+    console = console or default_console()
     words = LABELS.get(lang, LABELS["th"])
     console.print(Text(words["summary"].format(workbook=report.workbook, errors=len(report.errors),
                                                warnings=len(report.warnings)), style="bold"))
@@ -67,40 +68,21 @@ def _short(value) -> str:
     return text[:end] + "…"
 
 
-def _console() -> Console:
-    console = Console(highlight=False)
-    if not console.is_terminal:  # -- piped output: do not squeeze Thai into 80 columns --
-        console = Console(highlight=False, width=160)
-    return console
-
-
-def unreadable_dict(workbook: Path, exc: WorkbookUnreadable) -> dict:
-    """An unreadable file in the shape of Report.to_dict(), with its one file-level problem."""
-    code = getattr(exc, "code", "file-unreadable")
-    return {
-        "workbook": str(workbook), "valid": False, "errors": 1, "warnings": 0, "stats": {},
-        "problems": [{"code": code, "severity": ERROR, "sheet": "", "row": None, "column": "", "cell": "",
-                      "value": None, "message": str(exc), "message_en": exc.english or exc.message}],
-    }
-
-
 def validate_command(args) -> int:
     """`pipeline validate`: exit 0 clean or warnings only, 1 errors, 2 unreadable."""
-    as_json = getattr(args, "json", False)
     try:
         report = validate_workbook(args.workbook)
     except WorkbookUnreadable as exc:
-        if not as_json:
+        if not args.json:
             raise  # -- cli.main prints it and exits 2 --
         print(json.dumps(unreadable_dict(args.workbook, exc), ensure_ascii=False, indent=2))
         return exc.exit_code
-    if getattr(args, "report", None):
-        from pipeline.validate.report_xlsx import write_report_xlsx
+    if args.report:
         write_report_xlsx(report, args.report)
-    if as_json:
+    if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
-        print_report(report, lang=getattr(args, "lang", "th"))
-        if getattr(args, "report", None):
-            print(f"รายงาน Excel: {args.report}" if getattr(args, "lang", "th") != "en" else f"Excel report: {args.report}")
+        print_report(report, lang=args.lang)
+        if args.report:
+            print(f"Excel report: {args.report}" if args.lang == "en" else f"รายงาน Excel: {args.report}")
     return report.exit_code

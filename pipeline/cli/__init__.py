@@ -1,19 +1,25 @@
 """Command line: a thin shell over the library. Each command opens its input, calls one library
-function and turns PipelineError into a clean message and exit code (never a traceback)."""
+function and turns PipelineError into a clean message and exit code (never a traceback).
+
+This package is the only place that knows argparse and writes sentences for staff; the library
+returns data and codes (pipeline.run.RunResult, validation problems, importer anomalies)."""
 import argparse
 import sys
 import tempfile
 import traceback
 from pathlib import Path
 
+from pipeline.cli.run_cmd import run_command
+from pipeline.cli.validate_cmd import validate_command
 from pipeline.errors import OutputBlocked, PipelineError
+from pipeline.importer import import_planbook
+from pipeline.workbook.writer import empty_workbook, plan_workbook, save_workbook
 
 DEFAULT_MASTER = Path("inputs/master.xlsx")
 
 
 def cmd_init(args) -> int:
     """Write an empty master workbook with the contract's sheets and headers."""
-    from pipeline.workbook.writer import empty_workbook, save_workbook
     _refuse_overwrite(args.path, args.force)
     save_workbook(empty_workbook(), args.path)
     print(f"สร้างสมุดงานเปล่า: {args.path}")
@@ -22,8 +28,6 @@ def cmd_init(args) -> int:
 
 def cmd_import(args) -> int:
     """Import a plan book (.txt extracted from PDF, or .docx) into a master workbook."""
-    from pipeline.importer import import_planbook
-    from pipeline.workbook.writer import plan_workbook, save_workbook
     _refuse_overwrite(args.output, args.force)
     result = import_planbook(args.planbook)
     save_workbook(plan_workbook(result.plan), args.output)
@@ -39,13 +43,11 @@ def cmd_import(args) -> int:
 
 def cmd_validate(args) -> int:
     """Check the master workbook and list every problem with its sheet and cell."""
-    from pipeline.validate import validate_command
     return validate_command(args)
 
 
 def cmd_run(args) -> int:
     """Validate, then make Word, PDF and Excel outputs."""
-    from pipeline.run import run_command
     return run_command(args)
 
 

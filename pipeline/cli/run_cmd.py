@@ -1,0 +1,54 @@
+"""`pipeline run` on the command line: arguments in, progress while it works, then sentences (or
+JSON with codes) out. The work itself is pipeline.run.run_pipeline."""
+import json
+import sys
+from contextlib import nullcontext
+
+from pipeline import office, run
+from pipeline.cli.run_report import ProgressUI, print_outcome, result_json
+from pipeline.cli.validate_cmd import print_report
+
+# -- what the codes in RunResult mean, in the words staff read --
+PDF_SKIPPED = {
+    run.NO_PDF_REQUESTED: "ข้ามการสร้าง PDF และการคำนวณสูตรล่วงหน้าตามที่สั่ง (--no-pdf)",
+    run.LIBREOFFICE_MISSING: "ไม่พบ LibreOffice: ข้ามการสร้าง PDF และการคำนวณสูตรล่วงหน้า. " + office.INSTALL_HINT,
+}
+
+
+def run_command(args) -> int:
+    quiet = args.quiet or args.json
+    ui = ProgressUI(enabled=not quiet)
+    sink = None if args.json else _report_printer(quiet)
+    with ui if not quiet else nullcontext():
+        result = run.run_pipeline(args.workbook, args.out, years=args.year, pdf=not args.no_pdf,
+                                  write_back=args.write_back, progress=ui.update, report_sink=sink)
+    if args.json:
+        print(json.dumps(result_json(result, args.out), ensure_ascii=False, indent=2))
+    elif not result.valid:
+        print(f"\nพบข้อผิดพลาด {result.errors} รายการ: ยังไม่ได้สร้างไฟล์ใด ๆ แก้ไขแล้วสั่งใหม่\n"
+              f"ดูรายการพร้อมลิงก์ไปที่เซลล์: pipeline validate \"{args.workbook}\" --report validation.xlsx",
+              file=sys.stderr)
+    elif not args.quiet:
+        print_outcome(result, args.out, notes=outcome_notes(result, args.workbook))
+    return 0 if result.valid else 1
+
+
+def outcome_notes(result: run.RunResult, workbook) -> list[tuple[str, str]]:
+    """(style, sentence) for each code in the result that staff should read."""
+    notes = []
+    if result.pdf_skipped:
+        notes.append(("yellow", PDF_SKIPPED[result.pdf_skipped]))
+    wb = result.write_back
+    if wb and wb.code == "refused":
+        notes.append(("", f"ไม่ได้เขียนกลับ: {wb.error}"))
+    elif wb:
+        note = "" if wb.recalculated else " (ไม่ได้คำนวณสูตร: ไม่พบ LibreOffice)"
+        notes.append(("", f"เขียนตารางสรุปกลับใน {workbook.name} แล้ว สำรองไฟล์เดิมไว้ที่ {wb.backup.name}{note}"))
+    return notes
+
+
+def _report_printer(quiet: bool):
+    def sink(report):
+        if report.problems and (not quiet or not report.valid):
+            print_report(report)
+    return sink
