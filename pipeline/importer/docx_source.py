@@ -1,17 +1,17 @@
 """Word plan books: the body's paragraphs and tables in document order."""
 from pathlib import Path
 
+import docx
+from docx.table import Table as DocxTable
+from docx.text.paragraph import Paragraph
+
 from pipeline.errors import ImportFailed
 
-from .source import SUPPORTED, Block, Line, Table
+from .blocks import SUPPORTED, Block, Line, Table
 from .text import norm
 
 
 def docx_blocks(path: Path) -> list[Block]:
-    import docx
-    from docx.table import Table as DocxTable
-    from docx.text.paragraph import Paragraph
-
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several types for a broken package

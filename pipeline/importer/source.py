@@ -4,30 +4,15 @@ A text file extracted from the PDF gives one Line per non-blank line, and a Tabl
 tab-separated lines; a Word file gives one Line per paragraph line and a Table per Word table, in
 document order. Every later stage reads only this stream.
 """
-from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.errors import ImportFailed
 
+from .blocks import SUPPORTED, Block, Line, Table
+from .docx_source import docx_blocks
 from .text import norm
 
-SUPPORTED = "ไฟล์ข้อความ (.txt) ที่แปลงจาก PDF ของเล่มแผน หรือไฟล์ Word (.docx)"
-
-
-@dataclass(frozen=True)
-class Line:
-    text: str
-    where: str          # "บรรทัด 12" / "ย่อหน้า 4": for messages
-
-
-@dataclass(frozen=True)
-class Table:
-    rows: list[list[str]]
-    where: str
-
-
-Block = Line | Table
-
+__all__ = ["SUPPORTED", "Block", "Line", "Table", "read_blocks", "text_blocks"]
 
 def read_blocks(path: Path) -> list[Block]:
     path = Path(path)
@@ -40,7 +25,6 @@ def read_blocks(path: Path) -> list[Block]:
         raise ImportFailed(f"ไฟล์ {path} ว่างเปล่า ไม่มีข้อความให้นำเข้า", hint=f"ใช้{SUPPORTED}",
                            english=f"{path} is empty")
     if data[:4] == b"PK\x03\x04":
-        from .docx_source import docx_blocks
         return docx_blocks(path)
     return text_blocks(_decode(path, data))
 
