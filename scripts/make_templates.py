@@ -1,12 +1,13 @@
 """Build the Word templates in templates/ with python-docx, so they are reproducible.
 
-    python scripts/make_templates.py [--out templates]
+    python scripts/make_templates.py [--out FOLDER]   # default: pipeline/templates/ and templates/
 
 The committed .docx files are what staff edit in Word afterwards; run this only to start over.
 Tags are docxtpl/Jinja (see docs/templates.md). All templates share one set of styles
 (TH SarabunPSK 16 pt, Thai complex-script attributes included), A4, margins 3/2/2.5/2.5 cm.
 """
 import argparse
+import shutil
 import sys
 from pathlib import Path
 
@@ -346,10 +347,16 @@ def build_all(out_dir: Path) -> list[Path]:
 
 
 def main(argv=None) -> int:
+    """One source (this script) writes the defaults shipped in the package, then copies them to the
+    top-level templates/ that staff edit: the two start byte-identical and cannot drift by hand."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "templates")
+    parser.add_argument("--out", type=Path, default=None, help="write only here (default: both folders)")
     args = parser.parse_args(argv)
-    for path in build_all(args.out):
+    written = build_all(args.out or ROOT / "pipeline" / "templates")
+    if args.out is None:
+        (ROOT / "templates").mkdir(exist_ok=True)
+        written += [Path(shutil.copyfile(p, ROOT / "templates" / p.name)) for p in list(written)]
+    for path in written:
         print(path)
     return 0
 

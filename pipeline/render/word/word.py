@@ -16,6 +16,7 @@ The plan book reproduces the source plan book: announcement, the year tables, th
 sheets of the plan's first year in ลำดับที่ order (each year folder has that year's sheets).
 """
 import io
+from importlib import resources
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -32,7 +33,10 @@ from pipeline.render.word.filenames import safe_child, safe_filename, unique_nam
 from pipeline.render.word.planbook import is_plain_frame, write_planbook
 from pipeline.thai import baht_words, budget_phrase, thai_date, thai_digits
 
-TEMPLATES_DIR = Path(__file__).resolve().parents[3] / "templates"
+# -- the defaults ship inside the package; a checkout's top-level templates/ holds the copies staff
+# edit, and each file found there is used instead of the default --
+TEMPLATES_DIR = Path(str(resources.files("pipeline") / "templates"))
+OVERRIDE_DIR = Path(__file__).resolve().parents[3] / "templates"
 TEMPLATE_FILES = {"announcement": "announcement.docx", "year_table": "year_table.docx",
                   "project_sheet": "project_sheet.docx", "planbook": "planbook.docx"}
 GARUDA_FILE = "garuda.png"
@@ -58,20 +62,25 @@ class WordTemplates:
 
     @classmethod
     def load(cls, templates_dir: Path | None = None, garuda_path: Path | None = None) -> "WordTemplates":
-        folder = Path(templates_dir) if templates_dir else TEMPLATES_DIR
+        folders = [Path(templates_dir)] if templates_dir else [OVERRIDE_DIR, TEMPLATES_DIR]
         env = make_env()
-        paths = {key: folder / name for key, name in TEMPLATE_FILES.items()}
+        paths = {key: _first(folders, name) for key, name in TEMPLATE_FILES.items()}
         for path in paths.values():
             if not path.is_file():
                 raise TemplateError(f"ไม่พบแม่แบบ {path}", hint="สร้างใหม่ด้วย python scripts/make_templates.py",
                                     english=f"template {path} is missing")
-        garuda_path = garuda_path or (folder / GARUDA_FILE if (folder / GARUDA_FILE).is_file() else None)
+        garuda_path = garuda_path or next((p for p in (f / GARUDA_FILE for f in folders) if p.is_file()), None)
         package, garuda = (_with_garuda(paths["announcement"], Path(garuda_path))
                            if garuda_path else (None, ""))
         return cls(announcement=PreparedTemplate.load(paths["announcement"], env, package),
                    year_table=PreparedTemplate.load(paths["year_table"], env),
                    project_sheet=PreparedTemplate.load(paths["project_sheet"], env),
                    planbook=PreparedTemplate.load(paths["planbook"], env), garuda=garuda)
+
+
+def _first(folders: list[Path], name: str) -> Path:
+    """`name` in the first folder that has it (the last folder's path when none has it)."""
+    return next((f / name for f in folders if (f / name).is_file()), folders[-1] / name)
 
 
 def _with_garuda(template: Path, image: Path) -> tuple[bytes, Markup]:
