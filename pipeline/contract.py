@@ -1,4 +1,4 @@
-"""The master workbook contract: sheet names, headers and settings keys.
+"""The master workbook contract: sheet names, column names, settings keys and quarter marks.
 
 Staff and the district office depend on these exact Thai names, so this is the one place that
 knows them; every other module asks here.
@@ -11,15 +11,54 @@ SHEET_PROJECTS = "โครงการ"
 SHEET_YEARLY = "แผนรายปี"
 INPUT_SHEETS = (SHEET_SETTINGS, SHEET_DIMENSIONS, SHEET_PROJECTS, SHEET_YEARLY)
 
-SETTINGS_HEADERS = ("รายการ", "ค่า")
-DIMENSION_HEADERS = ("มิติ", "ชื่อมิติ")
+
+
+class SettingsCol:
+    """Columns of ตั้งค่า: one row per SettingKey."""
+    KEY = "รายการ"
+    VALUE = "ค่า"
+
+
+class DimensionCol:
+    NUMBER = "มิติ"
+    NAME = "ชื่อมิติ"
+
+
+class ProjectCol:
+    CODE = "รหัส"
+    SEQ = "ลำดับที่"
+    NAME = "ชื่อโครงการ"
+    DIMENSION = "มิติ"
+    RATIONALE = "หลักการและเหตุผล"
+    OBJECTIVES = "วัตถุประสงค์"
+    TARGET_GROUP = "กลุ่มเป้าหมาย"
+    METHOD = "วิธีดำเนินการ"
+    RESPONSIBLE = "ผู้รับผิดชอบ"
+    OUTPUTS = "ผลผลิต"
+    OUTCOMES = "ผลลัพธ์"
+
+
+class YearlyCol:
+    YEAR = "ปีงบประมาณ"
+    ORDER = "ลำดับ"
+    PROJECT_CODE = "รหัสโครงการ"
+    NAME = "ชื่อโครงการ"
+    DIMENSION = "มิติ"
+    BUDGET = "งบประมาณ (บาท)"
+    QUARTERS = ("ไตรมาส 1", "ไตรมาส 2", "ไตรมาส 3", "ไตรมาส 4")
+    NOTE = "หมายเหตุ"
+
+
+SETTINGS_HEADERS = (SettingsCol.KEY, SettingsCol.VALUE)
+DIMENSION_HEADERS = (DimensionCol.NUMBER, DimensionCol.NAME)
 PROJECT_HEADERS = (
-    "รหัส", "ลำดับที่", "ชื่อโครงการ", "มิติ", "หลักการและเหตุผล", "วัตถุประสงค์",
-    "กลุ่มเป้าหมาย", "วิธีดำเนินการ", "ผู้รับผิดชอบ", "ผลผลิต", "ผลลัพธ์",
+    ProjectCol.CODE, ProjectCol.SEQ, ProjectCol.NAME, ProjectCol.DIMENSION, ProjectCol.RATIONALE,
+    ProjectCol.OBJECTIVES, ProjectCol.TARGET_GROUP, ProjectCol.METHOD, ProjectCol.RESPONSIBLE,
+    ProjectCol.OUTPUTS, ProjectCol.OUTCOMES,
 )
 YEARLY_HEADERS = (
-    "ปีงบประมาณ", "ลำดับ", "รหัสโครงการ", "ชื่อโครงการ", "มิติ", "งบประมาณ (บาท)",
-    "ไตรมาส 1", "ไตรมาส 2", "ไตรมาส 3", "ไตรมาส 4", "หมายเหตุ",
+    YearlyCol.YEAR, YearlyCol.ORDER, YearlyCol.PROJECT_CODE, YearlyCol.NAME, YearlyCol.DIMENSION,
+    YearlyCol.BUDGET, *YearlyCol.QUARTERS, YearlyCol.NOTE,
 )
 HEADERS = {
     SHEET_SETTINGS: SETTINGS_HEADERS,
@@ -53,18 +92,23 @@ SETTING_KEYS = (
 # Project text sections: header -> (model attribute, "list" = one item per line,
 # "paragraphs" = paragraphs separated by a blank line).
 PROJECT_SECTIONS = {
-    "หลักการและเหตุผล": ("rationale", "paragraphs"),
-    "วัตถุประสงค์": ("objectives", "list"),
-    "กลุ่มเป้าหมาย": ("target_group", "paragraphs"),
-    "วิธีดำเนินการ": ("method", "list"),
-    "ผู้รับผิดชอบ": ("responsible", "paragraphs"),
-    "ผลผลิต": ("outputs", "list"),
-    "ผลลัพธ์": ("outcomes", "list"),
+    ProjectCol.RATIONALE: ("rationale", "paragraphs"),
+    ProjectCol.OBJECTIVES: ("objectives", "list"),
+    ProjectCol.TARGET_GROUP: ("target_group", "paragraphs"),
+    ProjectCol.METHOD: ("method", "list"),
+    ProjectCol.RESPONSIBLE: ("responsible", "paragraphs"),
+    ProjectCol.OUTPUTS: ("outputs", "list"),
+    ProjectCol.OUTCOMES: ("outcomes", "list"),
 }
 
-QUARTER_MARK = "✓"
-# Marks staff type for "done in this quarter"; blank means not planned.
-QUARTER_TRUE_MARKS = frozenset({"✓", "☑", "✔", "/", "x", "X", "1"})
+# -- quarter marks: what the importer writes into the master (and staff type), and what our
+# documents print (the e-plan's ballot box with a check), named apart --
+QUARTER_INPUT_MARK = "✓"
+# Marks staff may type for "done in this quarter"; blank means not planned.
+QUARTER_TRUE_MARKS = frozenset({QUARTER_INPUT_MARK, "☑", "✔", "/", "x", "X", "1"})
+# -- as the e-plan table prints a planned quarter; TH SarabunPSK has no glyph for it, so Word
+#    and LibreOffice take it from a symbol font (checked in the PDF: see docs/templates.md) --
+QUARTER_OUTPUT_MARK = "☑"
 
 SUMMARY_SHEET_PREFIX = "สรุป "          # one sheet per fiscal year: "สรุป 2566"
 OVERVIEW_SHEET = "สรุปรวม"
@@ -73,3 +117,8 @@ VALIDATION_SHEET = "ผลการตรวจสอบ"
 
 def summary_sheet_name(year: int) -> str:
     return f"{SUMMARY_SHEET_PREFIX}{year}"
+
+
+def column_number(headers: tuple[str, ...], name: str) -> int:
+    """1-based column of `name` in a sheet written with `headers` (as openpyxl counts)."""
+    return headers.index(name) + 1

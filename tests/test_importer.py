@@ -102,7 +102,7 @@ def test_quarter_marks(master):
     assert sum(r.quarters[2] for r in plan.rows_for(2567)) == 14   # HTML checkbox rows read too
     ws = load_workbook(master)[c.SHEET_YEARLY]
     marks = {ws.cell(row=r, column=col).value for r in range(2, ws.max_row + 1) for col in range(7, 11)}
-    assert marks == {c.QUARTER_MARK, None}
+    assert marks == {c.QUARTER_INPUT_MARK, None}
 
 
 def test_wrapped_name_and_items(master):

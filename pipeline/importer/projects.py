@@ -3,6 +3,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from pipeline import contract as c
 from pipeline.thai import arabic_digits
 from pipeline.workbook.cells import parse_budget
 
@@ -102,8 +103,7 @@ def _check(sheet: Sheet, anomalies: list[Anomaly]) -> None:
     at = f"รายละเอียดโครงการ ลำดับที่ {sheet.seq} ({sheet.where})"
     if not sheet.name:
         anomalies.append(Anomaly("project-name-missing", f"{at}: ไม่พบชื่อโครงการ (หัวข้อ ๑.)", sheet.where))
-    empty = [label for label, items in zip(
-        ("หลักการและเหตุผล", "วัตถุประสงค์", "กลุ่มเป้าหมาย", "วิธีดำเนินการ", "ผู้รับผิดชอบ", OUTPUTS, OUTCOMES),
-        sheet.fields().values()) if not items]
+    fields = sheet.fields()
+    empty = [header for header, (attr, _) in c.PROJECT_SECTIONS.items() if not fields[attr]]
     if empty:
         anomalies.append(Anomaly("project-section-empty", f"{at}: หัวข้อว่าง: {', '.join(empty)}", sheet.where))

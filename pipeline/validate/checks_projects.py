@@ -7,10 +7,10 @@ from pipeline.validate.grid import Book
 from pipeline.validate.problems import problem
 from pipeline.workbook.cells import parse_int
 
-CODE, SEQ, NAME, DIMENSION = c.PROJECT_HEADERS[:4]
+CODE, SEQ, NAME, DIMENSION = c.ProjectCol.CODE, c.ProjectCol.SEQ, c.ProjectCol.NAME, c.ProjectCol.DIMENSION
 # -- a project document cannot be printed without these; the rest only look unfinished --
-REQUIRED_SECTIONS = ("วัตถุประสงค์", "วิธีดำเนินการ")
-YEAR_CODE = "รหัสโครงการ"
+REQUIRED_SECTIONS = (c.ProjectCol.OBJECTIVES, c.ProjectCol.METHOD)
+YEAR_CODE = c.YearlyCol.PROJECT_CODE
 
 
 class Entry(NamedTuple):

@@ -8,8 +8,8 @@ from pipeline.validate.grid import Book, year_value
 from pipeline.validate.problems import problem
 from pipeline.workbook.cells import parse_date, parse_int
 
-LABEL, VALUE = c.SETTINGS_HEADERS
-DIM_NUMBER, DIM_NAME = c.DIMENSION_HEADERS
+LABEL, VALUE = c.SettingsCol.KEY, c.SettingsCol.VALUE
+DIM_NUMBER, DIM_NAME = c.DimensionCol.NUMBER, c.DimensionCol.NAME
 DIMENSION_NUMBERS = (1, 2, 3, 4)
 
 

@@ -11,8 +11,9 @@ from pipeline.validate.grid import Book
 from pipeline.validate.problems import problem
 from pipeline.workbook.cells import clean_text, parse_budget, parse_int, parse_quarter
 
-YEAR, ORDER, CODE, NAME, DIMENSION, BUDGET = c.YEARLY_HEADERS[:6]
-QUARTERS = tuple(f"ไตรมาส {q}" for q in range(1, 5))
+col = c.YearlyCol
+YEAR, ORDER, CODE, NAME, DIMENSION, BUDGET = col.YEAR, col.ORDER, col.PROJECT_CODE, col.NAME, col.DIMENSION, col.BUDGET
+QUARTERS = col.QUARTERS
 
 
 def _yearly(book: Book):

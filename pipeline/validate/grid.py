@@ -113,9 +113,10 @@ def _blank(value) -> bool:
 
 def _period(book: Book) -> tuple[int, int] | None:
     sheet = book.sheets.get(c.SHEET_SETTINGS)
-    if sheet is None or sheet.col("รายการ") is None or sheet.col("ค่า") is None:
+    key, value = c.SettingsCol.KEY, c.SettingsCol.VALUE
+    if sheet is None or sheet.col(key) is None or sheet.col(value) is None:
         return None
-    values = {sheet.text(r, "รายการ"): sheet.get(r, "ค่า") for r in sheet.rows}
+    values = {sheet.text(r, key): sheet.get(r, value) for r in sheet.rows}
     start, end = (year_value(values.get(k.label)) for k in c.SETTING_KEYS if k.kind == "year")
     if start is None or end is None or start > end:
         return None

@@ -19,7 +19,7 @@ def read_plan(path: Path) -> Plan:
 def plan_from_workbook(wb) -> Plan:
     return Plan(
         settings=_settings(wb[c.SHEET_SETTINGS]),
-        dimensions=[Dimension(parse_int(r["มิติ"]), clean_text(r["ชื่อมิติ"]))
+        dimensions=[Dimension(parse_int(r[c.DimensionCol.NUMBER]), clean_text(r[c.DimensionCol.NAME]))
                     for r in records(wb[c.SHEET_DIMENSIONS])],
         projects=[_project(r) for r in records(wb[c.SHEET_PROJECTS])],
         rows=[_year_row(r) for r in records(wb[c.SHEET_YEARLY])],
@@ -41,7 +41,7 @@ def records(ws) -> list[dict]:
 
 
 def _settings(ws) -> Settings:
-    values = {clean_text(r["รายการ"]): r["ค่า"] for r in records(ws)}
+    values = {clean_text(r[c.SettingsCol.KEY]): r[c.SettingsCol.VALUE] for r in records(ws)}
     kwargs = {}
     for key in c.SETTING_KEYS:
         raw = values.get(key.label)
@@ -55,14 +55,16 @@ def _settings(ws) -> Settings:
 def _project(r: dict) -> Project:
     sections = {attr: split_section(r.get(header), kind)
                 for header, (attr, kind) in c.PROJECT_SECTIONS.items()}
-    return Project(code=clean_text(r["รหัส"]), seq=parse_int(r["ลำดับที่"]), name=clean_text(r["ชื่อโครงการ"]),
-                   dimension=parse_int(r["มิติ"]), **sections)
+    col = c.ProjectCol
+    return Project(code=clean_text(r[col.CODE]), seq=parse_int(r[col.SEQ]), name=clean_text(r[col.NAME]),
+                   dimension=parse_int(r[col.DIMENSION]), **sections)
 
 
 def _year_row(r: dict) -> YearRow:
-    budget, _ = parse_budget(r["งบประมาณ (บาท)"])
-    quarters = tuple(bool(parse_quarter(r[f"ไตรมาส {q}"])) for q in range(1, 5))
-    return YearRow(year=parse_int(r["ปีงบประมาณ"]), order=parse_int(r["ลำดับ"]),
-                   project_code=clean_text(r["รหัสโครงการ"]), name=clean_text(r["ชื่อโครงการ"]),
-                   dimension=parse_int(r["มิติ"]), budget=budget if budget is not None else Decimal(0),
-                   quarters=quarters, note=clean_text(r.get("หมายเหตุ")))
+    col = c.YearlyCol
+    budget, _ = parse_budget(r[col.BUDGET])
+    quarters = tuple(bool(parse_quarter(r[q])) for q in col.QUARTERS)
+    return YearRow(year=parse_int(r[col.YEAR]), order=parse_int(r[col.ORDER]),
+                   project_code=clean_text(r[col.PROJECT_CODE]), name=clean_text(r[col.NAME]),
+                   dimension=parse_int(r[col.DIMENSION]), budget=budget if budget is not None else Decimal(0),
+                   quarters=quarters, note=clean_text(r.get(col.NOTE)))

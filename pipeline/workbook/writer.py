@@ -65,7 +65,7 @@ def plan_workbook(plan: Plan) -> Workbook:
         ws.append([p.code, p.seq, p.name, p.dimension, *sections])
     ws = wb[c.SHEET_YEARLY]
     for r in plan.rows:
-        marks = [c.QUARTER_MARK if q else None for q in r.quarters]
+        marks = [c.QUARTER_INPUT_MARK if q else None for q in r.quarters]
         ws.append([r.year, r.order, r.project_code, r.name, r.dimension, r.budget, *marks, r.note or None])
     for ws in wb.worksheets:
         _style_body(ws)
@@ -83,7 +83,7 @@ def _fill_settings(ws, plan: Plan) -> None:
 
 
 def _style_body(ws) -> None:
-    budget_col = c.YEARLY_HEADERS.index("งบประมาณ (บาท)") + 1 if ws.title == c.SHEET_YEARLY else None
+    budget_col = c.column_number(c.YEARLY_HEADERS, c.YearlyCol.BUDGET) if ws.title == c.SHEET_YEARLY else None
     for row in ws.iter_rows(min_row=2):
         for cell in row:
             cell.font, cell.alignment, cell.border = BODY, WRAP_TOP, BOX
@@ -95,20 +95,21 @@ def _style_body(ws) -> None:
 
 def _add_dropdowns(wb: Workbook) -> None:
     dims = f"'{c.SHEET_DIMENSIONS}'!$A$2:$A$20"
-    for sheet, headers in ((c.SHEET_PROJECTS, c.PROJECT_HEADERS), (c.SHEET_YEARLY, c.YEARLY_HEADERS)):
-        col = get_column_letter(headers.index("มิติ") + 1)
+    for sheet, headers, dimension in ((c.SHEET_PROJECTS, c.PROJECT_HEADERS, c.ProjectCol.DIMENSION),
+                                      (c.SHEET_YEARLY, c.YEARLY_HEADERS, c.YearlyCol.DIMENSION)):
+        col = get_column_letter(c.column_number(headers, dimension))
         dv = DataValidation(type="list", formula1=dims, allow_blank=True, showErrorMessage=True,
                             errorTitle="มิติ", error="เลือกมิติ 1–4 จากรายการ")
         dv.add(f"{col}2:{col}{MAX_ROWS}")
         wb[sheet].add_data_validation(dv)
-    first = get_column_letter(c.YEARLY_HEADERS.index("ไตรมาส 1") + 1)
-    last = get_column_letter(c.YEARLY_HEADERS.index("ไตรมาส 4") + 1)
-    dv = DataValidation(type="list", formula1=f'"{c.QUARTER_MARK}"', allow_blank=True,
+    first = get_column_letter(c.column_number(c.YEARLY_HEADERS, c.YearlyCol.QUARTERS[0]))
+    last = get_column_letter(c.column_number(c.YEARLY_HEADERS, c.YearlyCol.QUARTERS[-1]))
+    dv = DataValidation(type="list", formula1=f'"{c.QUARTER_INPUT_MARK}"', allow_blank=True,
                         showErrorMessage=True, errorTitle="ไตรมาส",
-                        error=f"ใส่ {c.QUARTER_MARK} เมื่อดำเนินการในไตรมาสนั้น หรือเว้นว่าง")
+                        error=f"ใส่ {c.QUARTER_INPUT_MARK} เมื่อดำเนินการในไตรมาสนั้น หรือเว้นว่าง")
     dv.add(f"{first}2:{last}{MAX_ROWS}")
     wb[c.SHEET_YEARLY].add_data_validation(dv)
-    budget = get_column_letter(c.YEARLY_HEADERS.index("งบประมาณ (บาท)") + 1)
+    budget = get_column_letter(c.column_number(c.YEARLY_HEADERS, c.YearlyCol.BUDGET))
     dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
                         showErrorMessage=True, errorTitle="งบประมาณ", error="ใส่จำนวนเงินเป็นตัวเลข 0 ขึ้นไป")
     dv.add(f"{budget}2:{budget}{MAX_ROWS}")

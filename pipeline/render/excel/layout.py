@@ -7,12 +7,13 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from pipeline import contract as c
 from pipeline.model import Plan
 from pipeline.thai import eplan_date
 from pipeline.workbook.writer import BODY, BOX, BUDGET_FORMAT, FONT_NAME, HEADER, HEADER_FILL
 
 # -- the e-plan prints a ballot box with a check for "planned in this quarter" --
-SUMMARY_MARK = "☑"
+SUMMARY_MARK = c.QUARTER_OUTPUT_MARK
 SUMMARY_TITLE = "แผนปฏิบัติการป้องกันการทุจริต"
 TOTAL_LABEL = "รวมทั้งสิ้น"
 COLUMNS = ("ลำดับ", "รายการโครงการ (ตั้งต้น)", "มิติ", "งบประมาณ (บาท)",
@@ -22,7 +23,7 @@ HEADER_ROW = 2
 FIRST_ROW = 3
 LINE_HEIGHT = 26        # points per line of TH SarabunPSK 16
 CHARS_PER_WIDTH = 0.7   # Thai letters per unit of column width at that size
-BUDGET_COL, FIRST_QUARTER_COL = 4, 5
+DIMENSION_COL, BUDGET_COL, FIRST_QUARTER_COL = 3, 4, 5   # positions in COLUMNS, 1-based
 TITLE = Font(name=FONT_NAME, size=18, bold=True)
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 WRAP_TOP = Alignment(wrap_text=True, vertical="top")

@@ -13,7 +13,7 @@ from pipeline.model import Plan
 from pipeline.render.excel import layout as s
 
 BUDGET_LETTER = get_column_letter(s.BUDGET_COL)
-DIM_LETTER = get_column_letter(s.COLUMNS.index("มิติ") + 1)
+DIM_LETTER = get_column_letter(s.DIMENSION_COL)
 
 
 def add_overview(ws: Worksheet, plan: Plan, ranges: dict[int, tuple[int, int]], *,

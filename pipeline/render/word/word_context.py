@@ -8,13 +8,11 @@ from collections import OrderedDict
 from decimal import Decimal
 
 
+from pipeline import contract as c
 from pipeline.errors import PipelineError
 from pipeline.model import Plan, Project, YearRow
 from pipeline.thai import baht_amount, budget_phrase, eplan_date, fiscal_year_label, thai_date, thai_digits
 
-# -- as the e-plan table prints a planned quarter; TH SarabunPSK has no glyph for it, so Word
-#    and LibreOffice take it from a symbol font (checked in the PDF: see docs/templates.md) --
-QUARTER_MARK = "☑"
 
 
 def numbered(items: list[str]) -> list[dict]:
@@ -41,7 +39,7 @@ def announcement_context(plan: Plan, garuda="") -> dict:
 def year_table_context(plan: Plan, year: int) -> dict:
     s = plan.settings
     rows = plan.rows_for(year)
-    marks = [[QUARTER_MARK if q else "" for q in r.quarters] for r in rows]
+    marks = [[c.QUARTER_OUTPUT_MARK if q else "" for q in r.quarters] for r in rows]
     return {
         "year": str(year),
         "organisation": s.organisation,
