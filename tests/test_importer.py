@@ -143,9 +143,12 @@ def test_round_trip(master, tmp_path):
 
 def test_cli_reports_anomalies(tmp_path, capsys):
     assert main(["import", str(SOURCE), "-o", str(tmp_path / "m.xlsx")]) == 0
-    out = capsys.readouterr().out
-    assert "โครงการ 15 รายการ" in out and "2569: 16" in out
-    assert "[duplicate-row]" in out and "[reporter-spelling]" in out
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == (f"นำเข้าแล้ว: โครงการ 15 รายการ, แถวรายปี (2566: 15, 2567: 15, 2568: 15, 2569: 16, 2570: 15)"
+                        f" -> {tmp_path / 'm.xlsx'}")
+    assert lines[2].strip() == "ข้อสังเกตจากต้นฉบับ 2 รายการ (นำเข้าตามต้นฉบับ ไม่ได้แก้ไข)"
+    codes = [cells[3].strip() for cells in (line.split("│") for line in lines) if len(cells) > 3 and cells[3].strip()]
+    assert codes == ["reporter-spelling", "duplicate-row"]
 
 
 # -- variants of the source --

@@ -10,7 +10,8 @@ import traceback
 from pathlib import Path
 
 from pipeline.cli.run_cmd import run_command
-from pipeline.cli.validate_cmd import validate_command
+from pipeline.cli.console import console
+from pipeline.cli.validate_cmd import problem_table, validate_command
 from pipeline.errors import OutputBlocked, PipelineError
 from pipeline.importer import import_planbook
 from pipeline.workbook.writer import empty_workbook, plan_workbook, save_workbook
@@ -35,9 +36,9 @@ def cmd_import(args) -> int:
     years = ", ".join(f"{y}: {len(plan.rows_for(y))}" for y in plan.settings.years)
     print(f"นำเข้าแล้ว: โครงการ {len(plan.projects)} รายการ, แถวรายปี ({years}) -> {args.output}")
     if result.anomalies:
-        print(f"\nข้อสังเกตจากต้นฉบับ {len(result.anomalies)} รายการ (นำเข้าตามต้นฉบับ ไม่ได้แก้ไข):")
-        for a in result.anomalies:
-            print(f"  - [{a.code}] {a.message}")
+        title = f"ข้อสังเกตจากต้นฉบับ {len(result.anomalies)} รายการ (นำเข้าตามต้นฉบับ ไม่ได้แก้ไข)"
+        console().print()
+        console().print(problem_table(title, result.anomalies))
     return 0
 
 

@@ -11,7 +11,7 @@ from pipeline import contract as c
 from pipeline.cli.console import console as default_console
 from pipeline.errors import WorkbookUnreadable
 from pipeline.validate import validate_workbook, write_report_xlsx
-from pipeline.validate.problems import ERROR, Report, unreadable_dict
+from pipeline.validate.problems import ERROR, Problem, Report, unreadable_dict
 
 LABELS = {
     "th": {"file": "ไฟล์", ERROR: "ผิดพลาด", "warning": "คำเตือน", "where": "ตำแหน่ง", "code": "รหัสปัญหา",
@@ -35,20 +35,26 @@ def print_report(report: Report, lang: str = "th", console: Console | None = Non
     console.print(Text(words["summary"].format(workbook=report.workbook, errors=len(report.errors),
                                                warnings=len(report.warnings)), style="bold"))
     for sheet in _sheet_order(report):
-        problems = [p for p in report.problems if p.sheet == sheet]
-        problems.sort(key=lambda p: (p.severity != ERROR, p.row or 0, p.cell, p.code))
+        problems = sorted((p for p in report.problems if p.sheet == sheet),
+                          key=lambda p: (p.severity != ERROR, p.row or 0, p.cell, p.code))
         errors = sum(p.severity == ERROR for p in problems)
         title = words["sheet"].format(sheet=sheet or words["file"], errors=errors, warnings=len(problems) - errors)
-        table = Table(title=Text(title, style="bold"), title_justify="left", show_lines=False, expand=False)
-        for key in ("level", "where", "code", "value", "message"):
-            table.add_column(words[key], overflow="fold")
-        for p in problems:
-            style = "red" if p.severity == ERROR else "yellow"
-            message = p.text(lang).removeprefix(f"{p.location}: ")
-            table.add_row(Text(words[p.severity], style=style), Text(p.cell or p.sheet or words["file"]),
-                          Text(p.code), Text(_short(p.value)), Text(message))
-        console.print(table)
+        console.print(problem_table(title, problems, lang))
     console.print(Text(words["ok"] if report.valid else words["bad"], style="green" if report.valid else "red bold"))
+
+
+def problem_table(title: str, problems: list[Problem], lang: str = "th") -> Table:
+    """One table of problems, validation's or the importer's, in the order given."""
+    words = LABELS.get(lang, LABELS["th"])
+    table = Table(title=Text(title, style="bold"), title_justify="left", show_lines=False, expand=False)
+    for key in ("level", "where", "code", "value", "message"):
+        table.add_column(words[key], overflow="fold")
+    for p in problems:
+        style = "red" if p.severity == ERROR else "yellow"
+        message = p.text(lang).removeprefix(f"{p.location}: ")
+        table.add_row(Text(words[p.severity], style=style), Text(p.cell or p.sheet or words["file"]),
+                      Text(p.code), Text(_short(p.value)), Text(message))
+    return table
 
 
 def _sheet_order(report: Report) -> list[str]:

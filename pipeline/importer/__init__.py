@@ -11,7 +11,7 @@ from pathlib import Path
 from pipeline.errors import ImportFailed
 from pipeline.model import Plan, Settings
 
-from .anomalies import Anomaly
+from .anomalies import Anomaly, anomaly
 from .announcement import parse_announcement
 from .assemble import projects_and_rows
 from .projects import SHEET, parse_sheets
@@ -43,7 +43,7 @@ def plan_from_blocks(blocks: list[Block], path: Path) -> ImportResult:
     end = notice.end_year or max(tables.years)
     for year in range(start, end + 1):
         if year not in tables.years:
-            anomalies.append(Anomaly("year-table-missing", f"ไม่พบตารางแผนรายปี พ.ศ. {year}"))
+            anomalies.append(anomaly("year-table-missing", year=year))
     settings = Settings(organisation=notice.organisation, start_year=start, end_year=end,
                         announce_date=notice.announce_date, signer=notice.signer,
                         signer_position=notice.signer_position, data_as_of=tables.data_as_of,

@@ -5,7 +5,7 @@ from datetime import date
 
 from pipeline.workbook.cells import parse_date
 
-from .anomalies import Anomaly
+from .anomalies import Anomaly, anomaly
 from .source import Line
 from .text import DIGIT, norm, number, split_paragraphs
 
@@ -81,5 +81,4 @@ def _check(out: Announcement, where: str, anomalies: list[Anomaly]) -> None:
         ("เนื้อความประกาศ", out.body),
     ) if not value]
     for label in missing:
-        anomalies.append(Anomaly("announcement-incomplete",
-                                 f"ประกาศ ({where}): ไม่พบ{label} กรุณากรอกในแผ่นงานตั้งค่า", where))
+        anomalies.append(anomaly("announcement-incomplete", where, label=label))

@@ -1,9 +1,11 @@
-"""Things in the source that look wrong but were imported as printed, for staff to check."""
-from dataclasses import dataclass
+"""Things in the source that look wrong but were imported as printed, for staff to check.
+
+They are Problems from the one message catalogue (pipeline.validate.messages), warnings with a
+Thai message and fix and an English rendering; `cell` holds the source position ("บรรทัด 161")."""
+from pipeline.validate.problems import Problem, problem
+
+Anomaly = Problem
 
 
-@dataclass(frozen=True)
-class Anomaly:
-    code: str        # stable kebab-case, e.g. "duplicate-row"
-    message: str     # Thai, says where (year, row, project sheet)
-    where: str = ""  # source position: "บรรทัด 161" / "ตารางที่ 8"
+def anomaly(code: str, where: str = "", **params) -> Problem:
+    return problem(code, cell=where, where=where, **params)

@@ -3,7 +3,7 @@ from collections import Counter, defaultdict
 
 from pipeline.model import Project, YearRow
 
-from .anomalies import Anomaly
+from .anomalies import Anomaly, anomaly
 from .projects import Sheet
 from .tables import TableRow
 from .text import squash
@@ -17,8 +17,7 @@ def projects_and_rows(sheets: list[Sheet], table_rows: list[TableRow],
     for r in table_rows:
         sheet = by_name.get(squash(r.name))
         if sheet is None:
-            anomalies.append(Anomaly("row-without-project", f"ปี {r.year} ลำดับ {r.order} '{r.name}' "
-                                     "ไม่มีหน้ารายละเอียดโครงการที่ชื่อตรงกัน", r.where))
+            anomalies.append(anomaly("row-without-project", r.where, year=r.year, order=r.order, name=r.name))
         else:
             matched[sheet.seq].append(r)
         rows.append(YearRow(r.year, r.order, code[sheet.seq] if sheet else "", r.name, r.dimension or 0,
@@ -43,19 +42,17 @@ def _name(sheet: Sheet, rows: list[TableRow]) -> str:
 def _dimension(sheet: Sheet, rows: list[TableRow], anomalies: list[Anomaly]) -> int:
     dims = Counter(r.dimension for r in rows if r.dimension)
     if not rows:
-        anomalies.append(Anomaly("project-without-rows", f"โครงการลำดับที่ {sheet.seq} '{sheet.name}' "
-                                 "ไม่อยู่ในตารางรายปีใดเลย จึงไม่รู้มิติ (ใส่ 0)", sheet.where))
+        anomalies.append(anomaly("project-without-rows", sheet.where, seq=sheet.seq, name=sheet.name))
         return 0
     if len(dims) > 1:
-        anomalies.append(Anomaly("dimension-differs", f"โครงการลำดับที่ {sheet.seq}: ตารางรายปีระบุมิติต่างกัน "
-                                 f"{dict(dims)} (ใช้มิติที่พบบ่อยที่สุด)", sheet.where))
+        anomalies.append(anomaly("dimension-differs", sheet.where, seq=sheet.seq, dims=dict(dims)))
     return dims.most_common(1)[0][0] if dims else 0
 
 
 def _check_numbers(sheets: list[Sheet], anomalies: list[Anomaly]) -> None:
     for seq, count in Counter(s.seq for s in sheets).items():
         if count > 1:
-            anomalies.append(Anomaly("duplicate-project-number", f"มีหน้ารายละเอียด 'ลำดับที่ {seq}' {count} หน้า"))
+            anomalies.append(anomaly("duplicate-project-number", seq=seq, count=count))
 
 
 def _check_duplicates(table_rows: list[TableRow], matched: dict, anomalies: list[Anomaly]) -> None:
@@ -66,8 +63,8 @@ def _check_duplicates(table_rows: list[TableRow], matched: dict, anomalies: list
         for year, same in sorted(per_year.items()):
             if len(same) > 1:
                 orders = ", ".join(str(r.order) for r in same)
-                anomalies.append(Anomaly("duplicate-row", f"ปี {year}: '{same[0].name}' ซ้ำ {len(same)} แถว "
-                                         f"(ลำดับ {orders}) นำเข้าทุกแถวตามต้นฉบับ", same[0].where))
+                anomalies.append(anomaly("duplicate-row", same[0].where, year=year, name=same[0].name,
+                                         count=len(same), orders=orders))
 
 
 def _check_period_and_budget(sheet: Sheet, rows: list[TableRow], anomalies: list[Anomaly]) -> None:
@@ -75,13 +72,12 @@ def _check_period_and_budget(sheet: Sheet, rows: list[TableRow], anomalies: list
     at = f"โครงการลำดับที่ {sheet.seq}"
     budget = sheet.budget()
     if budget is None:
-        anomalies.append(Anomaly("budget-unreadable", f"{at}: อ่านงบประมาณในหัวข้อ ๗ ไม่ได้", sheet.where))
+        anomalies.append(anomaly("budget-unreadable", sheet.where, at=at, what="ในหัวข้อ ๗ ", then="",
+                                 what_en=" in section 7"))
     for year in sheet.period_years():
         in_year = [r for r in rows if r.year == year]
         if not in_year:
-            anomalies.append(Anomaly("period-mismatch", f"{at}: หัวข้อ ๖ ระบุปี {year} แต่ตารางปี {year} "
-                                     "ไม่มีโครงการนี้", sheet.where))
+            anomalies.append(anomaly("period-mismatch", sheet.where, at=at, year=year))
         elif budget is not None and all(r.budget != budget for r in in_year):
-            anomalies.append(Anomaly("budget-mismatch", f"{at}: หัวข้อ ๗ ระบุงบประมาณ {budget:,.2f} บาท "
-                                     f"แต่ตารางปี {year} ลำดับ {in_year[0].order} ระบุ {in_year[0].budget:,.2f} บาท",
-                                     sheet.where))
+            anomalies.append(anomaly("budget-mismatch", sheet.where, at=at, budget=f"{budget:,.2f}", year=year,
+                                     order=in_year[0].order, row_budget=f"{in_year[0].budget:,.2f}"))

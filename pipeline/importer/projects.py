@@ -7,7 +7,7 @@ from pipeline import contract as c
 from pipeline.thai import arabic_digits
 from pipeline.workbook.cells import parse_budget
 
-from .anomalies import Anomaly
+from .anomalies import Anomaly, anomaly
 from .source import Line
 from .text import DIGIT, norm, number, split_items, split_paragraphs
 
@@ -102,8 +102,8 @@ def _results_line(sheet: Sheet, text: str) -> None:
 def _check(sheet: Sheet, anomalies: list[Anomaly]) -> None:
     at = f"รายละเอียดโครงการ ลำดับที่ {sheet.seq} ({sheet.where})"
     if not sheet.name:
-        anomalies.append(Anomaly("project-name-missing", f"{at}: ไม่พบชื่อโครงการ (หัวข้อ ๑.)", sheet.where))
+        anomalies.append(anomaly("project-name-missing", sheet.where, at=at))
     fields = sheet.fields()
     empty = [header for header, (attr, _) in c.PROJECT_SECTIONS.items() if not fields[attr]]
     if empty:
-        anomalies.append(Anomaly("project-section-empty", f"{at}: หัวข้อว่าง: {', '.join(empty)}", sheet.where))
+        anomalies.append(anomaly("project-section-empty", sheet.where, at=at, sections=", ".join(empty)))

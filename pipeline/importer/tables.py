@@ -8,7 +8,7 @@ from decimal import Decimal
 from pipeline.model import Dimension
 from pipeline.workbook.cells import parse_budget, parse_date, parse_quarter
 
-from .anomalies import Anomaly
+from .anomalies import Anomaly, anomaly
 from .source import Block, Line, Table
 from .text import DIGIT, norm, number
 
@@ -49,8 +49,7 @@ def parse_tables(blocks: list[Block], anomalies: list[Anomaly]) -> Tables:
     for block in blocks:
         if isinstance(block, Table):
             if year is None:
-                anomalies.append(Anomaly("table-without-title", f"ตาราง ({block.where}) ไม่มีชื่อ "
-                                         "'แผนปฏิบัติการป้องกันการทุจริต พ.ศ. ....' จึงไม่รู้ปี: ข้ามไป", block.where))
+                anomalies.append(anomaly("table-without-title", block.where))
                 continue
             _table_rows(block, year, rows, totals, anomalies)
         elif title := TABLE_TITLE.match(block.text):
@@ -81,10 +80,11 @@ def _row(year: int, order: int, cells: list[str], where: str, anomalies: list[An
     at = f"ปี {year} ลำดับ {order} ({where})"
     dimension = number(cells[2])
     if dimension is None:
-        anomalies.append(Anomaly("dimension-unreadable", f"{at}: อ่านมิติ '{cells[2]}' ไม่ได้", where))
+        anomalies.append(anomaly("dimension-unreadable", where, at=at, value=cells[2]))
     budget, _ = parse_budget(cells[3])
     if budget is None:
-        anomalies.append(Anomaly("budget-unreadable", f"{at}: อ่านงบประมาณ '{cells[3]}' ไม่ได้ ใส่เป็น 0", where))
+        anomalies.append(anomaly("budget-unreadable", where, at=at, what=f" '{cells[3]}' ", then=" ใส่เป็น 0",
+                                 what_en=f" '{cells[3]}'"))
         budget = Decimal(0)
     quarters = tuple(_quarter(cell, f"{at} ไตรมาส {q}", where, anomalies) for q, cell in enumerate(cells[4:8], 1))
     return TableRow(year, order, norm(cells[1]), dimension, budget, quarters, norm(cells[8]), where)
@@ -95,27 +95,28 @@ def _quarter(cell: str, at: str, where: str, anomalies: list[Anomaly]) -> bool:
         return "checked" in cell
     mark = parse_quarter(cell)
     if mark is None:
-        anomalies.append(Anomaly("quarter-mark-unknown",
-                                 f"{at}: เครื่องหมาย '{cell}' ไม่รู้จัก ถือว่าดำเนินการในไตรมาสนี้", where))
+        anomalies.append(anomaly("source-quarter-mark-unknown", where, at=at, value=cell))
         return True
     return mark
 
 
 def _check_total(year: int, rows: list[TableRow], total, anomalies: list[Anomaly]) -> None:
     if total is None:
-        anomalies.append(Anomaly("total-missing", f"ตารางปี {year}: ไม่พบแถว '{TOTAL}' จึงตรวจยอดรวมไม่ได้"))
+        anomalies.append(anomaly("total-missing", year=year, total=TOTAL))
         return
     cells, where = total
     budget, _ = parse_budget(cells[3])
     expected = sum((r.budget for r in rows), Decimal(0))
     if budget != expected:
-        anomalies.append(Anomaly("total-mismatch", f"ตารางปี {year} ({where}): แถว{TOTAL} งบประมาณ '{cells[3]}' "
-                                 f"แต่ผลรวมรายการ = {expected:,.2f}", where))
+        anomalies.append(anomaly("total-mismatch", where, year=year, total=TOTAL, what="งบประมาณ",
+                                 what_en="budget", value=cells[3], counted=f"ผลรวมรายการ = {expected:,.2f}",
+                                 counted_en=f"the sum {expected:,.2f}"))
     for q in range(4):
         count = sum(r.quarters[q] for r in rows)
         if number(cells[4 + q]) != count:
-            anomalies.append(Anomaly("total-mismatch", f"ตารางปี {year} ({where}): แถว{TOTAL} ไตรมาส {q + 1} "
-                                     f"= '{cells[4 + q]}' แต่นับเครื่องหมายได้ {count} รายการ", where))
+            anomalies.append(anomaly("total-mismatch", where, year=year, total=TOTAL,
+                                     what=f"ไตรมาส {q + 1} =", what_en=f"quarter {q + 1}", value=cells[4 + q],
+                                     counted=f"นับเครื่องหมายได้ {count} รายการ", counted_en=f"{count} marks counted"))
 
 
 def _footer(line: Line, year, footers: dict) -> None:
@@ -130,8 +131,7 @@ def _footer(line: Line, year, footers: dict) -> None:
 def _data_as_of(found: list, anomalies: list[Anomaly]) -> date | None:
     dates = {(parse_date(text), text) for _, text, _ in found}
     if len({d for d, _ in dates}) > 1:
-        anomalies.append(Anomaly("data-as-of-differs", "วันที่ 'ข้อมูล ณ วันที่' ไม่ตรงกันในแต่ละตาราง: "
-                                 + ", ".join(sorted(t for _, t in dates)) + " (ใช้วันแรกที่พบ)"))
+        anomalies.append(anomaly("data-as-of-differs", dates=", ".join(sorted(t for _, t in dates))))
     return parse_date(found[0][1]) if found else None
 
 
@@ -144,8 +144,7 @@ def _reporter(found: list, anomalies: list[Anomaly]) -> str:
     if len(counts) > 1:
         spellings = "; ".join(
             f"'{name}' (ปี {', '.join(str(y) for y, n, _ in found if n == name)})" for name in counts)
-        anomalies.append(Anomaly("reporter-spelling", f"ชื่อผู้ออกรายงานสะกดต่างกัน {len(counts)} แบบ: "
-                                 f"{spellings}; ใช้ '{best}' ซึ่งพบบ่อยที่สุด"))
+        anomalies.append(anomaly("reporter-spelling", count=len(counts), spellings=spellings, best=best))
     return best
 
 
@@ -153,7 +152,6 @@ def _legend(found: list, anomalies: list[Anomaly]) -> list[Dimension]:
     names: dict[int, str] = {}
     for n, name in found:
         if n in names and names[n] != name:
-            anomalies.append(Anomaly("dimension-name-differs",
-                                     f"คำอธิบายมิติ {n} ต่างกัน: '{names[n]}' กับ '{name}' (ใช้แบบแรก)"))
+            anomalies.append(anomaly("dimension-name-differs", number=n, first=names[n], other=name))
         names.setdefault(n, name)
     return [Dimension(n, names[n]) for n in sorted(names)]

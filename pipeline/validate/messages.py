@@ -3,17 +3,9 @@
 Templates use `{value}` (the cell's value), `{column}` (its header) and per-code fields.
 The location (`แผนรายปี!F17`) is prefixed by pipeline.validate.problems.problem().
 """
-from typing import NamedTuple
+from pipeline.validate.messages_import import IMPORT_MESSAGES
+from pipeline.validate.msg import E, W, Msg
 
-
-class Msg(NamedTuple):
-    severity: str
-    th: str
-    fix: str
-    en: str
-
-
-E, W = "error", "warning"
 _NUMBER_FIX = "ใส่เป็นตัวเลขอารบิก เช่น 20000 (ไม่ต้องมีจุลภาคหรือคำว่าบาท)"
 
 MESSAGES = {
@@ -154,3 +146,7 @@ MESSAGES = {
                                "บันทึกไฟล์ใน Excel ก่อน แล้วตรวจอีกครั้ง",
                                "the file is open in another program ({lock}); unsaved edits are not checked"),
 }
+
+# -- the importer's notes on a plan book join the same catalogue; a code means one thing --
+assert not MESSAGES.keys() & IMPORT_MESSAGES.keys()
+MESSAGES.update(IMPORT_MESSAGES)
