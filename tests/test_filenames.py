@@ -2,7 +2,7 @@ import unicodedata
 
 import pytest
 
-from pipeline.render.word.filenames import safe_child, safe_filename, unique_name
+from pipeline.render.word.filenames import DEFAULT_MAX, MAX_BYTES, safe_child, safe_filename, unique_name
 
 
 @pytest.mark.parametrize("raw, expected", [
@@ -57,7 +57,10 @@ def test_truncation_is_by_characters_within_the_filesystem_byte_limit():
 
 def test_default_name_can_be_created(tmp_path):
     name = safe_filename("ลำดับที่ 02 " + "โครงการฝึกอบรมการส่งเสริมคุณธรรม" * 5, suffix=".docx")
-    (tmp_path / name).write_text("x")
+    assert name.startswith("ลำดับที่ 02 โครงการฝึกอบรม") and name.endswith(".docx")
+    assert len(name) <= DEFAULT_MAX and len(name.encode("utf-8")) <= MAX_BYTES
+    (tmp_path / name).write_text("x", encoding="utf-8")
+    assert [p.name for p in tmp_path.iterdir()] == [name]  # the file system kept the name as given
 
 
 def test_unique_name_case_insensitive():

@@ -1,5 +1,5 @@
 """Cached formula results via LibreOffice headless, so viewers without a calculation engine
-(previewers, phone apps, pandas) see the totals instead of blanks.
+(previewers, phone apps, data tools) see the totals instead of blanks.
 
 LibreOffice recalculates formulas that have no stored result when it loads an xlsx, and stores
 the results when it saves (verified by tests/test_summary.py reading them back).
