@@ -31,19 +31,24 @@ def test_every_command_is_listed():
 def test_init_writes_an_empty_contract_and_refuses_to_overwrite(tmp_path, capsys):
     path = tmp_path / "แผนใหม่.xlsx"
     assert main(["init", str(path)]) == 0
+    assert capsys.readouterr().out.splitlines() == [f"สร้างสมุดงานเปล่า: {path}"]
     wb = load_workbook(path)
     assert wb.sheetnames == list(c.INPUT_SHEETS)
     before = digest(path)
     assert main(["init", str(path)]) == 3
-    assert "--force" in capsys.readouterr().err
+    assert capsys.readouterr().err.splitlines() == [
+        f"ผิดพลาด: มีไฟล์ {path} อยู่แล้ว จะไม่เขียนทับ",
+        "วิธีแก้: ใช้ --force ถ้าต้องการเขียนทับ หรือระบุชื่อไฟล์ใหม่ด้วย -o"]
     assert digest(path) == before
+    assert load_workbook(path).sheetnames == list(c.INPUT_SHEETS)  # reopened: still the workbook
 
 
 def test_python_dash_m_runs_without_a_traceback(tmp_path):
     done = subprocess.run([sys.executable, "-m", "pipeline", "validate", str(tmp_path / "ไม่มี.xlsx")],
                           capture_output=True, text=True, encoding="utf-8")
     assert done.returncode == 2
-    assert "ไม่พบไฟล์" in done.stderr and "Traceback" not in done.stderr
+    assert done.stderr.splitlines() == [f"ผิดพลาด: ไม่พบไฟล์ {tmp_path / 'ไม่มี.xlsx'}",
+                                        "วิธีแก้: ตรวจชื่อไฟล์และโฟลเดอร์ให้ถูกต้อง"]
 
 
 def test_an_unexpected_failure_is_one_clear_line_and_a_log(tmp_path, master_path, monkeypatch, capsys):
@@ -54,8 +59,9 @@ def test_an_unexpected_failure_is_one_clear_line_and_a_log(tmp_path, master_path
     monkeypatch.setattr(pipeline.run, "run_pipeline", broken)
     monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
     assert main(["run", str(master_path), "--out", str(tmp_path / "o")]) == 70
-    err = capsys.readouterr().err
-    assert "ผิดพลาดภายในโปรแกรม" in err and "Traceback" not in err
+    log = tmp_path / "anticorruption-pipeline-error.log"
+    assert capsys.readouterr().err.splitlines() == [
+        f"ผิดพลาดภายในโปรแกรม (ไม่ใช่ความผิดของข้อมูล) รายละเอียดสำหรับผู้ดูแลระบบอยู่ที่ {log}"]
     assert "simulated bug" in (tmp_path / "anticorruption-pipeline-error.log").read_text(encoding="utf-8")
 
 

@@ -98,7 +98,10 @@ def test_errors_in_the_master_write_nothing(tmp_path, master_path, capsys):
     assert not out.exists() or not any(out.iterdir())
     assert digest(broken) == before
     captured = capsys.readouterr()
-    assert "ยังไม่ได้สร้างไฟล์" in captured.err and "Traceback" not in captured.err + captured.out
+    assert captured.err.splitlines() == [
+        "", "พบข้อผิดพลาด 1 รายการ: ยังไม่ได้สร้างไฟล์ใด ๆ แก้ไขแล้วสั่งใหม่",
+        f"ดูรายการพร้อมลิงก์ไปที่เซลล์: pipeline validate \"{broken}\" --report validation.xlsx"]
+    assert "Traceback" not in captured.out
 
 
 def test_without_libreoffice_word_and_excel_are_still_made(tmp_path, master_path, monkeypatch, capsys):
@@ -106,8 +109,9 @@ def test_without_libreoffice_word_and_excel_are_still_made(tmp_path, master_path
     assert office.find_soffice() is None
     out = tmp_path / "out"
     assert main(["run", str(master_path), "--out", str(out), "--year", "2566"]) == 0
-    printed = capsys.readouterr().out
-    assert "ไม่พบ LibreOffice" in printed and "apt-get install" in printed
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[-1] == "ไม่พบ LibreOffice: ข้ามการสร้าง PDF และการคำนวณสูตรล่วงหน้า. " + office.INSTALL_HINT
+    assert "apt-get install" in printed[-1]
     assert (out / "2566" / "ตาราง 2566.docx").exists() and (out / "summary.xlsx").exists()
     assert not list(out.rglob("*.pdf"))
     table = Document(out / "2566" / "ตาราง 2566.docx")
@@ -137,8 +141,9 @@ def test_a_file_open_in_word_is_reported_and_the_old_set_kept(tmp_path, master_p
     table = out / "2566" / "ตาราง 2566.docx"
     table_before = digest(table)
     assert main(["run", str(master_path), "--out", str(out), "--no-pdf", "-q"]) == 3
-    err = capsys.readouterr().err
-    assert "ประกาศ.docx" in err and "ปิดไฟล์" in err and "Traceback" not in err
+    assert capsys.readouterr().err.splitlines() == [
+        "ผิดพลาด: มีไฟล์ผลลัพธ์เปิดอยู่ในโปรแกรมอื่น จึงยังไม่แทนที่ไฟล์ชุดเดิม:",
+        f"  - {announcement}", "วิธีแก้: ปิดไฟล์เหล่านี้ใน Word/Excel แล้วสั่งใหม่อีกครั้ง"]
     assert digest(announcement) == before and digest(table) == table_before
     assert not list(out.glob(".staging-*"))
 

@@ -24,6 +24,10 @@ def test_master_is_valid_with_the_warnings_the_real_plan_deserves(master_path, c
     twice = [p for p in report.warnings if p.code == "project-twice-in-year"]
     assert len(twice) == 1 and twice[0].sheet == c.SHEET_YEARLY and "2569" in twice[0].message
     assert twice[0].cell in out and "project-twice-in-year" in out
+    lines = out.splitlines()
+    assert lines[0] == f"ตรวจ {master_path}: ข้อผิดพลาด 0 รายการ, คำเตือน 1 รายการ"
+    assert lines[1].strip() == f"{c.SHEET_YEARLY}: ผิดพลาด 0, คำเตือน 1"
+    assert lines[-1] == "ผ่าน: ไม่มีข้อผิดพลาด สร้างเอกสารได้"
     assert report.stats["plan_years"] == [2566, 2567, 2568, 2569, 2570]
     assert report.stats["rows_per_year"]["2569"] == 16
     assert digest(master_path) == before
@@ -75,7 +79,10 @@ def test_english_rendering(tmp_path, master_path, capsys):
                        source=master_path)
     assert main(["validate", str(path), "--lang", "en"]) == 1
     out = capsys.readouterr().out
-    assert "budget 'ยี่สิบ' is not a number" in out and "1 errors" in out
+    assert "budget 'ยี่สิบ' is not a number" in out
+    lines = out.splitlines()
+    assert lines[0] == f"checked {path}: 1 errors, 1 warnings"
+    assert lines[-1] == "invalid: fix the errors above first"
 
 
 def test_every_code_has_a_thai_fix_and_english():

@@ -67,7 +67,7 @@ def print_outcome(result: RunResult, out_dir: Path, notes: list[tuple[str, str]]
     console.print(f"รวม Word {totals['Word']} ไฟล์, PDF {totals['PDF']} ไฟล์, Excel {totals['Excel']} ไฟล์; "
                   f"คำเตือน {result.warnings} รายการ; ใช้เวลา {result.seconds:.1f} วินาที")
     for style, sentence in notes:
-        console.print(sentence, style=style or None)
+        console.print(sentence, style=style or None, soft_wrap=True)  # one line each, never cut
 
 
 def result_json(result: RunResult, out_dir: Path) -> dict:
