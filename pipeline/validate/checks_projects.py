@@ -19,9 +19,8 @@ class Entry(NamedTuple):
     dimension: int | None
 
 
-def _projects_sheet(book: Book):
-    sheet = book.sheets.get(c.SHEET_PROJECTS)
-    return sheet if sheet is not None and sheet.col(CODE) is not None else None
+def _projects_sheet(book: Book, *headers: str):
+    return book.sheet_with(c.SHEET_PROJECTS, CODE, *headers)
 
 
 def project_index(book: Book) -> dict[str, Entry] | None:
@@ -41,10 +40,8 @@ def project_index(book: Book) -> dict[str, Entry] | None:
 
 def check_codes(book: Book):
     sheet = _projects_sheet(book)
-    if sheet is None:
-        return
     first = {}
-    for row in sheet.rows:
+    for row in sheet.rows if sheet else ():
         code, where = sheet.text(row, CODE), sheet.at(row, CODE)
         if not code:
             yield problem("project-code-empty", **where)
@@ -54,13 +51,9 @@ def check_codes(book: Book):
 
 
 def check_seq(book: Book):
-    sheet = _projects_sheet(book)
-    if sheet is None or sheet.col(SEQ) is None:
-        return
+    sheet = _projects_sheet(book, SEQ)
     first = {}
-    for row in sheet.rows:
-        where = sheet.at(row, SEQ)
-        seq = parse_int(where["value"])
+    for row, where, seq in sheet.numbers(SEQ) if sheet else ():
         if seq is None or seq < 1:
             yield problem("project-seq-invalid", **where)
         elif seq in first:
@@ -70,8 +63,8 @@ def check_seq(book: Book):
 
 
 def check_names(book: Book):
-    sheet = _projects_sheet(book)
-    if sheet is None or sheet.col(NAME) is None:
+    sheet = _projects_sheet(book, NAME)
+    if sheet is None:
         return
     first = {}
     for row in sheet.rows:
@@ -87,8 +80,8 @@ def check_names(book: Book):
 
 
 def check_dimension(book: Book):
-    sheet = _projects_sheet(book)
-    if sheet is None or sheet.col(DIMENSION) is None:
+    sheet = _projects_sheet(book, DIMENSION)
+    if sheet is None:
         return
     known = dimension_numbers(book)
     for row in sheet.rows:

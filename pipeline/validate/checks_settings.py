@@ -104,13 +104,11 @@ def check_announce_date(book: Book):
 
 
 def check_dimensions(book: Book):
-    sheet = book.sheets.get(c.SHEET_DIMENSIONS)
-    if sheet is None or sheet.col(DIM_NUMBER) is None:
+    sheet = book.sheet_with(c.SHEET_DIMENSIONS, DIM_NUMBER)
+    if sheet is None:
         return
     seen = {}
-    for row in sheet.rows:
-        where = sheet.at(row, DIM_NUMBER)
-        number = parse_int(where["value"])
+    for row, where, number in sheet.numbers(DIM_NUMBER):
         if number not in DIMENSION_NUMBERS:
             yield problem("dimension-invalid", **where)
             continue

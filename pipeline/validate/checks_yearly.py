@@ -16,9 +16,8 @@ YEAR, ORDER, CODE, NAME, DIMENSION, BUDGET = col.YEAR, col.ORDER, col.PROJECT_CO
 QUARTERS = col.QUARTERS
 
 
-def _yearly(book: Book):
-    sheet = book.sheets.get(c.SHEET_YEARLY)
-    return sheet if sheet is not None and sheet.col(YEAR) is not None else None
+def _yearly(book: Book, *headers: str):
+    return book.sheet_with(c.SHEET_YEARLY, YEAR, *headers)
 
 
 def rows_by_year(book: Book) -> dict[int, list]:
@@ -83,14 +82,10 @@ def check_projects(book: Book):
 
 
 def check_order(book: Book):
-    sheet = _yearly(book)
-    if sheet is None or sheet.col(ORDER) is None:
-        return
-    for year, rows in sorted(rows_by_year(book).items()):
+    sheet = _yearly(book, ORDER)
+    for year, rows in sorted(rows_by_year(book).items()) if sheet else ():
         first = {}
-        for row in rows:
-            where = sheet.at(row, ORDER)
-            order = parse_int(where["value"])
+        for row, where, order in sheet.numbers(ORDER, rows):
             if order is None or order < 1:
                 if not sheet.unresolved(row, ORDER):
                     yield problem("order-invalid", **where)
@@ -106,8 +101,8 @@ def check_order(book: Book):
 
 
 def check_budget(book: Book):
-    sheet = _yearly(book)
-    if sheet is None or sheet.col(BUDGET) is None:
+    sheet = _yearly(book, BUDGET)
+    if sheet is None:
         return
     for row in sheet.rows:
         where = sheet.at(row, BUDGET)
@@ -148,10 +143,8 @@ def check_quarters(book: Book):
 
 
 def check_twice_in_year(book: Book):
-    sheet = _yearly(book)
-    if sheet is None or sheet.col(CODE) is None:
-        return
-    for year, rows in sorted(rows_by_year(book).items()):
+    sheet = _yearly(book, CODE)
+    for year, rows in sorted(rows_by_year(book).items()) if sheet else ():
         first = {}
         for row in rows:
             code = sheet.text(row, CODE)

@@ -54,6 +54,12 @@ class Sheet:
     def text(self, row: Row, header: str) -> str:
         return clean_text(self.get(row, header))
 
+    def numbers(self, header: str, rows: list[Row] | None = None):
+        """(row, location fields, the value as an int or None) for each row, in order."""
+        for row in self.rows if rows is None else rows:
+            where = self.at(row, header)
+            yield row, where, parse_int(where["value"])
+
     def at(self, row: Row, header: str) -> dict:
         """Location fields for problem(): sheet, row, column header, A1 cell, value."""
         return {"sheet": self.name, "row": row.number, "column": header,
@@ -70,6 +76,11 @@ class Book:
     wb: object                       # formulas workbook (data_only=False)
     sheets: dict                     # input sheet name -> Sheet (present sheets only)
     memo: dict = field(default_factory=dict)
+
+    def sheet_with(self, name: str, *headers: str) -> Sheet | None:
+        """The sheet when it is present with all `headers`; else None (structure checks say why)."""
+        sheet = self.sheets.get(name)
+        return sheet if sheet is not None and all(sheet.col(h) is not None for h in headers) else None
 
     def plan_period(self) -> tuple[int, int] | None:
         """(start, end) when both years are valid, else None (settings checks report why)."""

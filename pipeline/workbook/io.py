@@ -89,14 +89,29 @@ def check_file(path: Path) -> None:
     _check_archive(path)
 
 
+# -- files that are not an .xlsx at all: (Thai, how to fix, English), {name} is the file's name --
+NOT_XLSX = {
+    "file-encrypted": ("ไฟล์ถูกตั้งรหัสผ่าน: {name}",
+                       "เปิดใน Excel ใส่รหัสผ่าน แล้วเอารหัสผ่านออก (ไฟล์ > ข้อมูล > ป้องกันเวิร์กบุ๊ก) แล้วบันทึกใหม่",
+                       "{name} is password-protected"),
+    "file-is-xls": ("ไฟล์ {name} เป็น Excel รุ่นเก่า (.xls) ไม่ใช่ .xlsx",
+                    "เปิดใน Excel แล้วบันทึกเป็น (Save As) 'Excel Workbook (.xlsx)'",
+                    "{name} is an old .xls workbook, not .xlsx"),
+    "file-is-text": ("ไฟล์ {name} เป็นไฟล์ข้อความ (เช่น CSV) ไม่ใช่ไฟล์ Excel (.xlsx)",
+                     "เปิดไฟล์ใน Excel แล้วบันทึกเป็น 'Excel Workbook (.xlsx)' อย่าเปลี่ยนแค่นามสกุลไฟล์",
+                     "{name} is a text file (CSV?), not an .xlsx workbook"),
+    "file-not-xlsx": ("ไฟล์ {name} ไม่ใช่ไฟล์ Excel (.xlsx) หรือไฟล์เสียหาย",
+                      "เปิดใน Excel แล้วบันทึกเป็น Excel Workbook (.xlsx) หรือใช้ไฟล์สำรอง",
+                      "{name} is not an .xlsx workbook"),
+}
+
+
+def _not_xlsx(code: str, path: Path) -> WorkbookUnreadable:
+    return unreadable(code, *(text.format(name=path.name) for text in NOT_XLSX[code]))
+
+
 def _refuse_ole(path: Path) -> None:
-    if _contains(path, ENCRYPTED_STREAMS):
-        raise unreadable("file-encrypted", f"ไฟล์ถูกตั้งรหัสผ่าน: {path.name}",
-                         "เปิดใน Excel ใส่รหัสผ่าน แล้วเอารหัสผ่านออก (ไฟล์ > ข้อมูล > ป้องกันเวิร์กบุ๊ก) แล้วบันทึกใหม่",
-                         f"{path.name} is password-protected")
-    raise unreadable("file-is-xls", f"ไฟล์ {path.name} เป็น Excel รุ่นเก่า (.xls) ไม่ใช่ .xlsx",
-                     "เปิดใน Excel แล้วบันทึกเป็น (Save As) 'Excel Workbook (.xlsx)'",
-                     f"{path.name} is an old .xls workbook, not .xlsx")
+    raise _not_xlsx("file-encrypted" if _contains(path, ENCRYPTED_STREAMS) else "file-is-xls", path)
 
 
 def _refuse_not_zip(path: Path, head: bytes) -> None:
@@ -109,13 +124,7 @@ def _refuse_not_zip(path: Path, head: bytes) -> None:
         looks_text = b"\x00" not in sample
     except UnicodeDecodeError:
         looks_text = False
-    if looks_text:
-        raise unreadable("file-is-text", f"ไฟล์ {path.name} เป็นไฟล์ข้อความ (เช่น CSV) ไม่ใช่ไฟล์ Excel (.xlsx)",
-                         "เปิดไฟล์ใน Excel แล้วบันทึกเป็น 'Excel Workbook (.xlsx)' อย่าเปลี่ยนแค่นามสกุลไฟล์",
-                         f"{path.name} is a text file (CSV?), not an .xlsx workbook")
-    raise unreadable("file-not-xlsx", f"ไฟล์ {path.name} ไม่ใช่ไฟล์ Excel (.xlsx) หรือไฟล์เสียหาย",
-                     "เปิดใน Excel แล้วบันทึกเป็น Excel Workbook (.xlsx) หรือใช้ไฟล์สำรอง",
-                     f"{path.name} is not an .xlsx workbook")
+    raise _not_xlsx("file-is-text" if looks_text else "file-not-xlsx", path)
 
 
 def _contains(path: Path, needles: tuple[bytes, ...]) -> bool:
