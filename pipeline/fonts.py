@@ -17,6 +17,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from pipeline.workbook.atomic import atomic_replace
+
 # -- the SIPA fonts as one PyPI wheel ships them; pinned so set-up gets the files measured in
 # shared notes (searchable text, the source's page counts). Only these two files are taken. --
 FONT_PACKAGE = "odoo-addon-l10n-th-fonts==18.0.1.0.0.2"
@@ -62,9 +64,8 @@ def _fontconfig_file() -> Path:
             f"  <dir>{_xml(folder)}</dir>\n  <cachedir>{_xml(folder / 'cache')}</cachedir>\n"
             "</fontconfig>\n")
     if not conf.is_file() or conf.read_text(encoding="utf-8") != text:
-        tmp = conf.with_name(f".fonts.conf.{os.getpid()}")
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, conf)
+        with atomic_replace(conf) as tmp:
+            tmp.write_text(text, encoding="utf-8")
     return conf
 
 
@@ -85,8 +86,7 @@ def install_fonts(python: str = sys.executable) -> Path:
         wheel = next(Path(tmp).glob("*.whl"))
         with zipfile.ZipFile(wheel) as zf:
             for member, name in FONT_MEMBERS.items():
-                staged = folder / f".{name}.part"
-                with zf.open(member) as src, open(staged, "wb") as dst:
+                with atomic_replace(folder / name, "part") as staged, zf.open(member) as src, \
+                        open(staged, "wb") as dst:
                     shutil.copyfileobj(src, dst)
-                os.replace(staged, folder / name)
     return folder
