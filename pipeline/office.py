@@ -10,8 +10,9 @@ import signal
 import subprocess
 import sys
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, wait
 from pathlib import Path
+from typing import Callable
 
 from pipeline.errors import PipelineError
 from pipeline.fonts import office_env
@@ -44,11 +45,12 @@ def find_soffice() -> str | None:
 
 
 def convert(paths: list[Path], target: str, out_dir: Path, *, timeout: float = 300,
-            workers: int = 1) -> list[Path]:
+            workers: int = 1, on_progress: Callable[[int], None] | None = None) -> list[Path]:
     """Convert `paths` to `target` ("pdf", or "xlsx:Calc MS Excel 2007 XML") into out_dir.
 
     Returns the converted files in the order given. Files with the same stem must not share
-    an out_dir (LibreOffice names outputs by stem).
+    an out_dir (LibreOffice names outputs by stem). `on_progress(n)` hears how many are done,
+    counted in out_dir every half second (one soffice converts a whole batch without a word).
     """
     soffice = find_soffice()
     if soffice is None:
@@ -58,10 +60,16 @@ def convert(paths: list[Path], target: str, out_dir: Path, *, timeout: float = 3
     out_dir = Path(out_dir).resolve()
     out_dir.mkdir(parents=True, exist_ok=True)
     batches = _balanced(paths, max(1, min(workers, len(paths))))
-    with ThreadPoolExecutor(len(batches)) as pool:
-        list(pool.map(lambda b: _run_batch(soffice, b, target, out_dir, timeout), batches))
     suffix = "." + target.split(":")[0]
     results = [out_dir / (p.stem + suffix) for p in paths]
+    with ThreadPoolExecutor(len(batches)) as pool:
+        futures = [pool.submit(_run_batch, soffice, b, target, out_dir, timeout) for b in batches]
+        while on_progress and wait(futures, timeout=0.5).not_done:
+            on_progress(sum(r.exists() for r in results))
+        for future in futures:
+            future.result()
+    if on_progress:
+        on_progress(sum(r.exists() for r in results))
     missing = [r.name for r in results if not r.exists()]
     if missing:
         raise ConversionFailed(f"LibreOffice แปลงไฟล์ไม่สำเร็จ: {', '.join(missing[:5])}",

@@ -70,8 +70,8 @@ Progress = Callable[[ProgressEvent], None]
 def run_pipeline(workbook: Path, out_dir: Path, *, years: list[int] | None = None, pdf: bool = True,
                  write_back: bool = False, progress: Progress | None = None,
                  report_sink=None) -> RunResult:
-    """The whole job. `progress(event)` is called as stages start (and per document in the Word
-    stage); `report_sink(report)` gets the validation report before anything is generated."""
+    """The whole job. `progress(event)` is called as stages start (and with documents done/total
+    in the Word and PDF stages); `report_sink(report)` gets the validation report before anything is generated."""
     started = time.perf_counter()
     notify = _notifier(progress)
     notify("validate")
@@ -123,7 +123,7 @@ def _generate(plan, years, staging: Path, pdf: bool, result: RunResult, notify) 
             result.pdf_skipped = LIBREOFFICE_MISSING
         else:
             notify("pdf")
-            make_pdfs(documents, book_parts)
+            make_pdfs(documents, book_parts, progress=lambda done, total: notify("pdf", done, total))
         result.recalculated = bool(recalculated and recalculated.result())
 
 

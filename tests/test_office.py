@@ -19,8 +19,10 @@ def test_converts_a_batch_of_thai_documents_to_pdf(tmp_path):
         doc.add_paragraph(f"ทดสอบภาษาไทย เอกสารที่ {i}")
         sources.append(tmp_path / f"เอกสาร {i}.docx")
         doc.save(sources[-1])
-    pdfs = office.convert(sources, "pdf", tmp_path / "pdf", workers=2)
+    heard = []
+    pdfs = office.convert(sources, "pdf", tmp_path / "pdf", workers=2, on_progress=heard.append)
     assert [p.name for p in pdfs] == [f"เอกสาร {i}.pdf" for i in range(3)]
+    assert heard[-1] == 3 and heard == sorted(heard)  # progress only grows, and ends at all done
     text = subprocess.run(["pdftotext", str(pdfs[1]), "-"], capture_output=True, text=True).stdout
     assert "ทดสอบภาษาไทย เอกสารที่ 1" in text
 

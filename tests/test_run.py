@@ -179,6 +179,16 @@ def test_progress_reports_each_stage_and_every_word_document(tmp_path, master_pa
     assert result.pdf_skipped == NO_PDF_REQUESTED and result.write_back is None
 
 
+@needs_soffice
+def test_progress_counts_the_pdfs_as_libreoffice_writes_them(tmp_path, master_path):
+    events = []
+    result = run_pipeline(master_path, tmp_path / "out", years=[2566], progress=events.append)
+    pdfs = [(e.done, e.total) for e in events if e.stage == "pdf" and e.done is not None]
+    made = [p for p in result.files if p.suffix == ".pdf"]
+    assert pdfs[-1] == (len(made), len(made)) == (17, 17)  # ประกาศ, ตาราง 2566, 15 project sheets
+    assert [done for done, _ in pdfs] == sorted(done for done, _ in pdfs)
+
+
 def test_a_refused_write_back_is_a_code_and_one_sentence(tmp_path, master_path, capsys):
     master = tmp_path / "master.xlsx"
     shutil.copyfile(master_path, master)

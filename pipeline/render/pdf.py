@@ -3,6 +3,7 @@ assembled from its parts' PDFs with Thai page numbers (pipeline.render.pdf_book)
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Callable
 
 from pipeline import office
 from pipeline.render.pdf_book import assemble_pdf, find_thai_font
@@ -10,22 +11,27 @@ from pipeline.render.pdf_book import assemble_pdf, find_thai_font
 PDF_WORKERS = 2  # measured with bench/bench_run.py, beside the recalculation's process
 
 
-def make_pdfs(documents: list[Path], book_parts: list[Path] | None = None) -> list[Path]:
+def make_pdfs(documents: list[Path], book_parts: list[Path] | None = None,
+              progress: Callable[[int, int], None] | None = None) -> list[Path]:
     """Convert the documents in PDF_WORKERS LibreOffice processes; each PDF lands next to its .docx.
 
     The plan book's PDF is assembled from its parts' PDFs with Thai page numbers when the parts
-    are known and a Thai font is found (pipeline.render.pdf_book); otherwise LibreOffice converts it."""
+    are known and a Thai font is found (pipeline.render.pdf_book); otherwise LibreOffice converts it.
+    `progress(done, total)` hears how many PDFs are made, as LibreOffice writes them."""
     docx = [d for d in documents if d.suffix == ".docx"]
     font = find_thai_font() if book_parts else None
     book = next((d for d in docx if d.parent == book_parts[0].parent and d not in book_parts), None) \
         if font else None
-    pdfs = _convert_all([d for d in docx if d != book])
+    on_progress = (lambda done: progress(done, len(docx))) if progress else None
+    pdfs = _convert_all([d for d in docx if d != book], on_progress)
     if book is not None:
         pdfs.append(assemble_pdf([p.with_suffix(".pdf") for p in book_parts], book.with_suffix(".pdf"), font))
+        if on_progress:
+            on_progress(len(pdfs))
     return pdfs
 
 
-def _convert_all(docx: list[Path]) -> list[Path]:
+def _convert_all(docx: list[Path], on_progress=None) -> list[Path]:
     """LibreOffice names outputs by stem, and the same project sheet name exists in every year's
     folder, so the batch goes through a flat folder of uniquely numbered links first."""
     if not docx:
@@ -40,7 +46,7 @@ def _convert_all(docx: list[Path]) -> list[Path]:
             except OSError:
                 shutil.copyfile(d, link)
             links.append(link)
-        pdfs = office.convert(links, "pdf", flat / "pdf", workers=PDF_WORKERS)
+        pdfs = office.convert(links, "pdf", flat / "pdf", workers=PDF_WORKERS, on_progress=on_progress)
         final = []
         for d, p in zip(docx, pdfs):
             final.append(d.with_suffix(".pdf"))
