@@ -52,6 +52,12 @@ def cmd_run(args) -> int:
     return run_command(args)
 
 
+def cmd_serve(args) -> int:
+    """Start the web page for staff (upload, check, generate, download) in the browser."""
+    from pipeline.web.server import serve
+    return serve(args.host, args.port, password=args.password, open_browser=args.open)
+
+
 def _refuse_overwrite(path: Path, force: bool) -> None:
     if Path(path).exists() and not force:
         raise OutputBlocked(f"มีไฟล์ {path} อยู่แล้ว จะไม่เขียนทับ",
@@ -94,6 +100,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--write-back", action="store_true", help="also replace the summary sheets in the master")
     p.add_argument("-q", "--quiet", action="store_true")
     p.add_argument("--json", action="store_true", help="print a JSON summary of the outputs")
+
+    p = add("serve", cmd_serve, "pipeline serve --open")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (other than 127.0.0.1 needs a password)")
+    p.add_argument("--port", type=int, default=8750)
+    p.add_argument("--password", help="required beyond 127.0.0.1 (or set PIPELINE_WEB_PASSWORD)")
+    p.add_argument("--open", action="store_true", help="open the page in the browser")
     return parser
 
 

@@ -1,0 +1,175 @@
+"""The run queue: one worker thread runs the pipeline one job at a time (one LibreOffice set),
+the others wait in order. Each run lives in its own temporary folder under the server's root,
+removed an hour after it finished (ten minutes after its zip was downloaded) and at shutdown."""
+import itertools
+import queue
+import secrets
+import shutil
+import tempfile
+import threading
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline import office
+from pipeline import run as pipeline_run
+from pipeline.cli.run_cmd import PDF_SKIPPED
+from pipeline.errors import PipelineError
+
+KEEP_SECONDS = 60 * 60
+KEEP_AFTER_DOWNLOAD = 10 * 60
+OUT = "out"
+QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
+ERROR_LOG = Path(tempfile.gettempdir()) / "anticorruption-pipeline-web-error.log"
+
+
+@dataclass
+class Run:
+    id: str
+    folder: Path
+    workbook: Path
+    filename: str                     # the client's name, display only
+    years: list[int] | None
+    pdf: bool
+    organisation: str = ""
+    plan_years: list[int] = field(default_factory=list)
+    problems: list[dict] = field(default_factory=list)   # the validation warnings
+    seq: int = 0
+    state: str = QUEUED
+    stage: str = ""
+    done: int = 0
+    total: int = 0
+    error: str = ""                   # one line, when failed
+    files: dict[str, Path] = field(default_factory=dict)  # manifest: "2566/ตาราง 2566.docx" -> path
+    notes: list[str] = field(default_factory=list)
+    created: float = field(default_factory=time.time)
+    started: float | None = None
+    finished: float | None = None
+    expires: float | None = None
+
+    @property
+    def out_dir(self) -> Path:
+        return self.folder / OUT
+
+
+class RunQueue:
+    def __init__(self, root: Path | None = None, keep_seconds: float = KEEP_SECONDS):
+        self.root = Path(root or tempfile.mkdtemp(prefix="pipeline-web-"))
+        self.root.mkdir(parents=True, exist_ok=True)
+        self.keep_seconds = keep_seconds
+        self.runs: dict[str, Run] = {}
+        self._waiting: queue.Queue = queue.Queue()
+        self._lock = threading.Lock()
+        self._seq = itertools.count(1)
+        self._closed = threading.Event()
+        self._worker = threading.Thread(target=self._work, name="pipeline-runs", daemon=True)
+        self._worker.start()
+
+    # -- folders --
+
+    def new_folder(self, prefix: str) -> Path:
+        """A private folder for one upload or run; the name is ours, never the client's."""
+        return Path(tempfile.mkdtemp(prefix=prefix, dir=self.root))
+
+    def submit(self, run: Run) -> Run:
+        with self._lock:
+            run.seq = next(self._seq)
+            self.runs[run.id] = run
+        self._waiting.put(run.id)
+        return run
+
+    def get(self, run_id: str) -> Run | None:
+        self.sweep()
+        return self.runs.get(run_id)
+
+    def position(self, run: Run) -> int:
+        """1 for the next to start; 0 when it is not waiting."""
+        if run.state != QUEUED:
+            return 0
+        with self._lock:
+            return 1 + sum(1 for r in self.runs.values() if r.state == QUEUED and r.seq < run.seq)
+
+    def downloaded(self, run: Run) -> None:
+        run.expires = min(run.expires or float("inf"), time.time() + KEEP_AFTER_DOWNLOAD)
+
+    # -- the worker --
+
+    def _work(self) -> None:
+        while not self._closed.is_set():
+            try:
+                run_id = self._waiting.get(timeout=30)
+            except queue.Empty:
+                self.sweep()
+                continue
+            run = self.runs.get(run_id)
+            if run is not None and not self._closed.is_set():
+                execute(run)
+                run.expires = time.time() + self.keep_seconds
+            self.sweep()
+
+    def sweep(self, now: float | None = None) -> None:
+        now = time.time() if now is None else now
+        with self._lock:
+            gone = [r for r in self.runs.values() if r.expires is not None and r.expires <= now]
+            for run in gone:
+                del self.runs[run.id]
+        for run in gone:
+            shutil.rmtree(run.folder, ignore_errors=True)
+
+    def close(self) -> None:
+        """At shutdown: stop taking work and remove every folder (a run in progress fails)."""
+        self._closed.set()
+        self._waiting.put(None)
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def new_run_id() -> str:
+    return secrets.token_hex(8)
+
+
+def execute(run: Run) -> None:
+    """Run the pipeline for `run`, recording its progress; any failure becomes one line."""
+    run.state, run.started = RUNNING, time.time()
+    counter = DocumentCounter(pdf=run.pdf and office.find_soffice() is not None)
+
+    def progress(event) -> None:
+        run.stage = event.label
+        run.done, run.total = counter.update(event)
+
+    try:
+        result = pipeline_run.run_pipeline(run.workbook, run.out_dir, years=run.years, pdf=run.pdf,
+                                           progress=progress)
+        if not result.valid:
+            raise PipelineError(f"พบข้อผิดพลาด {result.errors} รายการในสมุดงาน จึงไม่ได้สร้างไฟล์")
+        run.files = {p.relative_to(run.out_dir).as_posix(): p for p in result.files}
+        run.notes = [PDF_SKIPPED[result.pdf_skipped]] if result.pdf_skipped else []
+        run.done = run.total = max(run.total, 1)
+        run.state, run.stage = DONE, "เสร็จแล้ว"
+    except PipelineError as exc:
+        run.state, run.error = FAILED, _one_line(exc.message)
+    except Exception as exc:  # a bug: one line for staff, the traceback in a file for maintainers
+        ERROR_LOG.write_text(traceback.format_exc(), encoding="utf-8")
+        run.state, run.error = FAILED, _one_line(f"ผิดพลาดภายในโปรแกรม ({type(exc).__name__}: {exc}) "
+                                                 f"รายละเอียดอยู่ที่ {ERROR_LOG}")
+    finally:
+        run.finished = time.time()
+
+
+@dataclass
+class DocumentCounter:
+    """One bar for the whole run: the Word documents, then their PDFs when PDFs are made."""
+    pdf: bool
+    word_total: int = 0
+    done: int = 0
+
+    def update(self, event) -> tuple[int, int]:
+        if event.done is not None and event.stage == "word":
+            self.word_total, self.done = event.total, event.done
+        elif event.done is not None and event.stage == "pdf":
+            self.done = self.word_total + event.done
+        return self.done, self.word_total * (2 if self.pdf else 1)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())[:300]

@@ -1,0 +1,79 @@
+"""What a finished run offers: one zip of its files (the layout of outputs/, UTF-8 names), the
+outcome table (per top-level file and per year folder), and the few files staff open alone."""
+import shutil
+import zipfile
+from pathlib import Path, PurePosixPath
+from urllib.parse import quote
+
+from pipeline.render.word.filenames import safe_filename
+
+ZIP_DISK_NAME = "outputs.zip"
+UTF8_NAMES = 0x800   # general-purpose bit 11: the entry's name is UTF-8 (Windows Explorer reads Thai)
+KINDS = {".docx": "word", ".pdf": "pdf", ".xlsx": "excel"}
+
+
+def zip_name(organisation: str, plan_years: list[int]) -> str:
+    years = f"{plan_years[0]}-{plan_years[-1]}" if plan_years else ""
+    return safe_filename(f"แผนปฏิบัติการป้องกันการทุจริต {organisation} {years}", 120, suffix=".zip")
+
+
+class _Utf8Info(zipfile.ZipInfo):
+    """Python flags UTF-8 only on non-ASCII names and clears flag_bits when an entry is opened for
+    writing; this sets the flag on every entry (summary.xlsx too) where the name is encoded."""
+
+    __slots__ = ()
+
+    def _encodeFilenameFlags(self):
+        return self.filename.encode("utf-8"), self.flag_bits | UTF8_NAMES
+
+
+def write_zip(files: dict[str, Path], target: Path) -> Path:
+    """Every manifest file under its relative name, each entry's name flagged UTF-8."""
+    partial = target.with_name(target.name + ".part")
+    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
+        for rel in sorted(files):
+            info = _Utf8Info.from_file(files[rel], arcname=rel)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            with files[rel].open("rb") as source, archive.open(info, "w") as entry:
+                shutil.copyfileobj(source, entry, 1024 * 1024)
+    partial.replace(target)
+    return target
+
+
+def file_url(run_id: str, rel: str) -> str:
+    return f"/api/runs/{run_id}/files/{quote(rel)}"
+
+
+def outcome_rows(files: dict[str, Path]) -> list[dict]:
+    """Top-level files first, then one row per year folder with its counts."""
+    groups: dict[str, list[str]] = {}
+    for rel in files:
+        parts = PurePosixPath(rel).parts
+        key = PurePosixPath(rel).stem if len(parts) == 1 else parts[0] + "/"
+        groups.setdefault(key, []).append(rel)
+    rows = []
+    for key in sorted(groups, key=lambda k: (k.endswith("/"), k)):
+        counts = {kind: 0 for kind in KINDS.values()}
+        for rel in groups[key]:
+            kind = KINDS.get(PurePosixPath(rel).suffix)
+            if kind:
+                counts[kind] += 1
+        rows.append({"name": key, **counts})
+    return rows
+
+
+def highlights(run_id: str, files: dict[str, Path]) -> dict:
+    """Links to the announcement's PDF, the plan book's PDF, summary.xlsx and validation.xlsx
+    (None for what this run did not make)."""
+    from pipeline.render.word.word import ANNOUNCEMENT_NAME, PLANBOOK_NAME
+    from pipeline.run import SUMMARY_NAME, VALIDATION_NAME
+
+    book_prefix = PLANBOOK_NAME.split("{")[0]
+    top = [rel for rel in files if "/" not in rel]
+    pick = {
+        "announcement": f"{ANNOUNCEMENT_NAME}.pdf",
+        "planbook": next((r for r in top if r.startswith(book_prefix) and r.endswith(".pdf")), None),
+        "summary": SUMMARY_NAME,
+        "validation": VALIDATION_NAME,
+    }
+    return {key: file_url(run_id, rel) if rel in files else None for key, rel in pick.items()}

@@ -1,0 +1,56 @@
+"""`pipeline serve`: start the page with uvicorn; 127.0.0.1 unless a password is set.
+
+    pipeline serve --open                                   # this PC only, opens the browser
+    PIPELINE_WEB_PASSWORD=… pipeline serve --host 0.0.0.0   # the office network, with a password
+"""
+import ipaddress
+import os
+import threading
+import webbrowser
+
+from pipeline.errors import PipelineError
+
+PASSWORD_ENV = "PIPELINE_WEB_PASSWORD"
+DEFAULT_HOST, DEFAULT_PORT = "127.0.0.1", 8750
+
+
+class UnsafeBind(PipelineError):
+    exit_code = 2
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *, password: str | None = None,
+          open_browser: bool = False) -> int:
+    import uvicorn
+
+    from pipeline.web.app import create_app
+
+    password = password or os.environ.get(PASSWORD_ENV) or None
+    if not is_loopback(host) and not password:
+        raise UnsafeBind(f"เปิดให้เครื่องอื่นเข้าถึง ({host}) ต้องตั้งรหัสผ่าน",
+                         hint=f"ใช้ --password หรือตั้งตัวแปร {PASSWORD_ENV} หรือใช้ --host 127.0.0.1",
+                         english=f"binding to {host} requires --password or {PASSWORD_ENV}")
+    url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/"
+    server = uvicorn.Server(uvicorn.Config(create_app(password=password), host=host, port=port,
+                                           log_level="warning"))
+    print(f"เปิดหน้าเว็บที่ {url}  (กด Ctrl+C เพื่อหยุด)", flush=True)
+    if open_browser:
+        threading.Thread(target=_open_when_started, args=(server, url), daemon=True).start()
+    server.run()
+    return 0
+
+
+def _open_when_started(server, url: str) -> None:
+    for _ in range(100):
+        if server.started:
+            webbrowser.open(url)
+            return
+        threading.Event().wait(0.1)
