@@ -1,10 +1,12 @@
 # `make run`  : set up everything on a fresh machine, then run the pipeline on inputs/master.xlsx
 # `make test` : set up everything, then run the test suite
+# `make serve`: set up everything, then start the web page for staff (http://127.0.0.1:8750/)
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 
-.PHONY: run test system clean
+.PHONY: run test serve system clean
+SERVE_ARGS ?= --open
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +22,9 @@ run: system $(VENV)/.installed
 
 test: system $(VENV)/.installed
 	$(PY) -m pytest -q
+
+serve: system $(VENV)/.installed
+	$(PY) -m pipeline serve $(SERVE_ARGS)
 
 clean:
 	rm -rf $(VENV) outputs/*/ outputs/*.*

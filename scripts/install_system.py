@@ -1,5 +1,6 @@
 """Install what the PDFs need when it is missing: LibreOffice, the Thai fonts, poppler (apt-get),
-and the real TH SarabunPSK (fetched from PyPI into our own fonts folder, see pipeline/fonts.py).
+and the real TH SarabunPSK (fetched from PyPI into our own fonts folder, see pipeline/fonts.py);
+and chromium, the browser the web page's end-to-end tests drive.
 
 apt-get only acts on Debian/Ubuntu as root; anywhere else it prints what to install and carries
 on, because Word and Excel outputs are still made without them.
@@ -13,13 +14,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from pipeline.fonts import fonts_dir, install_fonts  # noqa: E402  (stdlib only; no venv needed)
 
-PACKAGES = ["fonts-thai-tlwg", "libreoffice-writer-nogui", "libreoffice-calc-nogui", "poppler-utils"]
+PACKAGES = ["fonts-thai-tlwg", "libreoffice-writer-nogui", "libreoffice-calc-nogui", "poppler-utils", "chromium"]
 
 
 def missing() -> bool:
     have_font = shutil.which("fc-list") and "Laksaman" in subprocess.run(
         ["fc-list"], capture_output=True, text=True).stdout
-    return not (shutil.which("soffice") and shutil.which("pdftotext") and have_font)
+    return not (shutil.which("soffice") and shutil.which("pdftotext") and have_font and shutil.which("chromium"))
 
 
 def install_packages() -> None:
