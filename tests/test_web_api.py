@@ -355,3 +355,17 @@ def test_serve_help_ends_with_an_example(capsys):
     with pytest.raises(SystemExit):
         main(["serve", "--help"])
     assert "pipeline serve --open" in capsys.readouterr().out
+
+
+def test_an_unexpected_error_in_a_request_is_one_json_line_and_the_server_goes_on(web, monkeypatch):
+    from pipeline.web import api
+
+    def broken(upload):
+        raise KeyError("bug")
+    monkeypatch.setattr(api, "check", broken)
+    response = upload(web, "/api/validate", MASTER)
+    assert response.status_code == 500 and response.json()["code"] == "internal-error"
+    assert "Traceback" not in response.text and THAI.search(response.json()["message"])
+    assert folders(web) == []
+    monkeypatch.undo()
+    assert upload(web, "/api/validate", MASTER).status_code == 200

@@ -44,7 +44,7 @@ class _Receiver:
         self.target, self.limit = target, limit
         self.upload = Upload(None)
         self._header, self._name, self._value, self._headers = b"", b"", b"", {}
-        self._sink, self._size, self._field = None, 0, None
+        self._sink, self._size, self._field, self._value_buf = None, 0, None, bytearray()
 
     def callbacks(self) -> dict:
         return {"on_header_field": self._on_header_field, "on_header_value": self._on_header_value,

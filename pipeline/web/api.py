@@ -1,0 +1,221 @@
+"""The API the page uses and IT staff can script:
+
+    POST /api/validate               field `workbook`        -> the JSON of `pipeline validate --json`
+    POST /api/validate/report.xlsx   field `workbook`        -> validation.xlsx (links to the cells)
+    POST /api/runs                   `workbook`, year, pdf   -> 202 {"id"}; errors -> 422 + report
+    GET  /api/runs/{id}                                      -> state, done/total, stage, files …
+    GET  /api/runs/{id}/outputs.zip, /api/runs/{id}/files/{path}  (looked up in the run's manifest)
+    GET  /api/empty-master.xlsx, /api/sample-master.xlsx
+"""
+import shutil
+from pathlib import Path
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import FileResponse, JSONResponse
+from starlette.background import BackgroundTask
+
+from pipeline.errors import WorkbookUnreadable
+from pipeline.web import jobs, results, uploads
+
+SAMPLE_MASTER = Path(__file__).resolve().parent.parent.parent / "inputs" / "master.xlsx"
+router = APIRouter(prefix="/api")
+
+
+class Refusal(Exception):
+    """A request answered with a validation-shaped JSON body (422, 400) instead of a run."""
+
+    def __init__(self, body: dict, status: int):
+        self.body, self.status = body, status
+
+
+@router.post("/validate")
+async def validate(request: Request):
+    folder = request.app.state.queue.new_folder("upload-")
+    try:
+        upload = await _receive(request, folder)
+        report, status = await run_in_threadpool(check, upload)
+        return JSONResponse(report if isinstance(report, dict) else shown(report, upload), status)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@router.post("/validate/report.xlsx")
+async def validation_report(request: Request):
+    from pipeline.validate import write_report_xlsx
+    folder = request.app.state.queue.new_folder("upload-")
+    handed_over = False
+    try:
+        upload = await _receive(request, folder)
+        report, status = await run_in_threadpool(check, upload)
+        if isinstance(report, dict):
+            return JSONResponse(report, status)
+        target = folder / "validation.xlsx"
+        await run_in_threadpool(write_report_xlsx, report, target)
+        handed_over = True  # -- the response removes the folder once it is sent --
+        return FileResponse(target, filename="validation.xlsx", background=_remove_after(folder))
+    finally:
+        if not handed_over:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+@router.post("/runs")
+async def submit(request: Request):
+    q: jobs.RunQueue = request.app.state.queue
+    folder = q.new_folder("run-")
+    try:
+        upload = await _receive(request, folder)
+        report, status = await run_in_threadpool(check, upload)
+        if isinstance(report, dict):
+            raise Refusal(report, status)
+        if not report.valid:
+            raise Refusal(shown(report, upload), 422)
+        plan = await run_in_threadpool(_read_plan, upload.path)
+        years = _year(upload.fields.get("year", ""), plan.settings.years, upload)
+    except Refusal as refusal:
+        shutil.rmtree(folder, ignore_errors=True)
+        return JSONResponse(refusal.body, refusal.status)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    run = jobs.Run(id=jobs.new_run_id(), folder=folder, workbook=upload.path, filename=upload.filename,
+                   years=years, pdf=upload.fields.get("pdf", "1") not in ("0", "false", "off", ""),
+                   organisation=plan.settings.organisation, plan_years=plan.settings.years,
+                   problems=shown(report, upload)["problems"])
+    q.submit(run)
+    return JSONResponse({"id": run.id, "position": q.position(run)}, 202)
+
+
+@router.get("/runs/{run_id}")
+def status(request: Request, run_id: str):
+    q: jobs.RunQueue = request.app.state.queue
+    run = _find(q, run_id)
+    done = run.state == jobs.DONE
+    return {"id": run.id, "state": run.state, "position": q.position(run), "done": run.done,
+            "total": run.total, "stage": run.stage, "problems": run.problems, "error": run.error,
+            "files": sorted(run.files), "notes": run.notes, "workbook": run.filename,
+            "years": run.years or run.plan_years, "pdf": run.pdf,
+            "outcome": results.outcome_rows(run.files) if done else [],
+            "zip": {"url": f"/api/runs/{run.id}/outputs.zip",
+                    "name": results.zip_name(run.organisation, run.plan_years)} if done else None,
+            "links": results.highlights(run.id, run.files) if done else {}}
+
+
+@router.get("/runs/{run_id}/outputs.zip")
+async def outputs_zip(request: Request, run_id: str):
+    q: jobs.RunQueue = request.app.state.queue
+    run = _find(q, run_id, finished=True)
+    target = run.folder / results.ZIP_DISK_NAME
+    if not target.exists():
+        await run_in_threadpool(results.write_zip, run.files, target)
+    q.downloaded(run)
+    return FileResponse(target, media_type="application/zip",
+                        filename=results.zip_name(run.organisation, run.plan_years))
+
+
+@router.get("/runs/{run_id}/files/{rel:path}")
+def one_file(request: Request, run_id: str, rel: str):
+    run = _find(request.app.state.queue, run_id, finished=True)
+    path = run.files.get(rel)  # -- only names in the manifest: the client's path is never joined --
+    if path is None or not path.is_file():
+        _not_found()
+    return FileResponse(path, filename=path.name)
+
+
+@router.get("/empty-master.xlsx")
+async def empty_master(request: Request):
+    from pipeline.workbook.writer import empty_workbook, save_workbook
+    folder = request.app.state.queue.new_folder("empty-")
+    target = folder / "master.xlsx"
+    await run_in_threadpool(lambda: save_workbook(empty_workbook(), target))
+    return FileResponse(target, filename="สมุดงานหลักเปล่า.xlsx", background=_remove_after(folder))
+
+
+@router.get("/sample-master.xlsx")
+def sample_master():
+    if not SAMPLE_MASTER.is_file():
+        _not_found()
+    return FileResponse(SAMPLE_MASTER, filename="ตัวอย่าง master.xlsx")
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _not_found():
+    raise HTTPException(404, detail={"code": "not-found", "message": "ไม่พบไฟล์หรืองานนี้ (อาจถูกลบไปแล้วหลัง 1 ชั่วโมง)",
+                                     "message_en": "not found (deleted after an hour?)"})
+
+
+def _find(q: jobs.RunQueue, run_id: str, finished: bool = False) -> jobs.Run:
+    run = q.get(run_id)
+    if run is None or (finished and run.state != jobs.DONE):
+        _not_found()
+    return run
+
+
+async def _receive(request: Request, folder: Path) -> uploads.Upload:
+    upload = await uploads.receive(request, folder)
+    if upload.path is None:
+        raise uploads.UploadRefused(400, "upload-missing", "ไม่ได้แนบไฟล์ในช่อง workbook",
+                                    "no file in the field 'workbook'", "เลือกไฟล์ .xlsx แล้วส่งใหม่")
+    return upload
+
+
+def check(upload: uploads.Upload):
+    """(Report, 200) or, for a file that cannot be opened, (its JSON, 400). The content is looked
+    at first, as the CLI does, so an .xls or a CSV is named for what it is, not for its name."""
+    from pipeline.validate import validate_workbook
+    from pipeline.workbook.io import check_file
+    try:
+        check_file(upload.path)
+        if not upload.filename.lower().endswith((".xlsx", ".xlsm")):
+            return problem_report(upload.filename, "file-extension", f"ไฟล์ {upload.filename} ต้องมีนามสกุล .xlsx",
+                                  f"{upload.filename}: expected an .xlsx file name",
+                                  "เปลี่ยนชื่อไฟล์ให้ลงท้ายด้วย .xlsx"), 400
+        return validate_workbook(upload.path), 200
+    except WorkbookUnreadable as exc:
+        return problem_report(upload.filename, getattr(exc, "code", "file-unreadable"),
+                              _rename(exc.message, upload), _rename(exc.english or exc.message, upload),
+                              exc.hint), 400
+
+
+def shown(report, upload: uploads.Upload) -> dict:
+    """The report's JSON naming the client's file, not the server's temporary copy."""
+    data = report.to_dict()
+    data["workbook"] = upload.filename
+    for p in data["problems"]:
+        p["message"], p["message_en"] = _rename(p["message"], upload), _rename(p["message_en"], upload)
+    return data
+
+
+def _rename(text: str, upload: uploads.Upload) -> str:
+    return text.replace(str(upload.path), upload.filename).replace(uploads.DISK_NAME, upload.filename)
+
+
+def problem_report(workbook: str, code: str, message: str, english: str, hint: str = "") -> dict:
+    """A file-level refusal in the shape of `pipeline validate --json`, one error in it."""
+    text = message + (f" — วิธีแก้: {hint}" if hint else "")
+    return {"workbook": workbook, "valid": False, "errors": 1, "warnings": 0, "stats": {},
+            "problems": [{"code": code, "severity": "error", "sheet": "", "row": None, "column": "",
+                          "cell": "", "value": None, "message": text, "message_en": english}]}
+
+
+def _read_plan(path: Path):
+    from pipeline.workbook.reader import read_plan
+    return read_plan(path)
+
+
+def _year(raw: str, plan_years: list[int], upload) -> list[int] | None:
+    raw = raw.strip()
+    if raw in ("", "all"):
+        return None
+    if raw.isdigit() and int(raw) in plan_years:
+        return [int(raw)]
+    raise Refusal(problem_report(upload.filename, "year-outside-plan",
+                                 f"ปี {raw} ไม่อยู่ในช่วงแผน {plan_years[0]}–{plan_years[-1]}",
+                                 f"year {raw} is not in the plan {plan_years[0]}-{plan_years[-1]}",
+                                 "เลือกปีงบประมาณในแผน หรือทุกปี"), 422)
+
+
+def _remove_after(folder: Path) -> BackgroundTask:
+    return BackgroundTask(shutil.rmtree, folder, ignore_errors=True)
