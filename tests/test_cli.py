@@ -10,7 +10,7 @@ from broken import digest
 from pipeline import contract as c
 from pipeline.cli import build_parser, main
 
-COMMANDS = ("init", "import", "validate", "run")
+COMMANDS = ("init", "import", "validate", "run", "serve")
 
 
 @pytest.mark.parametrize("command", COMMANDS)
