@@ -351,11 +351,6 @@ def test_serve_refuses_the_network_without_a_password(capsys, monkeypatch):
     assert "ต้องตั้งรหัสผ่าน" in err and "--password" in err and "Traceback" not in err
 
 
-def test_serve_help_ends_with_an_example(capsys):
-    with pytest.raises(SystemExit):
-        main(["serve", "--help"])
-    assert "pipeline serve --open" in capsys.readouterr().out
-
 
 def test_an_unexpected_error_in_a_request_is_one_json_line_and_the_server_goes_on(web, monkeypatch):
     from pipeline.web import api
