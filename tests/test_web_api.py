@@ -364,3 +364,23 @@ def test_an_unexpected_error_in_a_request_is_one_json_line_and_the_server_goes_o
     assert folders(web) == []
     monkeypatch.undo()
     assert upload(web, "/api/validate", MASTER).status_code == 200
+
+
+def test_serve_takes_the_password_from_the_environment_and_opens_the_browser(monkeypatch):
+    import uvicorn
+
+    from pipeline.web import server
+    started = {}
+
+    def fake_run(self):
+        started["password"] = self.config.app.state.guard.password
+        started["host"] = self.config.host
+        self.config.app.state.queue.close()
+    monkeypatch.setattr(uvicorn.Server, "run", fake_run)
+    monkeypatch.setenv(server.PASSWORD_ENV, "จากตัวแปร")
+    assert main(["serve", "--host", "0.0.0.0", "--port", "8799"]) == 0
+    assert started == {"password": "จากตัวแปร", "host": "0.0.0.0"}
+    opened = []
+    monkeypatch.setattr(server.webbrowser, "open", opened.append)
+    server._open_when_started(type("Started", (), {"started": True})(), "http://127.0.0.1:8799/")
+    assert opened == ["http://127.0.0.1:8799/"]
