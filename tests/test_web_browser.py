@@ -28,11 +28,20 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
+    yield from running(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def guarded_server(tmp_path_factory):
+    yield from running(tmp_path_factory, password="รหัสสำนักงาน 2569")
+
+
+def running(tmp_path_factory, password=None):
     import uvicorn
 
     from pipeline.web.app import create_app
 
-    app = create_app(root=tmp_path_factory.mktemp("web-root"))
+    app = create_app(password=password, root=tmp_path_factory.mktemp("web-root"))
     port = free_port()
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
@@ -168,3 +177,23 @@ def test_a_file_that_is_not_a_workbook_is_named_in_thai(server, page, shots, tmp
     row = page.locator("table.problems tbody tr.error").first.locator("td").all_inner_texts()
     assert row[2] == "file-is-text" and "รายชื่อ.xlsx" in row[4]
     page.screenshot(path=shots / "5-not-a-workbook.png", full_page=True)
+
+
+def test_password_mode_logs_in_through_the_form_with_an_httponly_cookie(guarded_server, page, shots):
+    app, url = guarded_server
+    page.goto(url + "/")
+    assert page.url.startswith(url + "/login")
+    page.fill("input[name=password]", "ผิด")
+    page.click("button[type=submit]")
+    page.wait_for_selector("p.bad[role=alert]")
+    assert page.locator("p.bad").inner_text() == "รหัสผ่านไม่ถูกต้อง"
+    page.screenshot(path=shots / "6-login-wrong.png", full_page=True)
+    page.fill("input[name=password]", "รหัสสำนักงาน 2569")
+    page.click("button[type=submit]")
+    page.wait_for_selector("#drop")
+    assert page.url in (url + "/", url + "/?lang=th")
+    cookie = next(c for c in page.context.cookies() if c["name"] == "pipeline_session")
+    assert cookie["httpOnly"] and cookie["sameSite"] == "Strict"
+    assert "pipeline_session" not in page.evaluate("document.cookie")  # -- scripts cannot read it --
+    page.set_input_files("#file", str(MASTER))
+    page.wait_for_selector("#verdict.good", timeout=WAIT_MS)
