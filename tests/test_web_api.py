@@ -195,7 +195,7 @@ def test_a_run_reports_progress_files_outcome_and_links(web, finished_run):
     assert [p["cell"] for p in status["problems"]] == ["C60"]
     assert "ประกาศ.docx" in status["files"] and "summary.xlsx" in status["files"]
     assert sum(f.startswith("2566/ลำดับที่ ") for f in status["files"]) == 15
-    assert {"name": "2566/", "word": 16, "pdf": 0, "excel": 0} in status["outcome"]
+    assert {"name": "2566/", "word": 16, "pdf": 0, "excel": 0, "pages": 0} in status["outcome"]
     assert status["links"]["summary"].endswith("/files/summary.xlsx") and status["links"]["announcement"] is None
     summary = web.get(status["links"]["summary"])
     assert summary.status_code == 200 and load_workbook(io.BytesIO(summary.content)).sheetnames

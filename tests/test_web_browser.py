@@ -140,6 +140,8 @@ def test_with_pdf_the_bar_moves_through_real_counts_and_the_pdf_links_appear(ser
     assert counts[-1] == (164, 164)  # 82 Word documents and their 82 PDFs
     assert any(0 < done < total for done, total in counts), seen
     assert [d for d, _ in counts] == sorted(d for d, _ in counts)
+    row = page.locator("#outcome tbody tr", has_text="2566/").locator("td").all_inner_texts()
+    assert row[:4] == ["2566/", "16", "16", ""] and int(row[4]) > 16  # pages of the year's PDFs
     links = page.locator("#highlights a").all_inner_texts()
     assert links[:2] == ["ประกาศ (PDF)", "เล่มแผน (PDF)"]
     pdf = page.request.get(url + page.locator("#highlights a").first.get_attribute("href"))

@@ -45,6 +45,22 @@ def _kind(path: Path) -> str:
     return {".docx": "Word", ".pdf": "PDF", ".xlsx": "Excel"}.get(path.suffix, path.suffix)
 
 
+def outcome_rows(files: list[Path], out_dir: Path) -> list[dict]:
+    """Top-level files first, then one row per year folder: how many Word, PDF and Excel files,
+    and the PDFs' pages (the CLI's table and the web page's)."""
+    groups: dict[str, list[Path]] = {}
+    for path in files:
+        rel = path.relative_to(out_dir)
+        key = rel.stem if len(rel.parts) == 1 else rel.parts[0] + "/"
+        groups.setdefault(key, []).append(path)
+    rows = []
+    for key in sorted(groups, key=lambda k: (k.endswith("/"), k)):
+        group = groups[key]
+        counts = {k.lower(): sum(1 for p in group if _kind(p) == k) for k in ("Word", "PDF", "Excel")}
+        rows.append({"name": key, **counts, "pages": sum(pdf_pages(p) or 0 for p in group if p.suffix == ".pdf")})
+    return rows
+
+
 def print_outcome(result: RunResult, out_dir: Path, notes: list[tuple[str, str]] = (),
                   console: Console | None = None) -> None:
     """One row per top-level file, one row per year folder (its counts), then the notes."""
@@ -52,16 +68,8 @@ def print_outcome(result: RunResult, out_dir: Path, notes: list[tuple[str, str]]
     table = Table(title=f"ไฟล์ที่สร้างใน {out_dir}")
     for col in ("ไฟล์ / โฟลเดอร์", "Word", "PDF", "Excel", "หน้า PDF"):
         table.add_column(col, justify="left" if col.startswith("ไฟล์") else "right")
-    groups: dict[str, list[Path]] = {}
-    for path in result.files:
-        rel = path.relative_to(out_dir)
-        key = rel.stem if len(rel.parts) == 1 else rel.parts[0] + "/"
-        groups.setdefault(key, []).append(path)
-    for key in sorted(groups, key=lambda k: (k.endswith("/"), k)):
-        files = groups[key]
-        pages = sum(pdf_pages(p) or 0 for p in files if p.suffix == ".pdf")
-        counts = [sum(1 for p in files if _kind(p) == k) for k in ("Word", "PDF", "Excel")]
-        table.add_row(key, *(str(n or "") for n in counts), str(pages or ""))
+    for row in outcome_rows(result.files, out_dir):
+        table.add_row(row["name"], *(str(row[k] or "") for k in ("word", "pdf", "excel", "pages")))
     console.print(table)
     totals = {k: sum(1 for p in result.files if _kind(p) == k) for k in ("Word", "PDF", "Excel")}
     console.print(f"รวม Word {totals['Word']} ไฟล์, PDF {totals['PDF']} ไฟล์, Excel {totals['Excel']} ไฟล์; "

@@ -95,7 +95,7 @@ def status(request: Request, run_id: str):
             "total": run.total, "stage": run.stage, "problems": run.problems, "error": run.error,
             "files": sorted(run.files), "notes": run.notes, "workbook": run.filename,
             "years": run.years or run.plan_years, "pdf": run.pdf,
-            "outcome": results.outcome_rows(run.files) if done else [],
+            "outcome": run.outcome,
             "zip": {"url": f"/api/runs/{run.id}/outputs.zip",
                     "name": results.zip_name(run.organisation, run.plan_years)} if done else None,
             "links": results.highlights(run.id, run.files) if done else {}}

@@ -15,6 +15,7 @@ from pathlib import Path
 from pipeline import office
 from pipeline import run as pipeline_run
 from pipeline.cli.run_cmd import PDF_SKIPPED
+from pipeline.cli.run_report import outcome_rows
 from pipeline.errors import PipelineError
 
 KEEP_SECONDS = 60 * 60
@@ -43,6 +44,7 @@ class Run:
     error: str = ""                   # one line, when failed
     files: dict[str, Path] = field(default_factory=dict)  # manifest: "2566/ตาราง 2566.docx" -> path
     notes: list[str] = field(default_factory=list)
+    outcome: list[dict] = field(default_factory=list)    # the table of what was made
     created: float = field(default_factory=time.time)
     started: float | None = None
     finished: float | None = None
@@ -144,6 +146,7 @@ def execute(run: Run) -> None:
             raise PipelineError(f"พบข้อผิดพลาด {result.errors} รายการในสมุดงาน จึงไม่ได้สร้างไฟล์")
         run.files = {p.relative_to(run.out_dir).as_posix(): p for p in result.files}
         run.notes = [PDF_SKIPPED[result.pdf_skipped]] if result.pdf_skipped else []
+        run.outcome = outcome_rows(result.files, run.out_dir)
         run.done = run.total = max(run.total, 1)
         run.state, run.stage = DONE, "เสร็จแล้ว"
     except PipelineError as exc:

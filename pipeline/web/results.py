@@ -1,15 +1,14 @@
-"""What a finished run offers: one zip of its files (the layout of outputs/, UTF-8 names), the
-outcome table (per top-level file and per year folder), and the few files staff open alone."""
+"""What a finished run offers: one zip of its files (the layout of outputs/, UTF-8 names) and
+links to the few files staff open alone."""
 import shutil
 import zipfile
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from urllib.parse import quote
 
 from pipeline.render.word.filenames import safe_filename
 
 ZIP_DISK_NAME = "outputs.zip"
 UTF8_NAMES = 0x800   # general-purpose bit 11: the entry's name is UTF-8 (Windows Explorer reads Thai)
-KINDS = {".docx": "word", ".pdf": "pdf", ".xlsx": "excel"}
 
 
 def zip_name(organisation: str, plan_years: list[int]) -> str:
@@ -42,24 +41,6 @@ def write_zip(files: dict[str, Path], target: Path) -> Path:
 
 def file_url(run_id: str, rel: str) -> str:
     return f"/api/runs/{run_id}/files/{quote(rel)}"
-
-
-def outcome_rows(files: dict[str, Path]) -> list[dict]:
-    """Top-level files first, then one row per year folder with its counts."""
-    groups: dict[str, list[str]] = {}
-    for rel in files:
-        parts = PurePosixPath(rel).parts
-        key = PurePosixPath(rel).stem if len(parts) == 1 else parts[0] + "/"
-        groups.setdefault(key, []).append(rel)
-    rows = []
-    for key in sorted(groups, key=lambda k: (k.endswith("/"), k)):
-        counts = {kind: 0 for kind in KINDS.values()}
-        for rel in groups[key]:
-            kind = KINDS.get(PurePosixPath(rel).suffix)
-            if kind:
-                counts[kind] += 1
-        rows.append({"name": key, **counts})
-    return rows
 
 
 def highlights(run_id: str, files: dict[str, Path]) -> dict:

@@ -140,7 +140,7 @@ function finished(run) {
   body.replaceChildren();
   for (const row of run.outcome) {
     const tr = body.insertRow();
-    for (const text of [row.name, row.word || "", row.pdf || "", row.excel || ""]) tr.append(el("td", text));
+    for (const text of [row.name, row.word || "", row.pdf || "", row.excel || "", row.pages || ""]) tr.append(el("td", text));
   }
   show("step-download", true);
 }
