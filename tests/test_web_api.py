@@ -1,6 +1,7 @@
 """The web API with FastAPI's TestClient: every endpoint, the upload limit, broken workbooks,
 path traversal, a crashed run, and two runs queued at once."""
 import io
+from concurrent.futures import ThreadPoolExecutor
 import json
 import re
 import zipfile
@@ -256,8 +257,9 @@ def test_a_crashed_run_fails_with_one_line_and_the_server_keeps_serving(web, mon
 
 
 def test_two_runs_submitted_at_once_run_one_after_the_other(web):
-    first = upload(web, "/api/runs", MASTER, year="2566", pdf="0").json()["id"]
-    second = upload(web, "/api/runs", MASTER, year="2567", pdf="0").json()["id"]
+    with ThreadPoolExecutor(2) as pool:  # -- two staff press the button at the same moment --
+        posts = [pool.submit(upload, web, "/api/runs", MASTER, year=year, pdf="0") for year in ("2566", "2567")]
+        first, second = (f.result().json()["id"] for f in posts)
     a, b = wait_for(web, first), wait_for(web, second)
     assert a["state"] == b["state"] == "done"
     runs = web.app.state.queue.runs

@@ -199,3 +199,27 @@ def test_password_mode_logs_in_through_the_form_with_an_httponly_cookie(guarded_
     assert "pipeline_session" not in page.evaluate("document.cookie")  # -- scripts cannot read it --
     page.set_input_files("#file", str(MASTER))
     page.wait_for_selector("#verdict.good", timeout=WAIT_MS)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed (the first run must take a while)")
+def test_a_second_run_waits_in_the_queue_and_the_page_shows_its_place(server, page, shots):
+    app, url = server
+    page.goto(url + "/")
+    page.set_input_files("#file", str(MASTER))
+    page.wait_for_selector("#verdict.good", timeout=WAIT_MS)
+    page.evaluate("""() => { window.seen = [];
+        new MutationObserver(() => window.seen.push(document.getElementById('run-state').textContent))
+          .observe(document.getElementById('run-state'), {childList: true, characterData: true, subtree: true}); }""")
+    # -- someone else's run with PDFs is already going --
+    other = page.request.post(url + "/api/runs", multipart={
+        "workbook": {"name": "master.xlsx", "mimeType": "application/octet-stream", "buffer": MASTER.read_bytes()},
+        "pdf": "1"})
+    assert other.status == 202
+    page.uncheck("#pdf")
+    page.click("#generate")
+    page.wait_for_selector("#run-state:has-text('รอคิว ลำดับที่ 1')", timeout=WAIT_MS)
+    page.screenshot(path=shots / "7-queued.png", full_page=True)
+    page.wait_for_selector("#step-download:not([hidden])", timeout=WAIT_MS)
+    seen = page.evaluate("window.seen")
+    assert seen.index("รอคิว ลำดับที่ 1") < max(i for i, s in enumerate(seen) if s.startswith("เสร็จแล้ว"))
+    assert app.state.queue.runs[other.json()["id"]].state == "done"
