@@ -386,3 +386,14 @@ def test_serve_takes_the_password_from_the_environment_and_opens_the_browser(mon
     monkeypatch.setattr(server.webbrowser, "open", opened.append)
     server._open_when_started(type("Started", (), {"started": True})(), "http://127.0.0.1:8799/")
     assert opened == ["http://127.0.0.1:8799/"]
+
+
+def test_a_full_queue_refuses_more_runs_with_429(web):
+    queue = web.app.state.queue
+    for i in range(jobs.MAX_WAITING):  # -- pretend runs that wait (never handed to the worker) --
+        queue.runs[f"w{i}"] = jobs.Run(id=f"w{i}", folder=queue.root, workbook=MASTER, filename="m.xlsx",
+                                       years=None, pdf=False)
+    response = upload(web, "/api/runs", MASTER, pdf="0")
+    assert response.status_code == 429 and response.json()["problems"][0]["code"] == "queue-full"
+    assert THAI.search(response.json()["problems"][0]["message"])
+    queue.runs.clear()

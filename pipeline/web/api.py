@@ -62,6 +62,10 @@ async def validation_report(request: Request):
 @router.post("/runs")
 async def submit(request: Request):
     q: jobs.RunQueue = request.app.state.queue
+    if q.waiting() >= jobs.MAX_WAITING:
+        return JSONResponse(problem_report("", "queue-full", f"มีงานรอคิวอยู่แล้ว {jobs.MAX_WAITING} งาน",
+                                           f"{jobs.MAX_WAITING} runs are already waiting",
+                                           "รอสักครู่ให้งานก่อนหน้าเสร็จ แล้วกดสร้างเอกสารอีกครั้ง"), 429)
     folder = q.new_folder("run-")
     try:
         upload = await _receive(request, folder)

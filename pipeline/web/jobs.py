@@ -20,6 +20,7 @@ from pipeline.errors import PipelineError
 
 KEEP_SECONDS = 60 * 60
 KEEP_AFTER_DOWNLOAD = 10 * 60
+MAX_WAITING = 10          # an office has a handful of staff; more is a stuck client or abuse
 OUT = "out"
 QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
 ERROR_LOG = Path(tempfile.gettempdir()) / "anticorruption-pipeline-web-error.log"
@@ -84,6 +85,9 @@ class RunQueue:
     def get(self, run_id: str) -> Run | None:
         self.sweep()
         return self.runs.get(run_id)
+
+    def waiting(self) -> int:
+        return sum(1 for r in self.runs.values() if r.state == QUEUED)
 
     def position(self, run: Run) -> int:
         """1 for the next to start; 0 when it is not waiting."""

@@ -99,6 +99,12 @@ async function generate(event) {
   const { status, body } = await post("/api/runs", { year: $("year").value, pdf: $("pdf").checked ? "1" : "0" });
   if (status !== 202) {
     $("generate").disabled = false;
+    if (status === 429 && body && body.problems) {  // the queue is full: try again soon
+      show("progress-box", true);
+      $("run-state").textContent = body.problems[0][T.lang === "en" ? "message_en" : "message"];
+      $("run-state").className = "bad";
+      return;
+    }
     if (body && body.problems) renderReport(body);
     show("step-generate", false);
     return;
