@@ -24,7 +24,7 @@ THAI = re.compile(r"[\u0e00-\u0e7f]")
 @pytest.fixture
 def web(tmp_path):
     root = tmp_path / "web"
-    with TestClient(create_app(root=root), raise_server_exceptions=False) as client:
+    with TestClient(create_app(root=root), base_url="http://127.0.0.1:8750", raise_server_exceptions=False) as client:
         yield client
     assert not root.exists(), "shutdown removes every upload and run folder"
 
@@ -304,7 +304,7 @@ def test_cross_origin_posts_are_refused(web):
     assert evil.status_code == 403 and THAI.search(evil.json()["message"])
     with MASTER.open("rb") as handle:
         same = web.post("/api/validate", files={"workbook": ("m.xlsx", handle)},
-                        headers={"origin": "http://testserver"})
+                        headers={"origin": "http://127.0.0.1:8750"})
     assert same.status_code == 200
 
 
@@ -397,3 +397,10 @@ def test_a_full_queue_refuses_more_runs_with_429(web):
     assert response.status_code == 429 and response.json()["problems"][0]["code"] == "queue-full"
     assert THAI.search(response.json()["problems"][0]["message"])
     queue.runs.clear()
+
+
+def test_without_a_password_only_this_pcs_names_are_answered(web):
+    """DNS rebinding: evil.example resolving to 127.0.0.1 still sends Host: evil.example."""
+    assert web.get("/", headers={"host": "evil.example:8750"}).status_code == 421
+    assert web.get("/", headers={"host": "localhost:8750"}).status_code == 200
+    assert web.get("/", headers={"host": "[::1]:8750"}).status_code == 200

@@ -1,8 +1,9 @@
-"""Password mode and the Origin check.
+"""Password mode, the Origin check and the Host check.
 
 Bound beyond 127.0.0.1 the server needs a password: a login form sets a random session cookie
 (HttpOnly, SameSite=Strict). Every state-changing request, in any mode, must come from the page's
-own origin when the browser says where it comes from: a web site elsewhere cannot post to it."""
+own origin when the browser says where it comes from: a web site elsewhere cannot post to it.
+Without a password only the names of this PC (127.0.0.1, localhost) are answered."""
 import asyncio
 import hmac
 import secrets
@@ -34,6 +35,10 @@ class Guard:
         return any(hmac.compare_digest(token, s) for s in self.sessions)
 
     async def __call__(self, request, call_next):
+        if not self.password and not loopback_host(request):
+            # -- DNS rebinding: a web page whose name points at 127.0.0.1 must not reach us --
+            return JSONResponse({"code": "host-refused", "message": "เปิดหน้านี้ด้วยที่อยู่ 127.0.0.1 หรือ localhost เท่านั้น",
+                                 "message_en": "use http://127.0.0.1 or http://localhost"}, status_code=421)
         if request.method not in SAFE_METHODS and not same_origin(request):
             return JSONResponse({"code": "cross-origin", "message": "คำขอนี้ไม่ได้มาจากหน้าเว็บของระบบนี้ จึงไม่รับ",
                                  "message_en": "cross-origin request refused"}, status_code=403)
@@ -44,6 +49,11 @@ class Guard:
             return RedirectResponse("/login" + (f"?lang={request.query_params['lang']}"
                                                 if request.query_params.get("lang") == "en" else ""), 303)
         return await call_next(request)
+
+
+def loopback_host(request) -> bool:
+    host = urlsplit("//" + request.headers.get("host", "")).hostname or ""
+    return host in ("localhost", "127.0.0.1", "::1")
 
 
 def same_origin(request) -> bool:
