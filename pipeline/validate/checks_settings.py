@@ -11,6 +11,7 @@ from pipeline.workbook.cells import parse_date, parse_int
 LABEL, VALUE = c.SettingsCol.KEY, c.SettingsCol.VALUE
 DIM_NUMBER, DIM_NAME = c.DimensionCol.NUMBER, c.DimensionCol.NAME
 DIMENSION_NUMBERS = (1, 2, 3, 4)
+BE_TYPED_AS_GREGORIAN = 2400
 
 
 def _settings_sheet(book: Book):
@@ -68,6 +69,16 @@ def check_setting_values(book: Book):
                           day=thai_date(parse_date(where["value"]), digits="arabic"))
         elif key.kind == "date" and parse_date(where["value"]) is None:
             yield problem("date-invalid", **where, label=key.label)
+        elif key.kind == "date" and typed_in_buddhist_era(parse_date(where["value"])):
+            day = parse_date(where["value"])
+            yield problem("date-buddhist-era", **where, label=key.label, year=day.year,
+                          printed=day.year + 543, meant=day.year - 543,
+                          fixed=f"{day.day}/{day.month}/{day.year - 543}")
+
+
+def typed_in_buddhist_era(day: date | None) -> bool:
+    """A date cell holds a Gregorian year; one past 2400 is a BE year typed into it (30/9/2565)."""
+    return day is not None and day.year > BE_TYPED_AS_GREGORIAN
 
 
 def _is_serial(value) -> bool:
@@ -98,7 +109,7 @@ def check_announce_date(book: Book):
     where = sheet.at(_setting_rows(sheet)[announce], VALUE)
     announced = parse_date(where["value"])
     begins = date(period[0] - 1 - 543, 10, 1)
-    if announced is not None and announced >= begins:
+    if announced is not None and announced >= begins and not typed_in_buddhist_era(announced):
         yield problem("announce-date-late", **where, announced=thai_date(announced, digits="arabic"),
                       begins=thai_date(begins, digits="arabic"))
 

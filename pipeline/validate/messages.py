@@ -64,6 +64,12 @@ MESSAGES = {
     "date-invalid": Msg(E, "'{label}' ไม่ใช่วันที่ที่อ่านได้: '{value}'",
                         "ใส่เป็นวันที่ของ Excel (จัดรูปแบบเซลล์เป็นวันที่) หรือข้อความ เช่น 30 กันยายน 2565 หรือ 30 ก.ย. 65",
                         "'{label}' is not a date: '{value}'"),
+    "date-buddhist-era": Msg(E, "'{label}' เก็บเป็นปี ค.ศ. {year} ซึ่งคือปี พ.ศ. ที่พิมพ์ลงในช่องวันที่ของ Excel "
+                                "(เอกสารจะพิมพ์เป็น พ.ศ. {printed})",
+                             "พิมพ์วันที่ใหม่เป็นปี ค.ศ. เช่น {fixed} (Excel แสดงเป็น พ.ศ. ได้เองด้วยรูปแบบวันที่ไทย) "
+                             "หรือพิมพ์เป็นข้อความ เช่น 30 กันยายน {year}",
+                             "'{label}' holds the year {year}: a Buddhist Era year typed into a date cell "
+                             "(it would print as BE {printed}); type {fixed}"),
     "date-as-number": Msg(W, "'{label}' เป็นตัวเลข '{value}' ที่เสียรูปแบบวันที่ อ่านได้เป็นวันที่ {day}",
                           "จัดรูปแบบเซลล์เป็นวันที่ (Format Cells > Date) เพื่อให้อ่านง่าย",
                           "'{label}' is the date serial {value} ({day}) without a date format"),
