@@ -8,6 +8,7 @@ from pipeline import contract as c
 from pipeline.validate.grid import Book
 from pipeline.validate.problems import problem
 from pipeline.workbook.cells import clean_text
+from pipeline.workbook.extent import EMPTY_RUN
 
 
 def check_workbook_empty(book: Book):
@@ -76,6 +77,16 @@ def check_sheet_empty(book: Book):
             yield problem("sheet-empty", sheet=name, sheet_name=name)
 
 
+def check_rows_after_gap(book: Book):
+    """Content after a long run of empty rows is not read (pipeline.workbook.extent): say where."""
+    for sheet in book.sheets.values():
+        cell = sheet.beyond
+        if cell is not None:
+            last = sheet.rows[-1].number if sheet.rows else 1
+            yield problem("rows-after-gap", sheet=sheet.name, row=cell.row, cell=cell.coordinate,
+                          value=cell.value, last=last, gap=EMPTY_RUN)
+
+
 def _has_data(book: Book) -> bool:
     return any(ws.max_row > 1 or ws.max_column > 1 or ws.cell(1, 1).value is not None
                for ws in book.wb.worksheets)
@@ -85,4 +96,5 @@ def _squash(name: str) -> str:
     return "".join(clean_text(name).split())
 
 
-CHECKS = (check_workbook_empty, check_sheets, check_headers, check_unnamed_columns, check_sheet_empty)
+CHECKS = (check_workbook_empty, check_sheets, check_headers, check_unnamed_columns, check_sheet_empty,
+          check_rows_after_gap)

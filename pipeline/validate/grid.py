@@ -7,6 +7,7 @@ from openpyxl.utils import get_column_letter
 
 from pipeline import contract as c
 from pipeline.workbook.cells import clean_text, parse_int
+from pipeline.workbook.extent import filled_cells
 from pipeline.workbook.io import open_workbook
 
 
@@ -24,6 +25,7 @@ class Sheet:
     headers: dict        # clean header text -> first column index
     rows: list[Row]
     cached: dict = field(default_factory=dict)   # A1 -> cached value of a formula cell
+    beyond: object = None  # first filled cell after a long run of empty rows (not read; reported)
 
     def col(self, header: str) -> int | None:
         return self.headers.get(header)
@@ -97,7 +99,8 @@ def load_book(path: Path) -> Book:
         values = open_workbook(path, read_only=True, data_only=True)
         try:
             for sheet in formulas:
-                sheet.cached = {cell.coordinate: cell.value for row in values[sheet.name].iter_rows()
+                last = max((r.number for r in sheet.rows), default=1)
+                sheet.cached = {cell.coordinate: cell.value for row in values[sheet.name].iter_rows(max_row=last)
                                 for cell in row if getattr(cell, "coordinate", None)}
         finally:
             values.close()
@@ -105,21 +108,13 @@ def load_book(path: Path) -> Book:
 
 
 def _sheet(ws) -> Sheet:
-    header_cells, rows = {}, []
-    for number, cells in enumerate(ws.iter_rows(), 1):
-        filled = {cell.column: cell for cell in cells if not _blank(cell.value)}
-        if number == 1:
-            header_cells = {col: cell.value for col, cell in filled.items()}
-        elif filled:
-            rows.append(Row(number, filled))
+    filled, beyond = filled_cells(ws)
+    header_cells = {col: cell.value for col, cell in filled.pop(1, {}).items()}
+    rows = [Row(number, cells) for number, cells in sorted(filled.items())]
     headers = {}
     for col, value in header_cells.items():
         headers.setdefault(clean_text(value), col)
-    return Sheet(ws.title, ws, header_cells, headers, rows)
-
-
-def _blank(value) -> bool:
-    return value is None or (isinstance(value, str) and value.strip() == "")
+    return Sheet(ws.title, ws, header_cells, headers, rows, beyond=beyond)
 
 
 def _period(book: Book) -> tuple[int, int] | None:

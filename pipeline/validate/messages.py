@@ -32,6 +32,9 @@ MESSAGES = {
     "column-unknown": Msg(W, "คอลัมน์ '{value}' ไม่อยู่ในแบบ ข้อมูลในคอลัมน์นี้จะไม่ถูกนำไปใช้",
                           "ถ้าเป็นข้อมูลของคอลัมน์ในแบบ ให้ย้ายไปคอลัมน์นั้น ถ้าเป็นบันทึกส่วนตัวปล่อยไว้ได้",
                           "column '{value}' is not part of the contract; it is ignored"),
+    "rows-after-gap": Msg(E, "มีข้อมูล '{value}' อยู่ถัดจากแถวว่างต่อกันเกิน {gap} แถว (ข้อมูลแถวสุดท้ายอยู่ที่แถว {last}) "
+                             "จึงไม่ถูกอ่าน", "ย้ายข้อมูลนี้ขึ้นไปต่อจากแถว {last} หรือลบออกถ้าพิมพ์โดยไม่ตั้งใจ",
+                          "content '{value}' after more than {gap} empty rows (data ends at row {last}) is not read"),
     # -- cells --
     "text-spaces": Msg(W, "ข้อความมีช่องว่างหรือบรรทัดว่างเกินที่หัวหรือท้าย",
                        "ลบช่องว่างที่หัวและท้ายข้อความ", "leading or trailing spaces"),

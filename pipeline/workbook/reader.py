@@ -5,6 +5,7 @@ from pathlib import Path
 from pipeline import contract as c
 from pipeline.model import Dimension, Plan, Project, Settings, YearRow
 from pipeline.workbook.cells import clean_text, parse_budget, parse_date, parse_int, parse_quarter, split_section
+from pipeline.workbook.extent import stream_rows
 from pipeline.workbook.io import open_workbook
 
 
@@ -28,13 +29,13 @@ def plan_from_workbook(wb) -> Plan:
 
 def records(ws) -> list[dict]:
     """Data rows as dicts keyed by header text; blank rows are skipped. Each has '_row'."""
-    rows = ws.iter_rows(values_only=True)
-    header = [clean_text(h) for h in next(rows, ())]
-    out = []
-    for number, values in enumerate(rows, 2):
-        if all(v is None or clean_text(v) == "" for v in values):
+    header, out = [], []
+    for number, values in stream_rows(ws):
+        if number == 1:
+            header = [clean_text(h) for h in values]
             continue
-        record = {h: v for h, v in zip(header, values) if h}
+        record = dict.fromkeys(h for h in header if h)  # -- a short row still has every key --
+        record.update((h, v) for h, v in zip(header, values) if h)
         record["_row"] = number
         out.append(record)
     return out
