@@ -15,6 +15,7 @@ from pipeline.render.excel.recalc import recalculate
 from pipeline.render.excel.summary import write_summary
 from pipeline.render.pdf import make_pdfs
 from pipeline.render.word.word import render_documents
+from pipeline.render.word.word_context import projects_without_details
 from pipeline.staging import discard, new_staging_dir, publish
 from pipeline.validate import validate_workbook, write_report_xlsx
 from pipeline.workbook.reader import read_plan
@@ -61,6 +62,7 @@ class RunResult:
     pdf_skipped: str | None = None       # NO_PDF_REQUESTED, LIBREOFFICE_MISSING, or None: PDFs made
     recalculated: bool = False
     write_back: WriteBackOutcome | None = None   # None: not asked for
+    empty_sheets: list[dict] = field(default_factory=list)  # {code, seq, name}: no details, so no sheet
     seconds: float = 0.0
 
 
@@ -117,6 +119,8 @@ def _generate(plan, years, staging: Path, pdf: bool, result: RunResult, notify) 
         book_parts: list[Path] = []
         documents = render_documents(plan, staging, years, book_parts_out=book_parts,
                                      progress=lambda done, total: notify("word", done, total))
+        result.empty_sheets = [{"code": p.code, "seq": p.seq, "name": p.name}
+                               for p in projects_without_details(plan, years)]
         if not pdf:  # quick drafts: no LibreOffice at all; Excel computes the formulas when it opens
             result.pdf_skipped = NO_PDF_REQUESTED
         elif not office_ready:

@@ -36,6 +36,10 @@ def run_command(args) -> int:
 def outcome_notes(result: run.RunResult, workbook) -> list[tuple[str, str]]:
     """(style, sentence) for each code in the result that staff should read."""
     notes = []
+    if result.empty_sheets:
+        notes.append(("yellow", f"ยังไม่มีรายละเอียด {len(result.empty_sheets)} โครงการ จึงยังไม่ได้สร้างเอกสารโครงการ "
+                                "(กรอกในแผ่นงาน โครงการ แล้วสั่งใหม่):"))
+        notes += [("", f"  - ลำดับที่ {p['seq']} {p['name']} ({p['code']})") for p in result.empty_sheets]
     if result.pdf_skipped:
         notes.append(("yellow", PDF_SKIPPED[result.pdf_skipped]))
     wb = result.write_back

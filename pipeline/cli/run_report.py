@@ -92,5 +92,6 @@ def result_json(result: RunResult, out_dir: Path) -> dict:
             "code": wb.code, "backup": wb.backup.name if wb.backup else None, "recalculated": wb.recalculated,
             "error_code": wb.error.code if wb.error else None,
             "error_en": wb.error.english if wb.error else None},
+        "empty_sheets": result.empty_sheets,
         "seconds": round(result.seconds, 3),
     }

@@ -11,17 +11,18 @@ from .text import squash
 
 def projects_and_rows(sheets: list[Sheet], table_rows: list[TableRow],
                       anomalies: list[Anomaly]) -> tuple[list[Project], list[YearRow]]:
+    """Every project of the tables gets a code: from its sheet, or a new one with empty sections
+    (many plan books attach sheets for only some projects; staff fill the rest in โครงการ)."""
     by_name = {squash(s.name): s for s in sheets}
     code = {s.seq: f"P{s.seq:02d}" for s in sheets}
+    without = _projects_without_sheet(sheets, table_rows, by_name, anomalies)
     rows, matched = [], defaultdict(list)
     for r in table_rows:
         sheet = by_name.get(squash(r.name))
-        if sheet is None:
-            anomalies.append(anomaly("row-without-project", r.where, year=r.year, order=r.order, name=r.name))
-        else:
+        if sheet is not None:
             matched[sheet.seq].append(r)
-        rows.append(YearRow(r.year, r.order, code[sheet.seq] if sheet else "", r.name, r.dimension or 0,
-                            r.budget, r.quarters, r.note))
+        row_code = code[sheet.seq] if sheet else without[squash(r.name)].code
+        rows.append(YearRow(r.year, r.order, row_code, r.name, r.dimension or 0, r.budget, r.quarters, r.note))
     _check_numbers(sheets, anomalies)
     _check_duplicates(table_rows, matched, anomalies)
     projects = []
@@ -29,7 +30,27 @@ def projects_and_rows(sheets: list[Sheet], table_rows: list[TableRow],
         projects.append(Project(code[s.seq], s.seq, _name(s, matched[s.seq]), _dimension(s, matched[s.seq], anomalies),
                                 **s.fields()))
         _check_period_and_budget(s, matched[s.seq], anomalies)
-    return projects, rows
+    return projects + list(without.values()), rows
+
+
+def _projects_without_sheet(sheets: list[Sheet], table_rows: list[TableRow], by_name: dict,
+                            anomalies: list[Anomaly]) -> dict[str, Project]:
+    """squashed name -> a Project numbered after the last sheet, with the tables' name and มิติ."""
+    unmatched: dict[str, list[TableRow]] = {}
+    for r in table_rows:
+        if squash(r.name) not in by_name:
+            unmatched.setdefault(squash(r.name), []).append(r)
+    seq = max((s.seq for s in sheets), default=0)
+    projects = {}
+    for key, rows in unmatched.items():
+        seq += 1
+        name = Counter(r.name for r in rows).most_common(1)[0][0]
+        dims = Counter(r.dimension for r in rows if r.dimension)
+        projects[key] = Project(f"P{seq:02d}", seq, name, dims.most_common(1)[0][0] if dims else 0)
+        years = ", ".join(str(y) for y in sorted({r.year for r in rows}))
+        anomalies.append(anomaly("project-without-sheet", rows[0].where, name=name, years=years,
+                                 project=projects[key].code, seq=seq))
+    return projects
 
 
 def _name(sheet: Sheet, rows: list[TableRow]) -> str:

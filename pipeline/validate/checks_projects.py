@@ -94,8 +94,13 @@ def check_sections(book: Book):
     sheet = _projects_sheet(book)
     if sheet is None:
         return
+    present = [h for h in c.PROJECT_SECTIONS if sheet.col(h) is not None]
     for row in sheet.rows:
         code = sheet.text(row, CODE)
+        if present and all(sheet.raw(row, h) is None for h in present):
+            # -- imported from a table row without a project sheet: one warning, the sheet is skipped --
+            yield problem("project-no-details", **sheet.at(row, CODE), code=code)
+            continue
         for header in c.PROJECT_SECTIONS:
             if sheet.col(header) is None or sheet.raw(row, header) is not None:
                 continue

@@ -107,6 +107,10 @@ MESSAGES = {
                                   "กรอก '{column}' (ส่วนนี้ต้องมีในเอกสารโครงการ)", "project {code}: '{column}' is empty"),
     "section-empty": Msg(W, "โครงการ {code} ยังไม่ได้กรอก '{column}'", "กรอก '{column}' ให้ครบก่อนส่งแผน",
                          "project {code}: '{column}' is empty"),
+    "project-no-details": Msg(W, "โครงการ {code} ยังไม่มีรายละเอียดเลย (หัวข้อหลักการและเหตุผลถึงผลลัพธ์ว่างทั้งหมด) "
+                                 "จึงยังไม่สร้างเอกสารโครงการนี้ ตารางรายปีและตารางสรุปยังสร้างได้",
+                              "กรอกรายละเอียดโครงการในแถวนี้ อย่างน้อยวัตถุประสงค์และวิธีดำเนินการ",
+                              "project {code} has no details yet: its project sheet is not made"),
     "project-unused": Msg(W, "โครงการ {code} ไม่อยู่ในแผนรายปีปีใดเลย",
                           "เพิ่มโครงการนี้ในแผ่นงาน แผนรายปี หรือลบออกถ้าไม่ใช้แล้ว", "project {code} appears in no year"),
     # -- yearly rows --

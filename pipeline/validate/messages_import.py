@@ -10,9 +10,11 @@ IMPORT_MESSAGES = {
                               "เพิ่มแถวของปี {year} ในแผ่นงาน แผนรายปี", "no yearly table for {year}"),
     "announcement-incomplete": Msg(W, "ประกาศ ({where}): ไม่พบ{label}", "กรุณากรอกในแผ่นงานตั้งค่า",
                                    "announcement ({where}): {label} not found"),
-    "row-without-project": Msg(W, "ปี {year} ลำดับ {order} '{name}' ไม่มีหน้ารายละเอียดโครงการที่ชื่อตรงกัน",
-                               "ใส่รหัสโครงการของแถวนี้ในแผ่นงาน แผนรายปี",
-                               "{year} row {order} '{name}' matches no project sheet"),
+    "project-without-sheet": Msg(W, "'{name}' (ปี {years}) ไม่มีหน้ารายละเอียดโครงการ: นำเข้าเป็นโครงการ {project} "
+                                    "ลำดับที่ {seq} โดยหัวข้อรายละเอียดยังว่าง",
+                                 "กรอกรายละเอียดของโครงการ {project} ในแผ่นงาน โครงการ",
+                                 "'{name}' ({years}) has no project sheet: imported as {project} (no. {seq}) "
+                                 "with empty sections"),
     "project-without-rows": Msg(W, "โครงการลำดับที่ {seq} '{name}' ไม่อยู่ในตารางรายปีใดเลย จึงไม่รู้มิติ (ใส่ 0)",
                                 "ใส่มิติของโครงการในแผ่นงาน โครงการ",
                                 "project {seq} '{name}' is in no yearly table; dimension set to 0"),

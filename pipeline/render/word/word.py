@@ -113,7 +113,8 @@ def render_documents(plan: Plan, out_dir: Path, years: list[int] | None = None,
     out_dir = Path(out_dir)
     plan_years = plan.settings.years
     chosen = plan.chosen_years(years)
-    sheets = {year: list(ctx.sheets_for_year(plan, year)) for year in chosen}
+    # -- a project without details has no sheet yet: the run reports it as one still to fill in --
+    sheets = {year: [(p, b) for p, b in ctx.sheets_for_year(plan, year) if ctx.has_details(p)] for year in chosen}
     total = 1 + sum(1 + len(v) for v in sheets.values()) + (chosen == plan_years)
     tick = (lambda: progress(len(written), total)) if progress else (lambda: None)
     tpl = WordTemplates.load(templates_dir, garuda_path)

@@ -80,6 +80,16 @@ def sheets_for_year(plan: Plan, year: int) -> list[tuple[Project, Decimal]]:
     return sorted(((by_code[c], b) for c, b in budgets.items()), key=lambda pb: pb[0].seq)
 
 
+def has_details(project: Project) -> bool:
+    """False for a project imported from a table row without its sheet: nothing to print yet."""
+    return any(getattr(project, attr) for attr, _ in c.PROJECT_SECTIONS.values())
+
+
+def projects_without_details(plan: Plan, years: list[int]) -> list[Project]:
+    used = {r.project_code for r in plan.rows if r.year in years}
+    return sorted((p for p in plan.projects if p.code in used and not has_details(p)), key=lambda p: p.seq)
+
+
 def project_sheet_context(project: Project, year: int, budget: Decimal) -> dict:
     return {
         "seq": thai_digits(project.seq),
