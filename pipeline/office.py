@@ -28,6 +28,7 @@ _WINDOWS_CANDIDATES = (
 
 class ConversionFailed(PipelineError):
     exit_code = 5
+    default_code = "libreoffice-failed"
 
 
 def find_soffice() -> str | None:

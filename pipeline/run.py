@@ -16,7 +16,8 @@ from pipeline.render.excel.summary import write_summary
 from pipeline.render.pdf import make_pdfs
 from pipeline.render.word.word import render_documents
 from pipeline.render.word.word_context import projects_without_details
-from pipeline.staging import discard, new_staging_dir, publish
+from pipeline.outlock import output_lock
+from pipeline.staging import discard, new_staging_dir, publish, remove_leftovers
 from pipeline.validate import validate_workbook, write_report_xlsx
 from pipeline.workbook.reader import read_plan
 from pipeline.workbook.writeback import write_back as write_back_master
@@ -47,7 +48,7 @@ class ProgressEvent:
 
 @dataclass
 class WriteBackOutcome:
-    code: str                  # "written" or "refused"
+    code: str                  # "written", "refused" (exit 3) or "failed" (LibreOffice, exit 5)
     backup: Path | None = None
     recalculated: bool = False
     error: PipelineError | None = None   # why it was refused
@@ -64,6 +65,14 @@ class RunResult:
     write_back: WriteBackOutcome | None = None   # None: not asked for
     empty_sheets: list[dict] = field(default_factory=list)  # {code, seq, name}: no details, so no sheet
     seconds: float = 0.0
+
+    @property
+    def exit_code(self) -> int:
+        """1 validation errors; a refused or failed write-back its error's code (3, or 5); else 0."""
+        if not self.valid:
+            return 1
+        error = self.write_back.error if self.write_back else None
+        return error.exit_code if error else 0
 
 
 Progress = Callable[[ProgressEvent], None]
@@ -85,18 +94,20 @@ def run_pipeline(workbook: Path, out_dir: Path, *, years: list[int] | None = Non
         return result
     plan = read_plan(workbook)
     years = plan.chosen_years(years)
-    staging = new_staging_dir(out_dir)
-    try:
-        _generate(plan, years, staging, pdf, result, notify)
-        if report.problems:  # the warnings, with links to their cells, beside the documents
-            write_report_xlsx(report, staging / VALIDATION_NAME)
-        notify("publish")
-        result.files = publish(staging, out_dir)
-    finally:
-        discard(staging)
+    with output_lock(out_dir):  # -- one run per output folder; a dead run's leftovers go first --
+        remove_leftovers(out_dir)
+        staging = new_staging_dir(out_dir)
+        try:
+            _generate(plan, years, staging, pdf, result, notify)
+            if report.problems:  # the warnings, with links to their cells, beside the documents
+                write_report_xlsx(report, staging / VALIDATION_NAME)
+            notify("publish")
+            result.files = publish(staging, out_dir)
+        finally:
+            discard(staging)
     if write_back:
         notify("write-back")
-        result.write_back = _write_back(workbook, plan)
+        result.write_back = _write_back(workbook, plan, recalculate=pdf)  # -- --no-pdf: no LibreOffice --
     result.seconds = time.perf_counter() - started
     return result
 
@@ -131,9 +142,9 @@ def _generate(plan, years, staging: Path, pdf: bool, result: RunResult, notify) 
         result.recalculated = bool(recalculated and recalculated.result())
 
 
-def _write_back(workbook: Path, plan) -> WriteBackOutcome:
+def _write_back(workbook: Path, plan, recalculate: bool) -> WriteBackOutcome:
     try:
-        outcome = write_back_master(workbook, plan)
-    except PipelineError as exc:  # refusal: outputs/ is already written, the master stays as it was
-        return WriteBackOutcome("refused", error=exc)
+        outcome = write_back_master(workbook, plan, recalculate=recalculate)
+    except PipelineError as exc:  # refused or failed: outputs/ is already written, the master is as it was
+        return WriteBackOutcome("refused" if exc.exit_code == 3 else "failed", error=exc)
     return WriteBackOutcome("written", backup=outcome.backup, recalculated=outcome.recalculated)

@@ -142,8 +142,10 @@ def test_a_file_open_in_word_is_reported_and_the_old_set_kept(tmp_path, master_p
     table_before = digest(table)
     assert main(["run", str(master_path), "--out", str(out), "--no-pdf", "-q"]) == 3
     assert capsys.readouterr().err.splitlines() == [
-        "ผิดพลาด: มีไฟล์ผลลัพธ์เปิดอยู่ในโปรแกรมอื่น จึงยังไม่แทนที่ไฟล์ชุดเดิม:",
-        f"  - {announcement}", "วิธีแก้: ปิดไฟล์เหล่านี้ใน Word/Excel แล้วสั่งใหม่อีกครั้ง"]
+        "ผิดพลาด: แทนที่ไฟล์ผลลัพธ์ชุดเดิมไม่ได้ จึงยังไม่ย้ายไฟล์ใดเลย (ชุดเดิมยังอยู่ครบ):",
+        f"  - {announcement} เปิดอยู่ในโปรแกรมอื่น",
+        "วิธีแก้: ปิดไฟล์เหล่านี้ใน Word/Excel/โปรแกรมดู PDF และยกเลิก 'อ่านอย่างเดียว' ของไฟล์หรือโฟลเดอร์ "
+        "แล้วสั่งใหม่อีกครั้ง"]
     assert digest(announcement) == before and digest(table) == table_before
     assert not list(out.glob(".staging-*"))
 
@@ -163,9 +165,10 @@ def test_json_carries_codes_not_sentences(tmp_path, master_path, capsys):
     summary = json.loads(capsys.readouterr().out)
     assert summary["pdf_skipped"] == "no-pdf-requested"
     backup = next(tmp_path.glob("master.backup-*.xlsx"))
-    recalculated = office.find_soffice() is not None  # write-back stores the totals when it can
-    assert summary["write_back"] == {"code": "written", "backup": backup.name, "recalculated": recalculated,
+    # -- --no-pdf starts no LibreOffice, not even for the write-back's totals (Excel computes them) --
+    assert summary["write_back"] == {"code": "written", "backup": backup.name, "recalculated": False,
                                      "error_code": None, "error_en": None}
+    assert summary["exit_code"] == 0 and summary["error"] is None
 
 
 def test_progress_reports_each_stage_and_every_word_document(tmp_path, master_path):
@@ -197,7 +200,7 @@ def test_a_refused_write_back_is_a_code_and_one_sentence(tmp_path, master_path, 
     result = run_pipeline(master, tmp_path / "out", pdf=False, write_back=True)
     assert result.write_back.code == "refused" and result.write_back.backup is None
     assert digest(master) == before
-    assert main(["run", str(master), "--out", str(tmp_path / "out2"), "--no-pdf", "--write-back"]) == 0
+    assert main(["run", str(master), "--out", str(tmp_path / "out2"), "--no-pdf", "--write-back"]) == 3
     lines = capsys.readouterr().out.splitlines()
     assert lines[-2:] == [
         "ไม่ได้เขียนกลับ: ไม่เขียนไฟล์ master.xlsx: ไฟล์กำลังเปิดอยู่ใน Excel หรือ LibreOffice "

@@ -12,7 +12,7 @@ from pathlib import Path
 from pipeline.cli.run_cmd import run_command
 from pipeline.cli.console import console
 from pipeline.cli.validate_cmd import problem_table, validate_command
-from pipeline.errors import OutputBlocked, PipelineError
+from pipeline.errors import OutputBlocked, PipelineError, file_system_error
 from pipeline.importer import import_planbook
 from pipeline.workbook.writer import empty_workbook, plan_workbook, save_workbook
 
@@ -65,6 +65,11 @@ def _refuse_overwrite(path: Path, force: bool) -> None:
                             english=f"{path} exists; use --force to overwrite")
 
 
+def _print_error(exc: PipelineError, lang: str) -> int:
+    print(f"{'error' if lang == 'en' else 'ผิดพลาด'}: {exc.text(lang)}", file=sys.stderr)
+    return exc.exit_code
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pipeline", description=__doc__.split("\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -114,20 +119,16 @@ def main(argv=None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")
     args = build_parser().parse_args(argv)
+    lang = getattr(args, "lang", "th")
     try:
         return args.func(args)
     except PipelineError as exc:
-        print(f"ผิดพลาด: {exc}", file=sys.stderr)
-        return exc.exit_code
+        return _print_error(exc, lang)
     except KeyboardInterrupt:
         print("ยกเลิกแล้ว", file=sys.stderr)
         return 130
     except OSError as exc:  # disk full, a folder without write permission, a path too long …
-        where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
-        print(f"ผิดพลาด: อ่านหรือเขียนไฟล์ไม่ได้{where}: {exc.strerror or exc}\n"
-              "วิธีแก้: ตรวจว่ามีสิทธิ์เขียนโฟลเดอร์ พื้นที่ดิสก์เหลือพอ และไฟล์ไม่ได้เปิดอยู่ในโปรแกรมอื่น",
-              file=sys.stderr)
-        return 3
+        return _print_error(file_system_error(exc), lang)
     except Exception:  # a bug: staff get one clear line, maintainers get the traceback in a file
         log = Path(tempfile.gettempdir()) / "anticorruption-pipeline-error.log"
         log.write_text(traceback.format_exc(), encoding="utf-8")

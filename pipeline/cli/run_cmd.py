@@ -5,7 +5,8 @@ import sys
 from contextlib import nullcontext
 
 from pipeline import office, run
-from pipeline.cli.run_report import ProgressUI, print_outcome, result_json
+from pipeline.errors import PipelineError, file_system_error
+from pipeline.cli.run_report import ProgressUI, error_json, print_outcome, result_json
 from pipeline.cli.validate_cmd import print_report
 
 # -- what the codes in RunResult mean, in the words staff read --
@@ -19,9 +20,16 @@ def run_command(args) -> int:
     quiet = args.quiet or args.json
     ui = ProgressUI(enabled=not quiet)
     sink = None if args.json else _report_printer(quiet)
-    with ui if not quiet else nullcontext():
-        result = run.run_pipeline(args.workbook, args.out, years=args.year, pdf=not args.no_pdf,
-                                  write_back=args.write_back, progress=ui.update, report_sink=sink)
+    try:
+        with ui if not quiet else nullcontext():
+            result = run.run_pipeline(args.workbook, args.out, years=args.year, pdf=not args.no_pdf,
+                                      write_back=args.write_back, progress=ui.update, report_sink=sink)
+    except (PipelineError, OSError) as exc:
+        if not args.json:
+            raise  # -- pipeline.cli.main prints it --
+        error = exc if isinstance(exc, PipelineError) else file_system_error(exc)
+        print(json.dumps(error_json(error), ensure_ascii=False, indent=2))
+        return error.exit_code
     if args.json:
         print(json.dumps(result_json(result, args.out), ensure_ascii=False, indent=2))
     elif not result.valid:
@@ -30,7 +38,10 @@ def run_command(args) -> int:
               file=sys.stderr)
     elif not args.quiet:
         print_outcome(result, args.out, notes=outcome_notes(result, args.workbook))
-    return 0 if result.valid else 1
+    failed = result.write_back.error if result.write_back else None
+    if failed and args.quiet and not args.json:  # -- -q too: the master was not updated --
+        print(f"ผิดพลาด: ไม่ได้เขียนกลับ: {failed}", file=sys.stderr)
+    return result.exit_code
 
 
 def outcome_notes(result: run.RunResult, workbook) -> list[tuple[str, str]]:
@@ -43,7 +54,7 @@ def outcome_notes(result: run.RunResult, workbook) -> list[tuple[str, str]]:
     if result.pdf_skipped:
         notes.append(("yellow", PDF_SKIPPED[result.pdf_skipped]))
     wb = result.write_back
-    if wb and wb.code == "refused":
+    if wb and wb.error:
         notes.append(("", f"ไม่ได้เขียนกลับ: {wb.error}"))
     elif wb:
         note = "" if wb.recalculated else " (ไม่ได้คำนวณสูตร: ไม่พบ LibreOffice)"

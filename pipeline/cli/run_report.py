@@ -82,6 +82,8 @@ def result_json(result: RunResult, out_dir: Path) -> dict:
     """The result with codes, not sentences: `pdf_skipped` and `write_back.code` are stable names."""
     wb = result.write_back
     return {
+        "exit_code": result.exit_code,
+        "error": wb.error.to_dict() if wb and wb.error else None,
         "valid": result.valid,
         "errors": result.errors,
         "warnings": result.warnings,
@@ -95,3 +97,10 @@ def result_json(result: RunResult, out_dir: Path) -> dict:
         "empty_sheets": result.empty_sheets,
         "seconds": round(result.seconds, 3),
     }
+
+
+def error_json(error) -> dict:
+    """A run that stopped (exit 2, 3, 4, 5): the same keys as result_json, with the error."""
+    return {"exit_code": error.exit_code, "error": error.to_dict(), "valid": None, "errors": None,
+            "warnings": None, "files": [], "pdf_skipped": None, "recalculated": False, "write_back": None,
+            "empty_sheets": [], "seconds": None}
