@@ -13,6 +13,7 @@ validations and names of the staff's sheets). Instead LibreOffice recalculates a
 summary sheets' results are copied into the new file (pipeline.render.excel.recalc.store_cached_values);
 the file is also marked "recalculate on open" for Excel.
 """
+import glob
 import shutil
 import warnings
 import zipfile
@@ -24,12 +25,16 @@ from openpyxl import load_workbook
 
 from pipeline.errors import OutputBlocked, WorkbookUnreadable
 from pipeline.model import Plan
+from pipeline.processes import left_by_dead_run
 from pipeline.render.excel.recalc import store_cached_values
 from pipeline.render.excel.summary import add_summary_sheets, is_summary_sheet
 from pipeline.workbook.atomic import atomic_replace
 from pipeline.workbook.guards import blocked, check_writable
 from pipeline.workbook.writeback_parts import unsupported_parts
 
+TMP_TAG = "writeback"  # -- atomic_replace names its file .{stem}.writeback-PID.tmp.xlsx --
+
+TMP_PREFIX = ".{stem}.writeback-"
 # -- openpyxl notices that lose nothing of the staff's (it only adds its default style) --
 HARMLESS_WARNINGS = ("Workbook contains no default style",)
 
@@ -54,15 +59,26 @@ def write_back(master: Path, plan: Plan, years: list[int] | None = None, *,
     add_summary_sheets(wb, plan, years, chart=False)
     _restore_active(wb, active)
     wb.calculation.fullCalcOnLoad = True  # Excel computes the totals when the file opens
-    backup = make_backup(master)
+    remove_dead_temporaries(master)
     try:
-        with atomic_replace(master, "writeback") as tmp:
+        with atomic_replace(master, TMP_TAG) as tmp:
             wb.save(tmp)
             recalculated = recalculate and store_cached_values(
                 tmp, [ws.title for ws in wb.worksheets if is_summary_sheet(ws.title)])
+            backup = make_backup(master)  # -- only once the new file is complete: a failure leaves none --
     except PermissionError:
         raise blocked(master, "ไฟล์ถูกเปิดหรือล็อกอยู่", "cannot replace the workbook") from None
     return WriteBackResult(master, backup, recalculated)
+
+
+def remove_dead_temporaries(master: Path) -> None:
+    """A write-back killed midway leaves `.master.writeback-PID.tmp.xlsx` (and the recalculation's
+    copy of it, with one more dot): remove those of dead runs, never a live run's."""
+    prefix = f".{master.stem}.{TMP_TAG}-"
+    for start in (prefix, "." + prefix):
+        for leftover in master.parent.glob(f"{glob.escape(start)}*{master.suffix}"):
+            if left_by_dead_run(leftover.name, start):
+                leftover.unlink(missing_ok=True)
 
 
 def make_backup(path: Path, now: datetime | None = None) -> Path:
@@ -114,4 +130,4 @@ def _refuse_loss(path: Path, lost: list[str]) -> None:
         f"ไม่เขียนสรุปกลับลงใน {path.name} เพราะจะทำให้สิ่งต่อไปนี้หายไป:\n{listing}\n"
         f"ไฟล์ {path.name} ไม่ถูกแก้ไข (ตารางสรุปอยู่ในไฟล์ summary.xlsx ที่เขียนแยกไว้)",
         hint="ย้ายสิ่งที่ระบุไปไว้ในไฟล์อื่นแล้วสั่งใหม่ หรือส่งไฟล์ summary.xlsx แทนการเขียนกลับ",
-        english=f"write-back refused, would lose: {lost}")
+        english=f"write-back refused, would lose: {lost}", code="write-back-refused")

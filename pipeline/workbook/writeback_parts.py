@@ -80,7 +80,9 @@ def _kind(zf: zipfile.ZipFile, name: str, names: set[str]) -> str | None:
         #    also draws shapes or text boxes itself --
         xml = zf.read(name)
         shapes = re.search(rb"<(\w+:)?(sp|grpSp|cxnSp)[ >]", xml)
-        return KINDS_DRAWING if shapes or not _targets(zf, names, name) else None
+        # -- LibreOffice Calc writes an empty drawing beside an AutoFilter: no anchor, nothing to lose --
+        anchors = re.search(rb"<(\w+:)?(twoCellAnchor|oneCellAnchor|absoluteAnchor)[ >/]", xml)
+        return KINDS_DRAWING if shapes or (anchors and not _targets(zf, names, name)) else None
     for pattern, label in KINDS:
         if re.match(pattern, name):
             return label
