@@ -14,6 +14,7 @@ from concurrent.futures import ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import Callable
 
+from pipeline import office_children
 from pipeline.errors import PipelineError
 from pipeline.fonts import office_env
 
@@ -99,11 +100,11 @@ _WARM_PROFILE = Path(tempfile.gettempdir()) / "anticorruption-pipeline-lo-profil
 def _run_batch(soffice: str, paths: list[Path], target: str, out_dir: Path, timeout: float) -> None:
     if not paths:
         return
-    with tempfile.TemporaryDirectory(prefix="lo-profile-") as tmp:
+    with office_children.temp_dir("profile") as tmp:
         profile = Path(tmp) / "profile"
         if _WARM_PROFILE.is_dir():
             shutil.copytree(_WARM_PROFILE, profile, dirs_exist_ok=True)
-        cmd = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
+        cmd = [office_children.office_binary(soffice), f"-env:UserInstallation={profile.as_uri()}", "--headless",
                "--norestore", "--nologo", "--convert-to", target, "--outdir", str(out_dir),
                *map(str, paths)]
         _run_with_timeout(cmd, timeout)
@@ -113,7 +114,7 @@ def _run_batch(soffice: str, paths: list[Path], target: str, out_dir: Path, time
 def _keep_warm_profile(profile: Path) -> None:
     if _WARM_PROFILE.exists() or not profile.is_dir():
         return
-    staged = _WARM_PROFILE.with_name(f"{_WARM_PROFILE.name}.{os.getpid()}.{id(profile)}")
+    staged = _WARM_PROFILE.with_name(f"{office_children.TEMP_PREFIX}{os.getpid()}-warm-{id(profile)}")
     try:
         shutil.copytree(profile, staged)
         staged.rename(_WARM_PROFILE)  # another run may have won the race: then ours is dropped
@@ -129,18 +130,17 @@ _MALLOC_KEEP = {"MALLOC_TRIM_THRESHOLD_": "1000000000", "MALLOC_MMAP_THRESHOLD_"
 
 def _run_with_timeout(cmd: list[str], timeout: float) -> None:
     kwargs = {"stdout": subprocess.DEVNULL, "stderr": subprocess.PIPE, "env": {**office_env(), **_MALLOC_KEEP}}
-    if sys.platform == "win32":
-        kwargs["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP
-    else:
-        kwargs["start_new_session"] = True  # its own process group, so we can end the whole tree
-    proc = subprocess.Popen(cmd, **kwargs)
-    try:
-        _, err = proc.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        _kill_tree(proc)
-        raise ConversionFailed(f"LibreOffice ทำงานนานเกิน {timeout:.0f} วินาที จึงหยุดการแปลงไฟล์",
-                               hint="ปิดโปรแกรม LibreOffice ที่ค้างอยู่แล้วลองใหม่",
-                               english=f"LibreOffice timed out after {timeout:.0f}s") from None
+    for _ in range(2):  # -- a second start only when LibreOffice asks for it after creating a profile --
+        proc = office_children.start(cmd, **kwargs)
+        try:
+            _, err = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            _kill_tree(proc)
+            raise ConversionFailed(f"LibreOffice ทำงานนานเกิน {timeout:.0f} วินาที จึงหยุดการแปลงไฟล์",
+                                   hint="ปิดโปรแกรม LibreOffice ที่ค้างอยู่แล้วลองใหม่",
+                                   english=f"LibreOffice timed out after {timeout:.0f}s") from None
+        if proc.returncode != office_children.RESTART_CODE:
+            break
     if proc.returncode != 0:
         raise ConversionFailed(f"LibreOffice ทำงานผิดพลาด (รหัส {proc.returncode})",
                                english=(err or b"").decode(errors="replace")[-500:])

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from pipeline import office
+from pipeline import office, office_children
 from pipeline.errors import PipelineError
 from pipeline.render.excel.recalc import recalculate
 from pipeline.render.excel.summary import write_summary
@@ -96,6 +96,7 @@ def run_pipeline(workbook: Path, out_dir: Path, *, years: list[int] | None = Non
     years = plan.chosen_years(years)
     with output_lock(out_dir):  # -- one run per output folder; a dead run's leftovers go first --
         remove_leftovers(out_dir)
+        office_children.remove_dead_temp_folders()
         staging = new_staging_dir(out_dir)
         try:
             _generate(plan, years, staging, pdf, result, notify)

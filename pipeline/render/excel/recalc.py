@@ -12,14 +12,13 @@ openpyxl wrote it) and, for the master, rewrite the staff's sheets.
 - `store_cached_values`: only our summary sheets inside the master.
 """
 import shutil
-import tempfile
 import zipfile
 from pathlib import Path
 
 from lxml import etree
 from openpyxl import load_workbook
 
-from pipeline import office, ooxml
+from pipeline import office, office_children, ooxml
 from pipeline.workbook.atomic import atomic_replace
 from pipeline.workbook.writeback_parts import sheet_parts
 
@@ -36,7 +35,7 @@ def recalculate(paths: list[Path]) -> bool:
     """
     if not paths or office.find_soffice() is None:
         return False
-    with tempfile.TemporaryDirectory(prefix="recalc-") as work:
+    with office_children.temp_dir("recalc") as work:
         converted = _convert_copies([Path(p) for p in paths], Path(work))
         for path, result in zip(paths, converted):
             _patch_values(Path(path), _formula_results(result, None))
@@ -48,7 +47,7 @@ def store_cached_values(path: Path, sheets: list[str]) -> bool:
     if not sheets or office.find_soffice() is None:
         return False
     path = Path(path)
-    with tempfile.TemporaryDirectory(prefix="recalc-") as work:
+    with office_children.temp_dir("recalc") as work:
         (result,) = _convert_copies([path], Path(work))
         _patch_values(path, _formula_results(result, sheets))
     return True
