@@ -4,16 +4,17 @@ Prose uses Thai digits; the e-plan tables print Arabic digits, so callers choose
 """
 import unicodedata
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from pythainlp.util import arabic_digit_to_thai_digit, bahttext, thai_digit_to_arabic_digit, thai_strftime
 
 __all__ = [
     "thai_digits", "arabic_digits", "thai_date", "baht_amount", "baht_words", "budget_phrase",
-    "nfc", "fiscal_year_label", "eplan_date",
+    "nfc", "fiscal_year_label", "eplan_date", "satang",
 ]
 
 NO_BUDGET = "ดำเนินการโดยไม่ใช้งบประมาณ"
+SATANG = Decimal("0.01")
 
 
 def nfc(text: str) -> str:
@@ -40,9 +41,16 @@ def eplan_date(day: date) -> str:
     return thai_strftime(day, "%d %B %Y", thaidigit=False)
 
 
+def satang(amount: Decimal | float | int) -> Decimal:
+    """The one rounding of money: half-up to the satang, in Decimal (2.675 -> 2.68, as people round).
+    Floats go through str() so 2.675 typed in Excel stays 2.675, not 2.67499999…"""
+    value = amount if isinstance(amount, Decimal) else Decimal(str(amount))
+    return value.quantize(SATANG, rounding=ROUND_HALF_UP)
+
+
 def baht_amount(amount: Decimal | float | int, *, digits: str = "thai", decimals: bool = False) -> str:
     """20000 -> '๒๐,๐๐๐' (or '20,000.00' with decimals=True, digits='arabic')."""
-    text = f"{Decimal(amount):,.2f}" if decimals else _whole_or_satang(Decimal(amount))
+    text = f"{satang(amount):,.2f}" if decimals else _whole_or_satang(satang(amount))
     return thai_digits(text) if digits == "thai" else text
 
 
@@ -52,7 +60,7 @@ def _whole_or_satang(amount: Decimal) -> str:
 
 def baht_words(amount: Decimal | float | int) -> str:
     """20000 -> 'สองหมื่นบาทถ้วน'."""
-    return bahttext(float(amount))
+    return bahttext(float(satang(amount)))
 
 
 def budget_phrase(amount: Decimal | float | int) -> str:

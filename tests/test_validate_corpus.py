@@ -187,7 +187,7 @@ CASES = [
          "text-invisible", P, "C2", 0),
     Case("zero-width-space-in-code", lambda wb: put(wb, Y, 2, "รหัสโครงการ", f"{get(wb, Y, 2, 'รหัสโครงการ')}\u200b"),
          "text-invisible", Y, "C2", 0),
-    Case("no-break-space-in-name", lambda wb: put(wb, Y, 2, "ชื่อโครงการ", get(wb, Y, 2, "ชื่อโครงการ").replace(" ", "\u00a0", 1)),
+    Case("no-break-space-in-name", lambda wb: put(wb, Y, 2, "ชื่อโครงการ", "โครงการ\u00a0" + get(wb, Y, 2, "ชื่อโครงการ")[7:]),
          "text-invisible", Y, "D2", 0),
     Case("control-escape-in-code", lambda wb: put(wb, P, 2, "รหัส", f"{get(wb, P, 2, 'รหัส')}_x0007_"),
          "text-invisible", P, "A2", 0),

@@ -4,9 +4,12 @@ import unicodedata
 
 from openpyxl.utils import get_column_letter
 
+from pipeline import contract as c
 from pipeline.validate.grid import Book
 from pipeline.validate.problems import problem
-from pipeline.workbook.cells import clean_text
+from pipeline.workbook.cells import CONTROL, EXCEL_ESCAPE, NO_BREAK_SPACES, ZERO_WIDTH, clean_text, decode_excel_escapes
+
+NAME_COLUMNS = ("รหัส", "ชื่อโครงการ", "รหัสโครงการ", "ชื่อมิติ")
 
 EXCEL_ERRORS = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
                           "#SPILL!", "#CALC!"})
@@ -33,6 +36,21 @@ def check_text(book: Book):
                 yield problem("text-spaces", **where)
             if not unicodedata.is_normalized("NFC", value):
                 yield problem("text-not-nfc", **where)
+            found = invisible_characters(value, everywhere=header not in NAME_COLUMNS and sheet.name != c.SHEET_SETTINGS)
+            if found:
+                yield problem("text-invisible", **where, found=", ".join(found))
+
+
+def invisible_characters(value: str, *, everywhere: bool) -> list[str]:
+    """Thai descriptions of what clean_text removes or changes; zero-width and no-break spaces only
+    matter in codes, names and settings (elsewhere they are harmless in print)."""
+    found = [f"{m[0]} (รหัสซ่อนของ Excel)" for m in EXCEL_ESCAPE.finditer(value) if m[1].upper() != "005F"]
+    text = decode_excel_escapes(value)
+    found += [f"อักขระควบคุม U+{ord(ch):04X}" for ch in dict.fromkeys(CONTROL.findall(text))]
+    if not everywhere:
+        found += [f"ช่องว่างความกว้างศูนย์ U+{ord(ch):04X}" for ch in dict.fromkeys(text) if ch in ZERO_WIDTH]
+        found += [f"ช่องว่างแบบไม่ตัดคำ U+{ord(ch):04X}" for ch in dict.fromkeys(text) if ch in NO_BREAK_SPACES]
+    return found
 
 
 def check_formulas(book: Book):

@@ -5,7 +5,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from pipeline import contract as c
-from pipeline.thai import arabic_digits, baht_amount
+from pipeline.thai import SATANG, arabic_digits, baht_amount
 from pipeline.validate.checks_projects import project_index
 from pipeline.validate.grid import Book
 from pipeline.validate.problems import problem
@@ -112,8 +112,11 @@ def check_budget(book: Book):
         amount, was_text = parse_budget(value)
         if amount is None:
             yield problem("budget-negative" if _negative(value) else "budget-not-a-number", **where)
-        elif was_text and clean_text(value):
+            continue
+        if was_text and clean_text(value):
             yield problem("budget-as-text", **where, amount=baht_amount(amount, digits="arabic"))
+        if amount != amount.quantize(SATANG):
+            yield problem("budget-decimals", **where, amount=baht_amount(amount, digits="arabic", decimals=True))
 
 
 def _negative(value) -> bool:

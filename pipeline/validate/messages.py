@@ -41,6 +41,10 @@ MESSAGES = {
     "text-not-nfc": Msg(W, "ข้อความภาษาไทยเก็บสระ/วรรณยุกต์ในลำดับที่ไม่เป็นมาตรฐาน (ไม่ใช่ NFC) อาจค้นหาหรือเทียบชื่อไม่ตรง",
                         "พิมพ์ข้อความนี้ใหม่ หรือวางแบบข้อความล้วน (Paste Special > Text)",
                         "Thai text is not in NFC normal form"),
+    "text-invisible": Msg(W, "ข้อความมีอักขระที่มองไม่เห็นบนจอ: {found} ซึ่งทำให้ชื่อหรือรหัสที่ดูเหมือนกันไม่ตรงกัน "
+                             "(โปรแกรมลบหรือแปลงเป็นช่องว่างให้แล้วตอนสร้างเอกสาร)",
+                          "พิมพ์ข้อความในช่องนี้ใหม่ หรือวางแบบข้อความล้วน (Paste Special > Text) แล้วบันทึก",
+                          "invisible characters in the text: {found} (removed in the documents)"),
     "formula-no-value": Msg(E, "ช่องนี้เป็นสูตร {value} แต่ไม่มีค่าที่คำนวณไว้ให้อ่าน",
                             "เปิดไฟล์ใน Excel ให้คำนวณแล้วบันทึก หรือพิมพ์ค่าลงไปแทนสูตร",
                             "formula {value} has no computed value to read"),
@@ -141,6 +145,10 @@ MESSAGES = {
     "budget-not-a-number": Msg(E, "งบประมาณ '{value}' ไม่ใช่ตัวเลข", _NUMBER_FIX + " ไม่ใช้งบประมาณใส่ 0",
                                "budget '{value}' is not a number"),
     "budget-negative": Msg(E, "งบประมาณ '{value}' ติดลบ", "ใส่จำนวนเงิน 0 ขึ้นไป", "budget '{value}' is negative"),
+    "budget-decimals": Msg(W, "งบประมาณ '{value}' มีทศนิยมเกิน 2 ตำแหน่ง จะใช้ {amount} บาท (ปัดครึ่งขึ้นเป็นสตางค์) "
+                              "ทั้งในตัวเลข คำอ่าน และยอดรวม",
+                           "พิมพ์จำนวนเงินให้มีทศนิยมไม่เกิน 2 ตำแหน่ง (ถ้าเป็นสูตร เช่น =10000/3 ให้ครอบด้วย ROUND(…;2))",
+                           "budget '{value}' has more than 2 decimals; {amount} is used everywhere"),
     "budget-as-text": Msg(W, "งบประมาณ '{value}' พิมพ์เป็นข้อความ (อ่านได้เป็น {amount} บาท)", _NUMBER_FIX,
                           "budget '{value}' is text (read as {amount})"),
     "quarter-mark-unknown": Msg(E, "เครื่องหมายไตรมาส '{value}' ไม่รู้จัก",

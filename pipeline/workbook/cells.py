@@ -17,11 +17,28 @@ THAI_MONTHS = (
 )
 
 
+# -- Excel stores characters XML cannot hold as _xHHHH_ (_x000D_ for a pasted carriage return) --
+EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+# -- invisible characters that make two equal-looking codes or names differ --
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+NO_BREAK_SPACES = "\u00a0\u202f\u2007"
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_INVISIBLE = str.maketrans({**dict.fromkeys(map(ord, ZERO_WIDTH)), **dict.fromkeys(map(ord, NO_BREAK_SPACES), " ")})
+
+
+def decode_excel_escapes(text: str) -> str:
+    return EXCEL_ESCAPE.sub(lambda m: chr(int(m[1], 16)), text) if "_x" in text else text
+
+
 def clean_text(value) -> str:
-    """Cell value as NFC text without surrounding spaces ('' for empty)."""
+    """Cell value as NFC text without surrounding spaces ('' for empty): Excel's escapes decoded,
+    line breaks as \\n, vertical tabs as spaces, other control and zero-width characters dropped,
+    no-break spaces as plain spaces (validation warns about each: pipeline.validate.checks_cells)."""
     if value is None:
         return ""
-    return nfc(str(value)).strip()
+    text = decode_excel_escapes(str(value)).replace("\r\n", "\n").replace("\r", "\n")
+    text = CONTROL.sub(lambda m: " " if m[0] in "\x0b\x0c" else "", text).translate(_INVISIBLE)
+    return nfc(text).strip()
 
 
 def parse_budget(value) -> tuple[Decimal | None, bool]:

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from pipeline import contract as c
 from pipeline.model import Dimension, Plan, Project, Settings, YearRow
+from pipeline.thai import satang
 from pipeline.workbook.cells import clean_text, parse_budget, parse_date, parse_int, parse_quarter, split_section
 from pipeline.workbook.extent import stream_rows
 from pipeline.workbook.io import open_workbook
@@ -67,5 +68,5 @@ def _year_row(r: dict) -> YearRow:
     quarters = tuple(bool(parse_quarter(r[q])) for q in col.QUARTERS)
     return YearRow(year=parse_int(r[col.YEAR]), order=parse_int(r[col.ORDER]),
                    project_code=clean_text(r[col.PROJECT_CODE]), name=clean_text(r[col.NAME]),
-                   dimension=parse_int(r[col.DIMENSION]), budget=budget if budget is not None else Decimal(0),
+                   dimension=parse_int(r[col.DIMENSION]), budget=satang(budget) if budget is not None else Decimal(0),
                    quarters=quarters, note=clean_text(r.get(col.NOTE)))
