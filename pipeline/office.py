@@ -47,7 +47,8 @@ def find_soffice() -> str | None:
 
 
 def convert(paths: list[Path], target: str, out_dir: Path, *, timeout: float = 300,
-            workers: int = 1, on_progress: Callable[[int], None] | None = None) -> list[Path]:
+            workers: int = 1, on_progress: Callable[[int], None] | None = None,
+            labels: list[str] | None = None) -> list[Path]:
     """Convert `paths` to `target` ("pdf", or "xlsx:Calc MS Excel 2007 XML") into out_dir.
 
     Returns the converted files in the order given. Files with the same stem must not share
@@ -72,7 +73,8 @@ def convert(paths: list[Path], target: str, out_dir: Path, *, timeout: float = 3
             future.result()
     if on_progress:
         on_progress(sum(r.exists() for r in results))
-    missing = [r.name for r in results if not r.exists()]
+    # -- messages name the documents (`labels`), not the temporary copies LibreOffice was given --
+    missing = [label for r, label in zip(results, labels or [r.name for r in results]) if not r.exists()]
     if missing:
         raise ConversionFailed(f"LibreOffice แปลงไฟล์ไม่สำเร็จ: {', '.join(missing[:5])}",
                                hint="ลองเปิดไฟล์ต้นฉบับใน LibreOffice/Word ว่าเปิดได้หรือไม่",

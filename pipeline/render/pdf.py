@@ -1,5 +1,6 @@
 """PDFs of the Word documents: LibreOffice converts them in parallel; the plan book's PDF is
 assembled from its parts' PDFs with Thai page numbers (pipeline.render.pdf_book)."""
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -46,7 +47,10 @@ def _convert_all(docx: list[Path], on_progress=None) -> list[Path]:
             except OSError:
                 shutil.copyfile(d, link)
             links.append(link)
-        pdfs = office.convert(links, "pdf", flat / "pdf", workers=PDF_WORKERS, on_progress=on_progress)
+        root = Path(os.path.commonpath([d.parent for d in docx]))
+        labels = [d.relative_to(root).as_posix() for d in docx]   # -- messages name documents, not links --
+        pdfs = office.convert(links, "pdf", flat / "pdf", workers=PDF_WORKERS, on_progress=on_progress,
+                              labels=labels)
         final = []
         for d, p in zip(docx, pdfs):
             final.append(d.with_suffix(".pdf"))

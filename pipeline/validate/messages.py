@@ -130,9 +130,11 @@ MESSAGES = {
     "row-code-unknown": Msg(E, "รหัสโครงการ '{value}' ไม่มีในแผ่นงาน โครงการ",
                             "แก้รหัสให้ตรงกับโครงการที่มี หรือเพิ่มโครงการนี้ในแผ่นงาน โครงการ",
                             "project code '{value}' is not in โครงการ"),
-    "row-name-differs": Msg(W, "ชื่อโครงการไม่ตรงกับแผ่นงาน โครงการ{detail} ({code}: '{expected}')",
-                            "คัดลอกชื่อจากแผ่นงาน โครงการ มาวาง หรือแก้รหัสโครงการถ้าผิดโครงการ",
-                            "name differs from โครงการ{detail_en} ({code}: '{expected}')"),
+    "row-name-differs": Msg(W, "ชื่อโครงการไม่ตรงกับแผ่นงาน โครงการ{detail} ({code}: '{expected}') "
+                               "ตารางใช้ชื่อจากแผ่นงาน โครงการ คือ '{expected}'",
+                            "ถ้าชื่อในแผ่นงาน โครงการ ถูกแล้ว คัดลอกมาวางในช่องนี้ให้ตรงกัน ถ้าไม่ใช่ แก้ชื่อที่แผ่นงาน "
+                            "โครงการ หรือแก้รหัสโครงการถ้าผิดโครงการ",
+                            "name differs from โครงการ{detail_en} ({code}: '{expected}'); the tables print '{expected}'"),
     "row-dimension-differs": Msg(W, "มิติ {value} ไม่ตรงกับมิติของโครงการ {code} ในแผ่นงาน โครงการ ({expected})",
                                  "แก้มิติให้เป็น {expected} หรือแก้มิติในแผ่นงาน โครงการ",
                                  "dimension {value} differs from project {code} ({expected})"),

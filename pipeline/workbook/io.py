@@ -86,6 +86,7 @@ def check_file(path: Path) -> None:
         _refuse_ole(path)
     if not zipfile.is_zipfile(path):
         _refuse_not_zip(path, head)
+    _refuse_ods(path)
     _check_archive(path)
 
 
@@ -100,6 +101,10 @@ NOT_XLSX = {
     "file-is-text": ("ไฟล์ {name} เป็นไฟล์ข้อความ (เช่น CSV) ไม่ใช่ไฟล์ Excel (.xlsx)",
                      "เปิดไฟล์ใน Excel แล้วบันทึกเป็น 'Excel Workbook (.xlsx)' อย่าเปลี่ยนแค่นามสกุลไฟล์",
                      "{name} is a text file (CSV?), not an .xlsx workbook"),
+    "file-is-ods": ("ไฟล์ {name} เป็นไฟล์ LibreOffice Calc (.ods) ไม่ใช่ Excel (.xlsx)",
+                    "เปิดไฟล์ใน LibreOffice Calc แล้วเลือก ไฟล์ > บันทึกเป็น (Save As) ชนิดไฟล์ "
+                    "'Excel 2007-365 (.xlsx)' (การเปลี่ยนแค่นามสกุลไฟล์ไม่ได้แปลงไฟล์)",
+                    "{name} is a LibreOffice Calc (.ods) file; save it as .xlsx from Calc"),
     "file-not-xlsx": ("ไฟล์ {name} ไม่ใช่ไฟล์ Excel (.xlsx) หรือไฟล์เสียหาย",
                       "เปิดใน Excel แล้วบันทึกเป็น Excel Workbook (.xlsx) หรือใช้ไฟล์สำรอง",
                       "{name} is not an .xlsx workbook"),
@@ -108,6 +113,17 @@ NOT_XLSX = {
 
 def _not_xlsx(code: str, path: Path) -> WorkbookUnreadable:
     return unreadable(code, *(text.format(name=path.name) for text in NOT_XLSX[code]))
+
+
+def _refuse_ods(path: Path) -> None:
+    """A Calc spreadsheet, by name or by content (renaming it .xlsx does not convert it)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            mimetype = archive.read("mimetype")[:100] if "mimetype" in archive.namelist() else b""
+    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError):
+        return  # -- _check_archive reports a damaged zip --
+    if path.suffix.lower() == ".ods" or mimetype.startswith(b"application/vnd.oasis.opendocument"):
+        raise _not_xlsx("file-is-ods", path)
 
 
 def _refuse_ole(path: Path) -> None:

@@ -19,13 +19,24 @@ def read_plan(path: Path) -> Plan:
 
 
 def plan_from_workbook(wb) -> Plan:
+    projects = [_project(r) for r in records(wb[c.SHEET_PROJECTS])]
     return Plan(
         settings=_settings(wb[c.SHEET_SETTINGS]),
         dimensions=[Dimension(parse_int(r[c.DimensionCol.NUMBER]), clean_text(r[c.DimensionCol.NAME]))
                     for r in records(wb[c.SHEET_DIMENSIONS])],
-        projects=[_project(r) for r in records(wb[c.SHEET_PROJECTS])],
-        rows=[_year_row(r) for r in records(wb[c.SHEET_YEARLY])],
+        projects=projects,
+        rows=_named_from_projects([_year_row(r) for r in records(wb[c.SHEET_YEARLY])], projects),
     )
+
+
+def _named_from_projects(rows: list[YearRow], projects: list[Project]) -> list[YearRow]:
+    """The name in โครงการ is the one source: staff rename a project in one place and the tables,
+    the sheets and the file names all follow. The name column of แผนรายปี is only a reading aid
+    (validation warns, row-name-differs, when it has drifted)."""
+    names = {p.code: p.name for p in projects}
+    for row in rows:
+        row.name = names.get(row.project_code, row.name)
+    return rows
 
 
 def records(ws) -> list[dict]:

@@ -72,7 +72,7 @@ def _convert_copies(paths: list[Path], work: Path) -> list[Path]:
     for i, p in enumerate(paths):
         copies.append(work / "in" / f"{i}{p.suffix}")
         shutil.copyfile(p, copies[-1])
-    return office.convert(copies, TARGET, work / "out")
+    return office.convert(copies, TARGET, work / "out", labels=[p.name for p in paths])
 
 
 def _formula_results(path: Path, sheets: list[str] | None) -> dict[str, dict[str, object]]:
