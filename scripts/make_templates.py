@@ -213,9 +213,9 @@ def add_list(doc, var: str) -> None:
 
 YEAR_COLUMNS = [  # header, width cm, cell template, paragraph style
     ("ลำดับ", 1.6, "{{ r.order }}", "Table Center"),
-    ("รายการโครงการ (ตั้งต้น)", 11.0, "{{ r.name }}", "Table Text"),
+    ("รายการโครงการ (ตั้งต้น)", 10.1, "{{ r.name }}", "Table Text"),
     ("มิติ", 1.2, "{{ r.dimension }}", "Table Center"),
-    ("งบประมาณ (บาท)", 2.9, "{{ r.budget }}", "Table Number"),
+    ("งบประมาณ (บาท)", 3.8, "{{ r.budget }}", "Table Number"),  # 999,999,999.99 at 14 pt: 3.32 cm + margins
     ("1", 1.2, "{{ r.q1 }}", "Table Center"),
     ("2", 1.2, "{{ r.q2 }}", "Table Center"),
     ("3", 1.2, "{{ r.q3 }}", "Table Center"),
