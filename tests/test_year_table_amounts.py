@@ -9,7 +9,7 @@ from docx import Document
 from docx.shared import Cm
 
 from pipeline import office
-from pipeline.render.word import render_documents
+from pipeline.render.word.word import render_documents
 
 LARGEST = Decimal("99999999.99")
 
