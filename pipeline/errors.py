@@ -60,6 +60,13 @@ class TemplateError(PipelineError):
     default_code = "template-broken"
 
 
+class InternalError(PipelineError):
+    """A bug, not a problem of the data: one line for staff, the traceback in a log file."""
+
+    exit_code = 70
+    default_code = "internal-error"
+
+
 def file_system_error(exc: OSError) -> OutputBlocked:
     """Disk full, a folder without write permission, a path too long …: exit 3 with a Thai line."""
     where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""

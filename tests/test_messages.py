@@ -78,3 +78,25 @@ def test_a_project_renamed_only_in_projects_is_printed_with_its_new_name(tmp_pat
     assert main(["validate", str(path), "--json"]) == 0
     differs = [p for p in json.loads(capsys.readouterr().out)["problems"] if p["code"] == "row-name-differs"]
     assert differs and all("ตารางใช้ชื่อจากแผ่นงาน โครงการ" in p["message"] for p in differs)
+
+
+def test_run_json_prints_an_object_for_an_internal_error(tmp_path, master_path, monkeypatch, capsys):
+    import pipeline.run
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("simulated bug")
+    monkeypatch.setattr(pipeline.run, "run_pipeline", broken)
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    assert main(["run", str(master_path), "--out", str(tmp_path / "o"), "--json"]) == 70
+    result = json.loads(capsys.readouterr().out)
+    assert result["exit_code"] == 70 and result["error"]["code"] == "internal-error"
+
+
+def test_validate_json_prints_an_object_when_the_report_cannot_be_written(tmp_path, master_path, capsys):
+    report = tmp_path / "validation.xlsx"
+    report.write_bytes(b"old")
+    (tmp_path / "~$validation.xlsx").write_bytes(b"owner")  # -- open in Excel --
+    assert main(["validate", str(master_path), "--json", "--report", str(report)]) == 3
+    printed = capsys.readouterr().out
+    result = json.loads(printed[printed.rindex('{\n  "exit_code"'):])
+    assert result["exit_code"] == 3 and result["error"]["code"] == "output-blocked"

@@ -4,6 +4,7 @@ function and turns PipelineError into a clean message and exit code (never a tra
 This package is the only place that knows argparse and writes sentences for staff; the library
 returns data and codes (pipeline.run.RunResult, validation problems, importer anomalies)."""
 import argparse
+import json
 import sys
 import tempfile
 import traceback
@@ -12,7 +13,7 @@ from pathlib import Path
 from pipeline.cli.run_cmd import run_command
 from pipeline.cli.console import console
 from pipeline.cli.validate_cmd import problem_table, validate_command
-from pipeline.errors import OutputBlocked, PipelineError, file_system_error
+from pipeline.errors import InternalError, OutputBlocked, PipelineError, file_system_error
 from pipeline.importer import import_planbook
 from pipeline.workbook.writer import empty_workbook, plan_workbook, save_workbook
 
@@ -65,9 +66,16 @@ def _refuse_overwrite(path: Path, force: bool) -> None:
                             english=f"{path} exists; use --force to overwrite")
 
 
-def _print_error(exc: PipelineError, lang: str) -> int:
+def _print_error(exc: PipelineError, lang: str, args=None) -> int:
+    _print_json(exc, args)
     print(f"{'error' if lang == 'en' else 'ผิดพลาด'}: {exc.text(lang)}", file=sys.stderr)
     return exc.exit_code
+
+
+def _print_json(exc: PipelineError, args) -> None:
+    """With --json every exit prints one JSON object with its code (run prints its own shape first)."""
+    if getattr(args, "json", False):
+        print(json.dumps({"exit_code": exc.exit_code, "error": exc.to_dict()}, ensure_ascii=False, indent=2))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -123,15 +131,17 @@ def main(argv=None) -> int:
     try:
         return args.func(args)
     except PipelineError as exc:
-        return _print_error(exc, lang)
+        return _print_error(exc, lang, args)
     except KeyboardInterrupt:
         print("ยกเลิกแล้ว", file=sys.stderr)
         return 130
     except OSError as exc:  # disk full, a folder without write permission, a path too long …
-        return _print_error(file_system_error(exc), lang)
+        return _print_error(file_system_error(exc), lang, args)
     except Exception:  # a bug: staff get one clear line, maintainers get the traceback in a file
         log = Path(tempfile.gettempdir()) / "anticorruption-pipeline-error.log"
         log.write_text(traceback.format_exc(), encoding="utf-8")
-        print(f"ผิดพลาดภายในโปรแกรม (ไม่ใช่ความผิดของข้อมูล) รายละเอียดสำหรับผู้ดูแลระบบอยู่ที่ {log}",
-              file=sys.stderr)
-        return 70
+        bug = InternalError(f"ผิดพลาดภายในโปรแกรม (ไม่ใช่ความผิดของข้อมูล) รายละเอียดสำหรับผู้ดูแลระบบอยู่ที่ {log}",
+                            english=f"internal error (not a problem of the data); details for maintainers in {log}")
+        _print_json(bug, args)
+        print(bug.text(lang), file=sys.stderr)
+        return bug.exit_code

@@ -8,6 +8,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from pipeline import contract as c
 from pipeline.errors import OutputBlocked
 from pipeline.validate.problems import ERROR, Report
+from pipeline.workbook.guards import check_writable
 from pipeline.workbook.writer import BODY, FONT_NAME, HEADER, HEADER_FILL, save_workbook
 
 COLUMNS = (("ระดับ", 10), ("แผ่นงาน", 12), ("ช่อง", 8), ("ตำแหน่ง (คลิกเพื่อไปที่ช่อง)", 24), ("รหัสปัญหา", 24),
@@ -24,6 +25,8 @@ def write_report_xlsx(report: Report, path: Path) -> Path:
     if path.resolve() == master:
         raise OutputBlocked(f"จะไม่เขียนรายงานทับสมุดงานหลัก {path}", hint="ระบุไฟล์อื่น เช่น outputs/validation.xlsx",
                             english="refusing to write the report over the master workbook")
+    if path.parent.is_dir():  # -- a missing folder is made by save_workbook --
+        check_writable(path)  # -- a report staff left open in Excel is not written under them --
     wb = Workbook()
     ws = wb.active
     ws.title = c.VALIDATION_SHEET
