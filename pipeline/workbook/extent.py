@@ -16,7 +16,8 @@ def is_blank(value) -> bool:
 
 def stream_rows(ws):
     """(row number, values) of a read-only sheet, stopping after EMPTY_RUN empty rows."""
-    ws.reset_dimensions()  # -- no padding of rows or columns up to the stored dimension --
+    if hasattr(ws, "reset_dimensions"):  # -- read-only: no padding of rows or columns up to the dimension --
+        ws.reset_dimensions()
     empty = 0
     for number, values in enumerate(ws.iter_rows(values_only=True), 1):
         if all(is_blank(v) for v in values):
