@@ -34,7 +34,7 @@ def ours(out) -> set:
 
 def fake_pdf_run(monkeypatch, master, out):
     """A run 'with PDFs' without LibreOffice: each .docx gets a small PDF beside it."""
-    def pdfs(documents, book_parts=None):
+    def pdfs(documents, book_parts=None, **kwargs):
         made = [d.with_suffix(".pdf") for d in documents if d.suffix == ".docx"]
         for p in made:
             p.write_bytes(b"%PDF-1.4 fake")

@@ -44,13 +44,18 @@ def run_command(args) -> int:
     return result.exit_code
 
 
+def empty_sheet_notes(result: run.RunResult) -> list[str]:
+    """The projects whose sheets were not made because they have no details yet (CLI and web)."""
+    if not result.empty_sheets:
+        return []
+    return [f"ยังไม่มีรายละเอียด {len(result.empty_sheets)} โครงการ จึงยังไม่ได้สร้างเอกสารโครงการ "
+            "(กรอกในแผ่นงาน โครงการ แล้วสั่งใหม่):",
+            *(f"  - ลำดับที่ {p['seq']} {p['name']} ({p['code']})" for p in result.empty_sheets)]
+
+
 def outcome_notes(result: run.RunResult, workbook) -> list[tuple[str, str]]:
     """(style, sentence) for each code in the result that staff should read."""
-    notes = []
-    if result.empty_sheets:
-        notes.append(("yellow", f"ยังไม่มีรายละเอียด {len(result.empty_sheets)} โครงการ จึงยังไม่ได้สร้างเอกสารโครงการ "
-                                "(กรอกในแผ่นงาน โครงการ แล้วสั่งใหม่):"))
-        notes += [("", f"  - ลำดับที่ {p['seq']} {p['name']} ({p['code']})") for p in result.empty_sheets]
+    notes = [("yellow" if i == 0 else "", line) for i, line in enumerate(empty_sheet_notes(result))]
     if result.pdf_skipped:
         notes.append(("yellow", PDF_SKIPPED[result.pdf_skipped]))
     wb = result.write_back

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pipeline import office
 from pipeline import run as pipeline_run
-from pipeline.cli.run_cmd import PDF_SKIPPED
+from pipeline.cli.run_cmd import PDF_SKIPPED, empty_sheet_notes
 from pipeline.cli.run_report import outcome_rows
 from pipeline.errors import PipelineError
 
@@ -149,7 +149,7 @@ def execute(run: Run) -> None:
         if not result.valid:
             raise PipelineError(f"พบข้อผิดพลาด {result.errors} รายการในสมุดงาน จึงไม่ได้สร้างไฟล์")
         run.files = {p.relative_to(run.out_dir).as_posix(): p for p in result.files}
-        run.notes = [PDF_SKIPPED[result.pdf_skipped]] if result.pdf_skipped else []
+        run.notes = empty_sheet_notes(result) + ([PDF_SKIPPED[result.pdf_skipped]] if result.pdf_skipped else [])
         run.outcome = outcome_rows(result.files, run.out_dir)
         run.done = run.total = max(run.total, 1)
         run.state, run.stage = DONE, "เสร็จแล้ว"
