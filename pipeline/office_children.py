@@ -80,6 +80,10 @@ def _windows_kill_on_close(proc: subprocess.Popen) -> None:
 
     global _JOB
     kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+    kernel32.CreateJobObjectW.restype = wintypes.HANDLE  # -- 64-bit handles: never the default int --
+    kernel32.CreateJobObjectW.argtypes = (ctypes.c_void_p, wintypes.LPCWSTR)
+    kernel32.SetInformationJobObject.argtypes = (wintypes.HANDLE, ctypes.c_int, ctypes.c_void_p, wintypes.DWORD)
+    kernel32.AssignProcessToJobObject.argtypes = (wintypes.HANDLE, wintypes.HANDLE)
     if _JOB is None:
         class BasicLimits(ctypes.Structure):
             _fields_ = [("PerProcessUserTimeLimit", ctypes.c_int64), ("PerJobUserTimeLimit", ctypes.c_int64),
@@ -99,7 +103,6 @@ def _windows_kill_on_close(proc: subprocess.Popen) -> None:
                         ("PeakProcessMemoryUsed", ctypes.c_size_t), ("PeakJobMemoryUsed", ctypes.c_size_t)]
 
         kill_on_job_close, extended_limit_information = 0x2000, 9
-        kernel32.CreateJobObjectW.restype = wintypes.HANDLE
         job = kernel32.CreateJobObjectW(None, None)
         limits = ExtendedLimits()
         limits.BasicLimitInformation.LimitFlags = kill_on_job_close
@@ -107,4 +110,6 @@ def _windows_kill_on_close(proc: subprocess.Popen) -> None:
                                                            ctypes.byref(limits), ctypes.sizeof(limits)):
             return  # -- no job: the timeout still ends the tree; only a killed run could leave it --
         _JOB = job
-    kernel32.AssignProcessToJobObject(wintypes.HANDLE(_JOB), wintypes.HANDLE(int(proc._handle)))
+    # -- assigned right after CreateProcess; soffice.exe takes far longer to start soffice.bin, which
+    #    then joins the job with it (untested here: this machine runs Linux) --
+    kernel32.AssignProcessToJobObject(_JOB, int(proc._handle))
