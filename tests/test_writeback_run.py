@@ -52,6 +52,9 @@ def test_a_calc_saved_master_with_an_autofilter_is_written_back(tmp_path, master
     assert load_workbook(master)[c.SHEET_YEARLY].auto_filter.ref == "A1:K77"  # -- the case is what it says --
     assert main(["run", str(master), "--out", str(tmp_path / "out"), "--no-pdf", "--write-back", "-q"]) == 0
     assert c.summary_sheet_name(2566) in load_workbook(master, read_only=True).sheetnames
+    assert main(["run", str(master), "--out", str(tmp_path / "out"), "--no-pdf", "--write-back"]) == 0
+    out = capsys.readouterr().out
+    assert "--no-pdf: Excel คำนวณเมื่อเปิดไฟล์" in out and "ไม่พบ LibreOffice" not in out
     assert len(list(master.parent.glob("master.backup-*.xlsx"))) == 1
 
 
@@ -72,7 +75,7 @@ def test_a_refused_write_back_exits_3_even_quiet_and_in_json(tmp_path, master_pa
     assert digest(master) == before and not list(master.parent.glob("*.backup-*"))
 
 
-def test_no_pdf_write_back_starts_no_libreoffice(tmp_path, master_path, monkeypatch):
+def test_no_pdf_write_back_starts_no_libreoffice(tmp_path, master_path, monkeypatch, capsys):
     master = tmp_path / "master.xlsx"
     shutil.copyfile(master_path, master)
 
@@ -81,6 +84,9 @@ def test_no_pdf_write_back_starts_no_libreoffice(tmp_path, master_path, monkeypa
     monkeypatch.setattr(office, "convert", no_office)
     assert main(["run", str(master), "--out", str(tmp_path / "out"), "--no-pdf", "--write-back", "-q"]) == 0
     assert c.summary_sheet_name(2566) in load_workbook(master, read_only=True).sheetnames
+    assert main(["run", str(master), "--out", str(tmp_path / "out"), "--no-pdf", "--write-back"]) == 0
+    out = capsys.readouterr().out
+    assert "--no-pdf: Excel คำนวณเมื่อเปิดไฟล์" in out and "ไม่พบ LibreOffice" not in out
 
 
 def test_a_libreoffice_failure_leaves_the_master_and_no_backup(tmp_path, master_path, monkeypatch, capsys):

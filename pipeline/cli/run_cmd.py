@@ -5,9 +5,9 @@ import sys
 from contextlib import nullcontext
 
 from pipeline import office, run
-from pipeline.errors import PipelineError, file_system_error
 from pipeline.cli.run_report import ProgressUI, error_json, print_outcome, result_json
 from pipeline.cli.validate_cmd import print_report
+from pipeline.errors import PipelineError, file_system_error
 
 # -- what the codes in RunResult mean, in the words staff read --
 PDF_SKIPPED = {
@@ -62,7 +62,9 @@ def outcome_notes(result: run.RunResult, workbook) -> list[tuple[str, str]]:
     if wb and wb.error:
         notes.append(("", f"ไม่ได้เขียนกลับ: {wb.error}"))
     elif wb:
-        note = "" if wb.recalculated else " (ไม่ได้คำนวณสูตร: ไม่พบ LibreOffice)"
+        note = "" if wb.recalculated else (
+            " (ไม่ได้คำนวณสูตรล่วงหน้าตามที่สั่ง --no-pdf: Excel คำนวณเมื่อเปิดไฟล์)"
+            if result.pdf_skipped == run.NO_PDF_REQUESTED else " (ไม่ได้คำนวณสูตร: ไม่พบ LibreOffice)")
         notes.append(("", f"เขียนตารางสรุปกลับใน {workbook.name} แล้ว สำรองไฟล์เดิมไว้ที่ {wb.backup.name}{note}"))
     return notes
 
