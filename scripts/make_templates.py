@@ -72,9 +72,10 @@ def setup_styles(doc) -> None:
     normal.paragraph_format.space_after = Pt(0)
     normal.paragraph_format.space_before = Pt(0)
     normal.paragraph_format.line_spacing = 1.0
+    normal.paragraph_format.widow_control = True   # no lone first/last line of a paragraph
 
     def para_style(name, *, align=None, bold=None, size=None, first=None, left=None,
-                   hanging=None, before=None, tab=None):
+                   hanging=None, before=None, tab=None, after=None, keep_next=None):
         st = styles.add_style(name, 1)
         st.base_style = normal
         pf = st.paragraph_format
@@ -90,24 +91,57 @@ def setup_styles(doc) -> None:
             pf.space_before = Pt(before)
         if tab is not None:
             pf.tab_stops.add_tab_stop(Cm(tab))
+        if after is not None:
+            pf.space_after = Pt(after)
+        if keep_next is not None:
+            pf.keep_with_next = keep_next
         set_fonts(st.element.get_or_add_rPr(), size, bold)
         return st
 
-    thai_justify = WD_ALIGN_PARAGRAPH.THAI_JUSTIFY
-    para_style("Doc Title", align=WD_ALIGN_PARAGRAPH.CENTER, bold=True)
-    para_style("Body Para", align=thai_justify, first=2.5)
-    para_style("Section Head", bold=True, before=6)
-    para_style("Sub Head", bold=True, left=1.25)
-    para_style("Section Text", align=thai_justify, left=1.25)
+    # -- justified at word boundaries: LibreOffice 7.4 prints thaiDistribute ragged right --
+    justify = WD_ALIGN_PARAGRAPH.JUSTIFY
+    # -- headings keep with the paragraph after them: never last on a page --
+    para_style("Doc Title", align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, keep_next=True)
+    para_style("Body Para", align=justify, first=2.5)
+    para_style("Section Head", bold=True, before=6, keep_next=True)
+    para_style("Sub Head", bold=True, left=1.25, keep_next=True)
+    para_style("Section Text", align=justify, left=1.25)
     # -- lists: the number "๑)" hangs, wrapped lines align with the text after the tab --
-    para_style("List Item", align=thai_justify, left=2.0, hanging=0.75, tab=2.0)
-    para_style("Date Line", left=6.0, before=12)
-    para_style("Signature", align=WD_ALIGN_PARAGRAPH.CENTER, left=5.5)
-    para_style("Garuda", align=WD_ALIGN_PARAGRAPH.CENTER)
+    para_style("List Item", align=justify, left=2.0, hanging=0.75, tab=2.0)
+    announcement_styles(para_style, justify)
+    para_style("Table Title", align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, after=6)
     para_style("Table Text", size=14)
     para_style("Table Head", size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     para_style("Table Center", size=14, align=WD_ALIGN_PARAGRAPH.CENTER)
     para_style("Table Number", size=14, align=WD_ALIGN_PARAGRAPH.RIGHT)
+
+
+def announcement_styles(para_style, justify) -> None:
+    """The ประกาศ's own styles. From "จึงประกาศ…" to the signer's position every paragraph keeps
+    with the next, so the signature block never stands alone on a page."""
+    para_style("Garuda", align=WD_ALIGN_PARAGRAPH.CENTER, keep_next=True)
+    # -- a short centred rule under the title, then a gap before the body --
+    rule = para_style("Title Rule", align=WD_ALIGN_PARAGRAPH.CENTER, left=5.5, after=12, keep_next=True)
+    rule.paragraph_format.right_indent = Cm(5.5)
+    _bottom_border(rule.element.get_or_add_pPr())
+    para_style("Closing", align=justify, first=2.5, keep_next=True)
+    para_style("Date Line", left=6.0, before=12, keep_next=True)
+    para_style("Signature", align=WD_ALIGN_PARAGRAPH.CENTER, left=5.5, keep_next=True)
+
+
+def _bottom_border(ppr) -> None:
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for k, v in {"w:val": "single", "w:sz": "6", "w:space": "1", "w:color": "auto"}.items():
+        bottom.set(qn(k), v)
+    borders.append(bottom)
+    # -- schema order: pBdr comes after keepNext/keepLines/pageBreakBefore/widowControl/numPr --
+    anchor = next((el for el in ppr if el.tag in {qn("w:shd"), qn("w:tabs"), qn("w:spacing"),
+                                                  qn("w:ind"), qn("w:jc")}), None)
+    if anchor is not None:
+        anchor.addprevious(borders)
+    else:
+        ppr.append(borders)
 
 
 def new_document(landscape: bool = False):
@@ -156,15 +190,30 @@ def build_announcement(doc) -> None:
     add(doc, "ประกาศ{{ organisation }}", "Doc Title")
     add(doc, "เรื่อง ประกาศใช้{{ plan_title }}", "Doc Title")
     add(doc, "({{ plan_years }}) ของ{{ organisation }}", "Doc Title")
+    add(doc, "", "Title Rule")
     add(doc, "{%p for text in body %}")
     add(doc, "{{ text }}", "Body Para")
     add(doc, "{%p endfor %}")
-    add(doc, "จึงประกาศมาให้ทราบโดยทั่วกัน", "Body Para")
+    add(doc, "จึงประกาศมาให้ทราบโดยทั่วกัน", "Closing")
     add(doc, "ประกาศ ณ วันที่ {{ announce_date }}", "Date Line")
     for _ in range(3):
         add(doc, "", "Signature")
     add(doc, "({{ signer }})", "Signature")
     add(doc, "{{ signer_position }}", "Signature")
+    _continuation_header(doc)
+
+
+def _continuation_header(doc) -> None:
+    """งานสารบรรณ: pages after the first carry "- ๒ -" at the top; the first page has none."""
+    sect = doc.sections[0]
+    sect.different_first_page_header_footer = True
+    p = sect.header.paragraphs[0]
+    p.style = doc.styles["Normal"]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.add_run("- ")
+    _page_field(p)
+    p.add_run(" -")
+    _thai_page_numbers(sect._sectPr)
 
 
 def build_project_sheet(doc) -> None:
@@ -211,30 +260,32 @@ def add_list(doc, var: str) -> None:
     add(doc, "{%p endfor %}")
 
 
+# -- widths from the content (14 pt, cell margins 0.19 cm each side): the header words fit on one
+#    line, 999,999,999.99 too even in the fallback font (Laksaman), หมายเหตุ (usually empty) is as
+#    narrow as its header, the project name takes the rest of the 24.7 cm between the margins --
 YEAR_COLUMNS = [  # header, width cm, cell template, paragraph style
-    ("ลำดับ", 1.6, "{{ r.order }}", "Table Center"),
-    ("รายการโครงการ (ตั้งต้น)", 10.1, "{{ r.name }}", "Table Text"),
-    ("มิติ", 1.2, "{{ r.dimension }}", "Table Center"),
+    ("ลำดับ", 1.3, "{{ r.order }}", "Table Center"),
+    ("รายการโครงการ (ตั้งต้น)", 12.8, "{{ r.name }}", "Table Text"),
+    ("มิติ", 1.0, "{{ r.dimension }}", "Table Center"),
     ("งบประมาณ (บาท)", 3.8, "{{ r.budget }}", "Table Number"),  # 999,999,999.99 at 14 pt: 3.32 cm + margins
-    ("1", 1.2, "{{ r.q1 }}", "Table Center"),
-    ("2", 1.2, "{{ r.q2 }}", "Table Center"),
-    ("3", 1.2, "{{ r.q3 }}", "Table Center"),
-    ("4", 1.2, "{{ r.q4 }}", "Table Center"),
-    ("หมายเหตุ", 3.0, "{{ r.note }}", "Table Text"),
+    ("1", 1.0, "{{ r.q1 }}", "Table Center"),
+    ("2", 1.0, "{{ r.q2 }}", "Table Center"),
+    ("3", 1.0, "{{ r.q3 }}", "Table Center"),
+    ("4", 1.0, "{{ r.q4 }}", "Table Center"),
+    ("หมายเหตุ", 1.8, "{{ r.note }}", "Table Text"),
 ]
 
 
 def build_year_table(doc) -> None:
-    add(doc, "แผนปฏิบัติการป้องกันการทุจริต พ.ศ. {{ year }} ของ {{ organisation }}", "Doc Title")
-    add(doc, "", "Normal")
-    table = doc.add_table(rows=6, cols=len(YEAR_COLUMNS))
+    table = doc.add_table(rows=7, cols=len(YEAR_COLUMNS))
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     for i, (_, width, _, _) in enumerate(YEAR_COLUMNS):
         for cell in table.columns[i].cells:
             cell.width = Cm(width)
-    head1, head2, loop_start, data, loop_end, total = table.rows
+    title_row, head1, head2, loop_start, data, loop_end, total = table.rows
+    _title_row(title_row, "แผนปฏิบัติการป้องกันการทุจริต พ.ศ. {{ year }} ของ {{ organisation }}")
     for i, (title, _, value, style) in enumerate(YEAR_COLUMNS):
         _cell(head1.cells[i], title if i < 4 or i == 8 else "", "Table Head")
         _cell(head2.cells[i], title if 4 <= i < 8 else "", "Table Head")
@@ -243,7 +294,7 @@ def build_year_table(doc) -> None:
     head1.cells[4].merge(head1.cells[7])
     for i in (0, 1, 2, 3, 8):
         head1.cells[i].merge(head2.cells[i])
-    for row in (head1, head2):
+    for row in (title_row, head1, head2):
         _repeat_header(row)
     for row in (data, total):   # a project's row never breaks across pages
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
@@ -272,6 +323,22 @@ def build_year_table(doc) -> None:
     add(doc, "{%p endfor %}")
 
 
+def _title_row(row, text: str) -> None:
+    """The table's title as its first row, borderless, repeated with the header on every page."""
+    cell = row.cells[0].merge(row.cells[-1])
+    _cell(cell, text, "Table Title")
+    for extra in cell.paragraphs[1:]:
+        extra._p.getparent().remove(extra._p)
+    borders = OxmlElement("w:tcBorders")
+    for side in ("top", "left", "right"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:val"), "nil")
+        borders.append(el)
+    tcpr = cell._tc.get_or_add_tcPr()
+    before = [el for el in tcpr if el.tag in {qn(t) for t in ("w:tcW", "w:gridSpan", "w:hMerge", "w:vMerge")}]
+    tcpr.insert(tcpr.index(before[-1]) + 1 if before else 0, borders)   # the schema's order
+
+
 def _cell(cell, text: str, style: str) -> None:
     p = cell.paragraphs[0]
     p.text = text
@@ -294,7 +361,10 @@ def build_planbook(doc) -> None:
     p.style = doc.styles["Normal"]
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _page_field(p)
-    sect = doc.sections[0]._sectPr
+    _thai_page_numbers(doc.sections[0]._sectPr)
+
+
+def _thai_page_numbers(sect) -> None:
     num = OxmlElement("w:pgNumType")
     num.set(qn("w:fmt"), "thaiNumbers")
     sect.find(qn("w:cols")).addprevious(num)

@@ -73,18 +73,22 @@ def test_year_table_2570(real_out):
     out, _ = real_out
     doc = Document(str(out / "2570" / "ตาราง 2570.docx"))
     rows = doc.tables[0].rows
-    data = rows[2:-1]
+    data = rows[3:-1]
     assert len(data) == 15
-    assert [c.text for c in rows[0].cells][:4] == ["ลำดับ", "รายการโครงการ (ตั้งต้น)", "มิติ", "งบประมาณ (บาท)"]
-    assert [c.text for c in rows[1].cells][4:8] == ["1", "2", "3", "4"]
+    # -- the title is the table's first row, so it repeats on every page with the header --
+    assert rows[0].cells[0].text == "แผนปฏิบัติการป้องกันการทุจริต พ.ศ. 2570 ของ องค์การบริหารส่วนตำบลโคกสำโรง"
+    assert [c.text for c in rows[1].cells][:4] == ["ลำดับ", "รายการโครงการ (ตั้งต้น)", "มิติ", "งบประมาณ (บาท)"]
+    assert [c.text for c in rows[2].cells][4:8] == ["1", "2", "3", "4"]
     assert [c.text for c in data[0].cells][:8] == [
         "1", "โครงการเผยแพร่ประชาสัมพันธ์ความรู้ด้านกฎหมายและระเบียบที่เกี่ยวข้องกับการปฏิบัติงาน"
         "ให้แก่บุคลากรองค์กรปกครองส่วนท้องถิ่น ผู้บริหารและสมาชิกสภาท้องถิ่น", "1", "0.00", "☑", "☑", "☑", ""]
     assert [c.text for c in rows[-1].cells][3:8] == ["0.00", "15", "15", "15", "11"]
-    for row in rows[:2]:   # header rows repeat on every page
-        assert row._tr.trPr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tblHeader") is not None
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    for row in rows[:3]:   # title and header rows repeat on every page
+        assert row._tr.trPr.find(f"{w}tblHeader") is not None
+    for row in rows[3:]:   # no row breaks across pages
+        assert row._tr.trPr.find(f"{w}cantSplit") is not None
     text = "\n".join(p.text for p in doc.paragraphs)
-    assert "แผนปฏิบัติการป้องกันการทุจริต พ.ศ. 2570 ของ องค์การบริหารส่วนตำบลโคกสำโรง" in text
     assert "** ข้อมูล ณ วันที่ 07 กรกฎาคม 2566" in text
     assert "ชื่อ - สกุล ผู้ออกรายงาน นายสายลม พุฒนาราช" in text
     assert "มิติ 4 การยกระดับกลไกการตรวจสอบการดำเนินงานขององค์กรปกครองส่วนท้องถิ่น" in text

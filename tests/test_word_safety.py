@@ -22,7 +22,7 @@ def test_values_come_out_literally(small_plan, tmp_path):
     assert f"๑)\t{HOSTILE}" in sheet
     assert f"({HOSTILE})" in texts["ประกาศ.docx"]
     table = Document(str(tmp_path / "2566" / "ตาราง 2566.docx")).tables[0]
-    assert table.rows[2].cells[1].text == HOSTILE
+    assert table.rows[3].cells[1].text == HOSTILE
     assert "49" not in sheet
 
 

@@ -40,8 +40,9 @@ OVERRIDE_DIR = Path(__file__).resolve().parents[3] / "templates"
 TEMPLATE_FILES = {"announcement": "announcement.docx", "year_table": "year_table.docx",
                   "project_sheet": "project_sheet.docx", "planbook": "planbook.docx"}
 GARUDA_FILE = "garuda.png"
-GARUDA_WIDTH_CM = 3.0
+GARUDA_HEIGHT_CM = 3.0   # ตราครุฑ 3 cm tall, as งานสารบรรณ has it
 ANNOUNCEMENT_NAME = "ประกาศ"
+NO_EMBLEM = "no-emblem"   # warning code: no garuda.png and no picture pasted in announcement.docx
 PLANBOOK_NAME = "แผนปฏิบัติการป้องกันการทุจริต {start}-{end}"
 
 
@@ -59,6 +60,7 @@ class WordTemplates:
     project_sheet: PreparedTemplate
     planbook: PreparedTemplate
     garuda: Markup | str = ""
+    emblem: str = ""          # "file" (garuda.png), "pasted" (an image in announcement.docx) or ""
 
     @classmethod
     def load(cls, templates_dir: Path | None = None, garuda_path: Path | None = None) -> "WordTemplates":
@@ -70,12 +72,23 @@ class WordTemplates:
                 raise TemplateError(f"ไม่พบแม่แบบ {path}", hint="สร้างใหม่ด้วย python scripts/make_templates.py",
                                     english=f"template {path} is missing")
         garuda_path = garuda_path or next((p for p in (f / GARUDA_FILE for f in folders) if p.is_file()), None)
+        pasted = has_pasted_image(paths["announcement"])
+        # -- an image staff pasted into announcement.docx is the emblem; garuda.png is not added too --
         package, garuda = (_with_garuda(paths["announcement"], Path(garuda_path))
-                           if garuda_path else (None, ""))
+                           if garuda_path and not pasted else (None, ""))
         return cls(announcement=PreparedTemplate.load(paths["announcement"], env, package),
                    year_table=PreparedTemplate.load(paths["year_table"], env),
                    project_sheet=PreparedTemplate.load(paths["project_sheet"], env),
-                   planbook=PreparedTemplate.load(paths["planbook"], env), garuda=garuda)
+                   planbook=PreparedTemplate.load(paths["planbook"], env), garuda=garuda,
+                   emblem="pasted" if pasted else "file" if garuda else "")
+
+
+def has_pasted_image(template: Path) -> bool:
+    """True when the template's body already shows a picture (pasted in Word)."""
+    import zipfile
+    with zipfile.ZipFile(template) as z:
+        body = z.read("word/document.xml")
+    return b"<w:drawing" in body or b"<w:pict" in body
 
 
 def _first(folders: list[Path], name: str) -> Path:
@@ -90,7 +103,7 @@ def _with_garuda(template: Path, image: Path) -> tuple[bytes, Markup]:
     from docx.shared import Cm
     try:
         doc = Document(str(template))
-        inline = doc.part.new_pic_inline(str(image), Cm(GARUDA_WIDTH_CM), None)
+        inline = doc.part.new_pic_inline(str(image), None, Cm(GARUDA_HEIGHT_CM))
     except Exception as exc:  # python-docx raises several types for a bad image
         raise PipelineError(f"ใช้รูปครุฑ {image} ไม่ได้: {exc}", hint="ใช้ไฟล์ .png หรือ .jpg",
                             english=f"cannot use Garuda image {image}") from exc
@@ -103,9 +116,11 @@ def _with_garuda(template: Path, image: Path) -> tuple[bytes, Markup]:
 
 def render_documents(plan: Plan, out_dir: Path, years: list[int] | None = None,
                      templates_dir: Path | None = None, garuda_path: Path | None = None,
-                     book_parts_out: list[Path] | None = None,
+                     book_parts_out: list[Path] | None = None, notices: list[str] | None = None,
                      progress: Callable[[int, int], None] | None = None) -> list[Path]:
     """Write every Word document for `plan` (or only `years`) into `out_dir`; return the paths.
+
+    `notices` (a list) receives warning codes: NO_EMBLEM when the announcement has no Garuda.
 
     When the plan book is written and `book_parts_out` is a list, it receives the standalone documents
     the book is made of, in the book's order (the PDF of the book is assembled from their PDFs).
@@ -118,6 +133,8 @@ def render_documents(plan: Plan, out_dir: Path, years: list[int] | None = None,
     total = 1 + sum(1 + len(v) for v in sheets.values()) + (chosen == plan_years)
     tick = (lambda: progress(len(written), total)) if progress else (lambda: None)
     tpl = WordTemplates.load(templates_dir, garuda_path)
+    if notices is not None and not tpl.emblem:
+        notices.append(NO_EMBLEM)
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     taken: set[str] = set()

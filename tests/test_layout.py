@@ -1,0 +1,117 @@
+"""The documents' form, read back from the PDFs LibreOffice makes: the ประกาศ is one signable page
+with the Garuda, long bodies continue with "- ๒ -", no heading ends a page, tables keep their title,
+header and rows together, and wide budgets fit their column."""
+import re
+import shutil
+import subprocess
+from decimal import Decimal
+
+import pytest
+from docx import Document
+
+from conftest import MASTER
+from images import solid_png
+from pdf_pages import page_count, page_texts, stranded_headings
+from pipeline import office
+from pipeline.cli import main
+from pipeline.render.word.word import TEMPLATES_DIR, render_documents
+from pipeline.workbook.reader import read_plan
+
+pytestmark = pytest.mark.skipif(office.find_soffice() is None or shutil.which("pdfimages") is None,
+                                reason="LibreOffice/poppler not installed")
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def to_pdf(docx, out):
+    return office.convert([docx], "pdf", out)[0]
+
+
+@pytest.fixture
+def emblem_templates(tmp_path):
+    folder = tmp_path / "templates"
+    shutil.copytree(TEMPLATES_DIR, folder)
+    solid_png(folder / "garuda.png", 50, 60, rgb=(200, 150, 0))
+    return folder
+
+
+def test_real_announcement_with_emblem_is_one_page_with_the_image_on_top(emblem_templates, tmp_path):
+    plan = read_plan(MASTER)
+    docx = render_documents(plan, tmp_path / "out", years=[2566], templates_dir=emblem_templates)[0]
+    pdf = to_pdf(docx, tmp_path / "pdf")
+    assert page_count(pdf) == 1
+    images = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True,
+                            check=True).stdout.splitlines()[2:]
+    assert [line.split()[0] for line in images] == ["1"]            # one image, on page 1
+    image, title_top = placed_image(pdf, tmp_path)
+    pt_per_cm = 72 / 2.54
+    assert abs(image["height"] - 3.0 * pt_per_cm) < 1               # 3 cm tall
+    assert abs(image["top"] - 1.5 * pt_per_cm) < 2                  # at the top margin
+    centre = image["left"] + image["width"] / 2
+    assert abs(centre - (3.0 * pt_per_cm + (21.0 - 5.0) * pt_per_cm / 2)) < 2   # centred on the text
+    assert image["top"] + image["height"] <= title_top + 1          # above the title
+    text = page_texts(pdf)[0]
+    assert "ประกาศ ณ วันที่" in text and "(นางกิติพร แต่งช่อม)" in text
+
+
+def placed_image(pdf, folder):
+    """The first image's box and the first text line's top, in points (pdftohtml -xml, zoom 1)."""
+    xml = subprocess.run(["pdftohtml", "-xml", "-zoom", "1", "-stdout", str(pdf), "img"], cwd=folder,
+                         capture_output=True, text=True, check=True).stdout
+    box = re.search(r'<image top="(\d+)" left="(\d+)" width="(\d+)" height="(\d+)"', xml)
+    text_top = re.search(r'<text top="(\d+)"', xml).group(1)
+    return dict(zip(("top", "left", "width", "height"), map(float, box.groups()))), float(text_top)
+
+
+def test_emblem_is_three_cm_tall(emblem_templates, small_plan, tmp_path):
+    docx = render_documents(small_plan, tmp_path / "out", templates_dir=emblem_templates)[0]
+    extent = Document(str(docx)).element.body.find(f".//{{http://schemas.openxmlformats.org/"
+                                                   f"drawingml/2006/wordprocessingDrawing}}extent")
+    assert int(extent.get("cy")) == 3 * 360000                     # EMU per cm
+    assert int(extent.get("cx")) == 3 * 360000 * 50 // 60         # proportional width
+
+
+def test_long_announcement_continues_with_page_number_and_keeps_the_signature(small_plan, tmp_path):
+    small_plan.settings.announcement_body = ["ย่อหน้าทดสอบความยาวของประกาศ " * 25] * 6
+    docx = render_documents(small_plan, tmp_path / "out")[0]
+    pdf = to_pdf(docx, tmp_path / "pdf")
+    pages = page_texts(pdf)
+    assert len(pages) >= 2
+    assert not re.match(r"\s*-\s*[1๑]", pages[0])                   # no number on the first page
+    assert re.match(r"\s*-\s*[2๒]", pages[1])                       # "- ๒ -" on top of page 2
+    last = pages[-1]
+    # -- the signature block never stands alone: the closing line comes with it --
+    assert "จึงประกาศมาให้ทราบโดยทั่วกัน" in last and "(นางทดสอบ ลงนาม)" in last
+    sect = Document(str(docx)).sections[0]
+    assert sect.different_first_page_header_footer
+    assert sect._sectPr.find(f"{W}pgNumType").get(f"{W}fmt") == "thaiNumbers"   # Word prints ๒
+
+
+@pytest.fixture(scope="module")
+def full_run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("outputs")
+    assert main(["run", str(MASTER), "--out", str(out), "-q"]) == 0
+    return out
+
+
+def test_no_page_of_any_pdf_ends_with_a_heading(full_run):
+    pdfs = sorted(full_run.rglob("*.pdf"))
+    assert len(pdfs) > 80
+    stranded = {p.name: s for p in pdfs if (s := stranded_headings(p))}
+    assert stranded == {}
+
+
+def test_year_table_fits_two_pages_with_title_on_each(full_run):
+    pdf = full_run / "2566" / "ตาราง 2566.pdf"
+    pages = page_texts(pdf)
+    assert len(pages) == 2
+    for page in pages:
+        assert "แผนปฏิบัติการป้องกันการทุจริต พ.ศ. 2566" in page and "งบประมาณ (บาท)" in page
+
+
+def test_largest_budget_fits_on_one_line(small_plan, tmp_path):
+    small_plan.rows[0].budget = Decimal("99999999.99")
+    paths = render_documents(small_plan, tmp_path / "out", years=[2566])
+    pdf = to_pdf(paths[1], tmp_path / "pdf")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "99,999,999.99" in text
