@@ -72,7 +72,8 @@ HEADERS = {
 class SettingKey:
     label: str   # the Thai text in column รายการ
     field: str   # attribute of pipeline.model.Settings
-    kind: str    # "text", "year" or "date"
+    kind: str    # "text", "year", "date" or "paragraphs"
+    required: bool = True   # an optional one may be missing or empty (the renderer has a default)
 
 
 SETTING_KEYS = (
@@ -87,6 +88,8 @@ SETTING_KEYS = (
     # -- added after the contract's rows: the announcement's own words, so staff can edit them --
     SettingKey("ชื่อแผน", "plan_title", "text"),
     SettingKey("เนื้อความประกาศ", "announcement_body", "paragraphs"),
+    # -- the plan book's คำนำ; empty: a default text (pipeline.preface) --
+    SettingKey("คำนำ", "preface", "paragraphs", required=False),
 )
 
 # Project text sections: header -> (model attribute, "list" = one item per line,

@@ -18,6 +18,7 @@ class Settings:
     reporter: str
     plan_title: str = "แผนปฏิบัติการป้องกันการทุจริต"
     announcement_body: list[str] = field(default_factory=list)   # paragraphs
+    preface: list[str] = field(default_factory=list)             # คำนำ of the plan book, paragraphs
 
     @property
     def years(self) -> list[int]:

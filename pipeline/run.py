@@ -128,8 +128,8 @@ def _generate(plan, years, staging: Path, pdf: bool, result: RunResult, notify) 
         # -- the recalculation's LibreOffice starts now, beside the Word rendering and the PDFs --
         recalculated = pool.submit(recalculate, [summary]) if office_ready else None
         notify("word")
-        book_parts: list[Path] = []
-        documents = render_documents(plan, staging, years, book_parts_out=book_parts,
+        books: list = []
+        documents = render_documents(plan, staging, years, book_out=books,
                                      progress=lambda done, total: notify("word", done, total))
         result.empty_sheets = [{"code": p.code, "seq": p.seq, "name": p.name}
                                for p in projects_without_details(plan, years)]
@@ -139,7 +139,8 @@ def _generate(plan, years, staging: Path, pdf: bool, result: RunResult, notify) 
             result.pdf_skipped = LIBREOFFICE_MISSING
         else:
             notify("pdf")
-            make_pdfs(documents, book_parts, progress=lambda done, total: notify("pdf", done, total))
+            make_pdfs(documents, books[0] if books else None,
+                      progress=lambda done, total: notify("pdf", done, total))
         result.recalculated = bool(recalculated and recalculated.result())
 
 

@@ -14,12 +14,13 @@ from pathlib import Path
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 FONT = "TH SarabunPSK"
+TEXT_WIDTH_CM = 16.0   # A4 portrait, 3 cm left and 2 cm right margins
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -109,6 +110,7 @@ def setup_styles(doc) -> None:
     # -- lists: the number "๑)" hangs, wrapped lines align with the text after the tab --
     para_style("List Item", align=justify, left=2.0, hanging=0.75, tab=2.0)
     announcement_styles(para_style, justify)
+    front_styles(para_style)
     para_style("Table Title", align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, after=6)
     para_style("Table Text", size=14)
     para_style("Table Head", size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
@@ -188,7 +190,8 @@ def build_announcement(doc) -> None:
     garuda.paragraph_format.line_spacing = Cm(3.0)
     garuda.paragraph_format.line_spacing_rule = 3  # WD_LINE_SPACING.AT_LEAST
     add(doc, "ประกาศ{{ organisation }}", "Doc Title")
-    add(doc, "เรื่อง ประกาศใช้{{ plan_title }}", "Doc Title")
+    # -- `balance`: a title too long for one line breaks into two lines of about equal length --
+    add(doc, '{{ ("เรื่อง ประกาศใช้" ~ plan_title)|balance }}', "Doc Title")
     add(doc, "({{ plan_years }}) ของ{{ organisation }}", "Doc Title")
     add(doc, "", "Title Rule")
     add(doc, "{%p for text in body %}")
@@ -354,14 +357,56 @@ def _repeat_header(row) -> None:
 
 
 def build_planbook(doc) -> None:
-    """The plan book's frame: styles and the footer with Thai page numbers; parts go in its body."""
-    add(doc, "", "Normal")
-    footer = doc.sections[0].footer
-    p = footer.paragraphs[0]
+    """The plan book's frame: styles, the footer with Thai page numbers, and in its body the front
+    matter (cover, คำนำ, สารบัญ); the parts follow it as sections of their own."""
+    build_front_matter(doc)
+    sect = doc.sections[0]
+    p = sect.footer.paragraphs[0]
     p.style = doc.styles["Normal"]
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _page_field(p)
-    _thai_page_numbers(doc.sections[0]._sectPr)
+    # -- an empty first-page footer: the ประกาศ's page is counted but carries no number --
+    sect.different_first_page_header_footer = True
+    sect.first_page_footer.is_linked_to_previous = False
+    _thai_page_numbers(sect._sectPr)
+
+
+def build_front_matter(doc) -> None:
+    add(doc, "", "Cover Space")
+    add(doc, "{{ plan_title|balance(26) }}", "Cover Title")
+    add(doc, "({{ plan_years }})", "Cover Title")
+    add(doc, "", "Cover Space")
+    add(doc, "{{ organisation }}", "Cover Subtitle")
+    add(doc, "คำนำ", "Front Head").paragraph_format.page_break_before = True
+    add(doc, "{%p for text in preface %}")
+    add(doc, "{{ text }}", "Body Para")
+    add(doc, "{%p endfor %}")
+    add(doc, "{{ organisation }}", "Preface Sign")
+    add(doc, "สารบัญ", "Front Head").paragraph_format.page_break_before = True
+    add(doc, "เรื่อง\tหน้า", "Contents Column")
+    add(doc, "{%p for entry in contents %}")
+    add(doc, "{%p if entry.sub %}")
+    add(doc, "{{ entry.title }}\t{{ entry.page }}", "Contents 2")
+    add(doc, "{%p else %}")
+    add(doc, "{{ entry.title }}\t{{ entry.page }}", "Contents 1")
+    add(doc, "{%p endif %}")
+    add(doc, "{%p endfor %}")
+
+
+def front_styles(para_style) -> None:
+    """Cover, คำนำ and สารบัญ: sizes for a cover, a dotted leader to the right-aligned page number."""
+    para_style("Cover Space", before=120)
+    para_style("Cover Title", align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, size=26)
+    para_style("Cover Subtitle", align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, size=22)
+    para_style("Front Head", align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, size=20, after=12, keep_next=True)
+    para_style("Preface Sign", align=WD_ALIGN_PARAGRAPH.RIGHT, before=24)
+    column = para_style("Contents Column", bold=True, keep_next=True)
+    column.paragraph_format.tab_stops.add_tab_stop(Cm(TEXT_WIDTH_CM), WD_TAB_ALIGNMENT.RIGHT)
+    for name, left in (("Contents 1", 0.0), ("Contents 2", 0.75)):
+        st = para_style(name, left=left, hanging=0.0)
+        st.paragraph_format.right_indent = Cm(1.0)
+        st.paragraph_format.tab_stops.add_tab_stop(Cm(TEXT_WIDTH_CM), WD_TAB_ALIGNMENT.RIGHT,
+                                                   WD_TAB_LEADER.DOTS)
 
 
 def _thai_page_numbers(sect) -> None:

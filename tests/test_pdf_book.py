@@ -41,19 +41,20 @@ def test_the_font_found_has_thai_digits():
     assert font.suffix.lower() == ".ttf" and font.is_file()
 
 
-def test_a_plan_book_template_with_a_cover_is_converted_whole(tmp_path, small_plan):
+def test_a_plan_book_template_with_a_header_is_converted_whole(tmp_path, small_plan):
     from docx import Document
 
     from pipeline.render.word.word import TEMPLATES_DIR, render_documents
 
     plain = []
-    render_documents(small_plan, tmp_path / "plain", book_parts_out=plain)
-    assert [p.name for p in plain][:2] == ["ประกาศ.docx", "ตาราง 2566.docx"] and len(plain) == 1 + 2 + 3
+    render_documents(small_plan, tmp_path / "plain", book_out=plain)
+    assert [p.path.name for p in plain[0].parts][:2] == ["ประกาศ.docx", "ตาราง 2566.docx"]
+    assert len(plain[0].parts) == 1 + 2 + 3 and plain[0].plain_frame
     templates = tmp_path / "templates"
     shutil.copytree(TEMPLATES_DIR, templates)
     book = Document(templates / "planbook.docx")
-    book.add_paragraph("หน้าปกของเล่มแผน")  # staff write a cover into the frame
+    book.sections[0].header.paragraphs[0].text = "หัวกระดาษของเล่มแผน"   # on every page of the book
     book.save(templates / "planbook.docx")
-    with_cover = []
-    render_documents(small_plan, tmp_path / "cover", templates_dir=templates, book_parts_out=with_cover)
-    assert with_cover == []  # so make_pdfs lets LibreOffice convert the whole book, cover included
+    with_header = []
+    render_documents(small_plan, tmp_path / "header", templates_dir=templates, book_out=with_header)
+    assert not with_header[0].plain_frame   # so make_pdfs lets LibreOffice convert the whole book

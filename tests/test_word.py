@@ -167,13 +167,18 @@ def test_plan_book_structure(real_out):
     _, paths = real_out
     doc = Document(str(paths[-1]))
     sections = doc.sections
-    assert len(sections) == 1 + 5 + 15
-    assert [s.page_width > s.page_height for s in sections[:7]] == [False] + [True] * 5 + [False]
+    assert len(sections) == 1 + 1 + 5 + 15        # front matter, announcement, tables, sheets
+    assert [s.page_width > s.page_height for s in sections[:8]] == [False, False] + [True] * 5 + [False]
     heads = [p.text for p in doc.paragraphs if re.fullmatch(r"ลำดับที่ [๐-๙]+", p.text)]
     assert heads == [f"ลำดับที่ {n}" for n in "๑ ๒ ๓ ๔ ๕ ๖ ๗ ๘ ๙ ๑๐ ๑๑ ๑๒ ๑๓ ๑๔ ๑๕".split()]
     assert "ปีงบประมาณ พ.ศ. ๒๕๖๗" not in text_of(paths[-1])      # first year's sheets only
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-    for s in sections:
+    front, announcement = sections[0], sections[1]
+    assert front._sectPr.find(f"{w}footerReference") is None         # the front matter: no number
+    assert announcement._sectPr.find(f"{w}pgNumType").get(f"{w}start") == "1"
+    assert announcement.different_first_page_header_footer          # its page: counted, not numbered
+    assert not "".join(p.text for p in announcement.first_page_footer.paragraphs).strip()
+    for s in sections[1:]:
         assert s._sectPr.find(f"{w}pgNumType").get(f"{w}fmt") == "thaiNumbers"
         assert s.footer.paragraphs[0]._p.xpath("string(.//w:instrText)").strip() == "PAGE"
 

@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.fonts import installed_font
@@ -47,23 +48,47 @@ def _has_thai_digits(path: Path) -> bool:
         return False
 
 
-def assemble_pdf(parts: list[Path], target: Path, font: Path) -> Path:
-    """Join `parts` in order into `target`, numbering every page ๑, ๒, … at the foot, centred."""
+@dataclass
+class Bookmark:
+    title: str
+    page: int                    # 0-based index in the joined PDF
+    children: list["Bookmark"] = field(default_factory=list)
+
+
+def assemble_pdf(parts: list[Path], target: Path, font: Path, *, first_numbered: int = 0,
+                 unnumbered: frozenset[int] = frozenset(), bookmarks: list[Bookmark] = (),
+                 title: str = "", author: str = "") -> Path:
+    """Join `parts` in order into `target`, numbering the pages ๑, ๒, … at the foot, centred.
+
+    Page index `first_numbered` is ๑ (the front matter before it has no number); indexes in
+    `unnumbered` are counted but not printed on. `bookmarks` become the PDF's outline."""
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter()
     for part in parts:
-        writer.append(str(part))
-    overlay = PdfReader(io.BytesIO(_page_numbers(writer.pages, font)))
-    for page, number in zip(writer.pages, overlay.pages):
-        page.merge_page(number)
+        writer.append(str(part), import_outline=False)
+    numbers = {i: i - first_numbered + 1 for i in range(first_numbered, len(writer.pages))
+               if i not in unnumbered}
+    overlay = PdfReader(io.BytesIO(_page_numbers(writer.pages, numbers, font)))
+    for i, page in enumerate(writer.pages):
+        if i in numbers:
+            page.merge_page(overlay.pages[i])
+    for mark in bookmarks:
+        parent = writer.add_outline_item(title=mark.title, page_number=mark.page)
+        for child in mark.children:
+            writer.add_outline_item(title=child.title, page_number=child.page, parent=parent)
+    writer.add_metadata({"/Title": title, "/Author": author, "/Producer": "pipeline (LibreOffice, pypdf)"})
+    if bookmarks:
+        writer.page_mode = "/UseOutlines"   # the reader opens with the bookmarks shown
     target.parent.mkdir(parents=True, exist_ok=True)
     with open(target, "wb") as out:
         writer.write(out)
     return target
 
 
-def _page_numbers(pages, font: Path) -> bytes:
+def _page_numbers(pages, numbers: dict[int, int], font: Path) -> bytes:
+    """One overlay page per book page; those in `numbers` carry their number in Thai digits.
+    The canvas starts in the Thai font, so no unembedded Helvetica is referenced."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen import canvas
@@ -72,12 +97,13 @@ def _page_numbers(pages, font: Path) -> bytes:
     if name not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont(name, str(font)))
     buf = io.BytesIO()
-    sheet = canvas.Canvas(buf)
-    for number, page in enumerate(pages, 1):
+    sheet = canvas.Canvas(buf, initialFontName=name, initialFontSize=FONT_SIZE)
+    for index, page in enumerate(pages):
         width, height = float(page.mediabox.width), float(page.mediabox.height)
         sheet.setPageSize((width, height))
-        sheet.setFont(name, FONT_SIZE)
-        sheet.drawCentredString(width / 2, FOOT_MARGIN_PT, thai_digits(number))
+        if index in numbers:
+            sheet.setFont(name, FONT_SIZE)
+            sheet.drawCentredString(width / 2, FOOT_MARGIN_PT, thai_digits(numbers[index]))
         sheet.showPage()
     sheet.save()
     return buf.getvalue()

@@ -54,12 +54,14 @@ def check_setting_values(book: Book):
     rows = _setting_rows(sheet)
     for key in c.SETTING_KEYS:
         row = rows.get(key.label)
+        if row is None and not key.required:
+            continue
         if row is None:
             yield problem("setting-missing", sheet=sheet.name, column=LABEL, label=key.label)
             continue
         where = sheet.at(row, VALUE)
         if sheet.text(row, VALUE) == "":
-            if sheet.raw(row, VALUE) is None:  # -- a formula without a value is reported by the cell checks --
+            if sheet.raw(row, VALUE) is None and key.required:  # -- a formula without a value is reported by the cell checks --
                 yield problem("setting-empty", **where, label=key.label)
         elif key.kind == "year" and year_value(where["value"]) is None:
             yield problem("year-invalid", **where, label=key.label)

@@ -1,9 +1,11 @@
 """The plan book: rendered bodies of the other templates, concatenated into planbook.docx.
 
-planbook.docx gives the frame: styles, the footer with the page number (Thai digits) and an
-optional cover (whatever staff put in its body). Each part (announcement, year tables, project
-sheets) keeps its own page setup as a section of its own, so it starts on a new page and the
-year tables stay landscape. Images or links staff added to a part's template are copied along.
+planbook.docx gives the frame: styles, the footer with the page number (Thai digits) and, in its
+body, the front matter (cover, คำนำ, สารบัญ), which carries no page number. Each part (announcement,
+year tables, project sheets) keeps its own page setup as a section of its own, so it starts on a
+new page and the year tables stay landscape. Numbering starts at ๑ on the announcement, whose page
+shows no number (the frame's empty first-page footer). Images or links staff added to a part's
+template are copied along.
 """
 import copy
 import posixpath
@@ -22,6 +24,8 @@ _REF_TAGS = {f"{{{W}}}headerReference", f"{{{W}}}footerReference"}
 _AFTER_PGNUM = {f"{{{W}}}{t}" for t in ("cols", "formProt", "vAlign", "noEndnote", "titlePg",
                                         "textDirection", "bidi", "rtlGutter", "docGrid",
                                         "printerSettings", "sectPrChange")}
+_AFTER_TITLEPG = {f"{{{W}}}{t}" for t in ("textDirection", "bidi", "rtlGutter", "docGrid",
+                                          "printerSettings", "sectPrChange")}
 
 
 def _w(tag: str) -> str:
@@ -88,13 +92,13 @@ def write_planbook(book: PreparedTemplate, book_context: dict,
     relinker = _Relinker(book)
     sections = []
     if any(_has_content(el) for el in cover):
-        sections.append((cover, copy.deepcopy(book_sect)))
-    for template, xml in parts:
+        sections.append((cover, _unnumbered(book_sect)))
+    for i, (template, xml) in enumerate(parts):
         part_body = etree.fromstring(xml.encode("utf-8")).find(_w("body"))
         relinker.relink(part_body, template)
         part_sect = part_body.find(_w("sectPr"))
         children = [el for el in part_body if el.tag != _w("sectPr")]
-        sections.append((children, _section(part_sect, book_sect, first=not sections)))
+        sections.append((children, _section(part_sect, book_sect, first=i == 0)))
     for i, (children, sect) in enumerate(sections):
         if i == len(sections) - 1:
             body.extend(children)
@@ -108,12 +112,24 @@ def write_planbook(book: PreparedTemplate, book_context: dict,
     return book.write(target, rendered, extra=relinker.extra, replace=relinker.members())
 
 
+def write_front(book: PreparedTemplate, book_context: dict, target: Path) -> Path:
+    """The front matter alone (planbook.docx's body, no page numbers): its PDF opens the book's PDF."""
+    rendered = book.render(book_context)
+    root = etree.fromstring((rendered.get(DOC) or book.raw[DOC].decode("utf-8")).encode("utf-8"))
+    body = root.find(_w("body"))
+    sect = body.find(_w("sectPr"))
+    if sect is not None:
+        sect.addprevious(_unnumbered(sect))
+        body.remove(sect)
+    rendered[DOC] = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                   standalone=True).decode("utf-8")
+    return book.write(target, rendered)
+
+
 def is_plain_frame(book: PreparedTemplate) -> bool:
-    """True when planbook.docx adds nothing but its footer's page number: no cover and no header.
-    Then the book's PDF can be assembled from the parts' own PDFs (see pipeline.render.pdf_book)."""
-    body = etree.fromstring(book.raw[DOC]).find(_w("body"))
-    if any(_has_content(el) for el in body if el.tag != _w("sectPr")):
-        return False
+    """True when planbook.docx has no header: then the book's PDF can be assembled from the front
+    matter's and the parts' own PDFs (see pipeline.render.pdf_book); a header staff add to the
+    frame is on every page of the book, so LibreOffice must convert the whole book."""
     for name, data in book.raw.items():
         if posixpath.basename(name).startswith("header") and name.endswith(".xml"):
             if _has_content(etree.fromstring(data)):
@@ -125,8 +141,18 @@ def _has_content(el) -> bool:
     return bool("".join(el.itertext()).strip()) or el.find(f".//{_w('drawing')}") is not None
 
 
+def _unnumbered(book_sect):
+    """The frame's page setup without header or footer: the front matter has no page numbers."""
+    sect = copy.deepcopy(book_sect) if book_sect is not None else etree.Element(_w("sectPr"))
+    for el in list(sect):
+        if el.tag in _REF_TAGS or el.tag in (_w("pgNumType"), _w("titlePg")):
+            sect.remove(el)
+    return sect
+
+
 def _section(part_sect, book_sect, *, first: bool):
-    """The part's page setup with the plan book's header/footer and page-number format."""
+    """The part's page setup with the plan book's header/footer and page-number format. The first
+    part starts the numbering at ๑ and, like the frame (titlePg), shows none on its first page."""
     sect = copy.deepcopy(part_sect) if part_sect is not None else etree.Element(_w("sectPr"))
     for el in list(sect):
         if el.tag in _REF_TAGS or el.tag in (_w("pgNumType"), _w("type"), _w("titlePg")):
@@ -138,13 +164,22 @@ def _section(part_sect, book_sect, *, first: bool):
     pgnum = book_sect.find(_w("pgNumType"))
     if pgnum is not None:
         pgnum = copy.deepcopy(pgnum)
-        if not first:
+        if first:
+            pgnum.set(_w("start"), "1")
+        else:
             pgnum.attrib.pop(_w("start"), None)   # numbering runs on through the book
         after = next((el for el in sect if el.tag in _AFTER_PGNUM), None)
         if after is not None:
             after.addprevious(pgnum)
         else:
             sect.append(pgnum)
+    if first and book_sect.find(_w("titlePg")) is not None:
+        title_pg = etree.Element(_w("titlePg"))
+        after = next((el for el in sect if el.tag in _AFTER_TITLEPG), None)
+        if after is not None:
+            after.addprevious(title_pg)
+        else:
+            sect.append(title_pg)
     return sect
 
 

@@ -28,9 +28,10 @@ from markupsafe import Markup
 from pipeline.errors import PipelineError, TemplateError
 from pipeline.model import Plan
 from pipeline.render.word import word_context as ctx
+from pipeline.render.word.balance import balance
 from pipeline.render.word.docx_fast import PreparedTemplate
 from pipeline.render.word.filenames import safe_child, safe_filename, unique_name
-from pipeline.render.word.planbook import is_plain_frame, write_planbook
+from pipeline.render.book import PlanBook, add_part
 from pipeline.thai import baht_words, budget_phrase, thai_date, thai_digits
 
 # -- the defaults ship inside the package; a checkout's top-level templates/ holds the copies staff
@@ -49,7 +50,8 @@ PLANBOOK_NAME = "แผนปฏิบัติการป้องกันก
 def make_env() -> SandboxedEnvironment:
     """Sandboxed, autoescaping, strict: a misspelt tag name is an error, not a blank."""
     env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
-    env.filters.update(thai=thai_digits, thai_date=thai_date, baht=budget_phrase, baht_words=baht_words)
+    env.filters.update(thai=thai_digits, thai_date=thai_date, baht=budget_phrase, baht_words=baht_words,
+                       balance=balance)
     return env
 
 
@@ -116,14 +118,14 @@ def _with_garuda(template: Path, image: Path) -> tuple[bytes, Markup]:
 
 def render_documents(plan: Plan, out_dir: Path, years: list[int] | None = None,
                      templates_dir: Path | None = None, garuda_path: Path | None = None,
-                     book_parts_out: list[Path] | None = None, notices: list[str] | None = None,
+                     book_out: list | None = None, notices: list[str] | None = None,
                      progress: Callable[[int, int], None] | None = None) -> list[Path]:
     """Write every Word document for `plan` (or only `years`) into `out_dir`; return the paths.
 
     `notices` (a list) receives warning codes: NO_EMBLEM when the announcement has no Garuda.
 
-    When the plan book is written and `book_parts_out` is a list, it receives the standalone documents
-    the book is made of, in the book's order (the PDF of the book is assembled from their PDFs).
+    When the plan book is written and `book_out` is a list, it receives the book as a
+    pipeline.render.book.PlanBook (its PDF is assembled from its parts' PDFs, see make_pdfs).
     `progress(done, total)` is called after each document."""
     out_dir = Path(out_dir)
     plan_years = plan.settings.years
@@ -141,17 +143,15 @@ def render_documents(plan: Plan, out_dir: Path, years: list[int] | None = None,
     ann_xml = tpl.announcement.render(ctx.announcement_context(plan, tpl.garuda))
     written.append(_save(tpl.announcement, ann_xml, out_dir, ANNOUNCEMENT_NAME, taken))
     tick()
-    book_parts = [(tpl.announcement, ann_xml["word/document.xml"])]
-    sheet_parts = []
-    part_paths, sheet_paths = [written[0]], []
+    book, sheets_book = PlanBook(tpl.planbook, plan, out_dir), PlanBook(tpl.planbook, plan, out_dir)
+    add_part(book, tpl.announcement, ann_xml, written[0], "announcement", plan_years[0])
     for year in chosen:
         folder = out_dir / str(year)
         folder.mkdir(exist_ok=True)
         year_taken: set[str] = set()
         table_xml = tpl.year_table.render(ctx.year_table_context(plan, year))
         written.append(_save(tpl.year_table, table_xml, folder, f"ตาราง {year}", year_taken))
-        book_parts.append((tpl.year_table, table_xml["word/document.xml"]))
-        part_paths.append(written[-1])
+        add_part(book, tpl.year_table, table_xml, written[-1], "table", year)
         tick()
         for project, budget in sheets[year]:
             sheet_xml = tpl.project_sheet.render(ctx.project_sheet_context(project, year, budget))
@@ -159,16 +159,16 @@ def render_documents(plan: Plan, out_dir: Path, years: list[int] | None = None,
             written.append(_save(tpl.project_sheet, sheet_xml, folder, name, year_taken))
             tick()
             if year == plan_years[0]:
-                sheet_parts.append((tpl.project_sheet, sheet_xml["word/document.xml"]))
-                sheet_paths.append(written[-1])
+                add_part(sheets_book, tpl.project_sheet, sheet_xml, written[-1], "sheet", year,
+                         project.seq, project.name)
     if chosen == plan_years:
         name = PLANBOOK_NAME.format(start=plan_years[0], end=plan_years[-1])
-        target = safe_child(out_dir, unique_name(safe_filename(name, suffix=".docx"), taken))
-        book_ctx = ctx.announcement_context(plan)   # images of the cover come from planbook.docx itself
-        written.append(write_planbook(tpl.planbook, book_ctx, book_parts + sheet_parts, target))
+        book.target = safe_child(out_dir, unique_name(safe_filename(name, suffix=".docx"), taken))
+        book.parts += sheets_book.parts
+        written.append(book.write_docx())
         tick()
-        if book_parts_out is not None and is_plain_frame(tpl.planbook):
-            book_parts_out.extend(part_paths + sheet_paths)
+        if book_out is not None:
+            book_out.append(book)
     return written
 
 
