@@ -33,3 +33,11 @@ def stranded_headings(pdf: Path) -> list[tuple[int, str]]:
         if _HEADING.match(line):
             found.append((number, line))
     return found
+
+
+def page_foot(pdf: Path, number: int) -> str:
+    """The last line of page `number` (1-based) as laid out: where a page number sits."""
+    text = subprocess.run(["pdftotext", "-layout", "-f", str(number), "-l", str(number), str(pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    return lines[-1] if lines else ""

@@ -11,7 +11,7 @@ from docx import Document
 
 from conftest import MASTER
 from images import solid_png
-from pdf_pages import page_count, page_texts, stranded_headings
+from pdf_pages import page_count, page_foot, page_texts, stranded_headings
 from pipeline import office
 from pipeline.cli import main
 from pipeline.render.word.word import TEMPLATES_DIR, render_documents
@@ -115,3 +115,73 @@ def test_largest_budget_fits_on_one_line(small_plan, tmp_path):
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert "99,999,999.99" in text
+
+
+BOOK = "แผนปฏิบัติการป้องกันการทุจริต 2566-2570"
+
+
+def squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def outline(reader) -> list[tuple[str, int]]:
+    def walk(items):
+        for item in items:
+            if isinstance(item, list):
+                yield from walk(item)
+            else:
+                yield item.title, reader.get_destination_page_number(item)
+    return list(walk(reader.outline))
+
+
+def test_book_has_bookmarks_for_every_part_and_project_and_its_metadata(full_run):
+    from pypdf import PdfReader
+    reader = PdfReader(full_run / f"{BOOK}.pdf")
+    assert reader.metadata.title == ("แผนปฏิบัติการป้องกันการทุจริตเพื่อยกระดับคุณธรรมและความโปร่งใส "
+                                     "(พ.ศ. ๒๕๖๖ - ๒๕๗๐)")
+    assert reader.metadata.author == "องค์การบริหารส่วนตำบลโคกสำโรง"
+    marks = outline(reader)
+    pages = page_texts(full_run / f"{BOOK}.pdf")
+    titles = [t for t, _ in marks]
+    assert titles[0] == "ประกาศใช้แผน"
+    assert [t for t in titles if t.startswith("แผนปฏิบัติการ")] == [
+        f"แผนปฏิบัติการป้องกันการทุจริต พ.ศ. {y}" for y in "๒๕๖๖ ๒๕๖๗ ๒๕๖๘ ๒๕๖๙ ๒๕๗๐".split()]
+    sheets = [(t, i) for t, i in marks if t.startswith("ลำดับที่")]
+    assert len(sheets) == 15
+    for title, index in sheets:                 # each bookmark opens its project's first page
+        assert squeezed(pages[index]).startswith(squeezed(" ".join(title.split()[:2])))
+    assert "ประกาศองค์การบริหารส่วนตำบลโคกสำโรง" in squeezed(pages[marks[0][1]])
+
+
+def test_contents_page_numbers_match_the_pages(full_run):
+    from pypdf import PdfReader
+    doc = Document(str(full_run / f"{BOOK}.docx"))
+    entries = [p.text.split("\t") for p in doc.paragraphs if p.style.name in ("Contents 1", "Contents 2")]
+    assert len(entries) == 1 + 5 + 1 + 15
+    pdf = full_run / f"{BOOK}.pdf"
+    pages = page_texts(pdf)
+    marks = dict(outline(PdfReader(pdf)))
+    first = marks["ประกาศใช้แผน"]                   # the page the book numbers ๑
+    contents = squeezed("".join(pages[:first]))
+    for title, number in entries:
+        index = first + int(arabic(number)) - 1
+        assert marks[title] == index, title
+        if index != first:                          # the ประกาศ's page carries no number
+            assert page_foot(pdf, index + 1) == number
+        assert re.search(re.escape(squeezed(title)) + r"\.*" + number, contents), title
+    assert page_foot(pdf, first + 1) != "๑"
+
+
+def arabic(thai: str) -> str:
+    return thai.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
+
+
+def test_book_docx_renders_to_the_same_pages_as_the_book_pdf(full_run, tmp_path):
+    rendered = to_pdf(full_run / f"{BOOK}.docx", tmp_path)
+    assert page_count(rendered) == page_count(full_run / f"{BOOK}.pdf")
+
+
+def test_book_fonts_are_all_embedded(full_run):
+    fonts = subprocess.run(["pdffonts", str(full_run / f"{BOOK}.pdf")], capture_output=True, text=True,
+                           check=True).stdout.splitlines()[2:]
+    assert fonts and not [f for f in fonts if "Helvetica" in f or f.split()[-5] != "yes"]
