@@ -17,6 +17,7 @@ from pipeline.render.word.planbook import is_plain_frame, write_front, write_pla
 from pipeline.thai import thai_digits
 
 FRONT_NAME = "front.docx"
+STARTUP_DOCS = 6     # a LibreOffice start costs about as much as converting six project sheets
 
 
 @dataclass
@@ -89,11 +90,31 @@ def add_part(book: PlanBook, template: PreparedTemplate, rendered: dict, path: P
     book.parts.append(BookPart(template, rendered["word/document.xml"], path, title, group))
 
 
-def make_book_pdf(book: PlanBook, font: Path, convert) -> Path:
+def split_for_book(parts: list[Path], rest: list[Path]) -> tuple[list[Path], list[Path]]:
+    """The rest of the documents shared between the process that converts the book's parts and then
+    its front matter (it starts a second time: worth about STARTUP_DOCS documents) and the other
+    process, so both finish together. Sizes of the .docx files stand for the work."""
+    size = {d: d.stat().st_size for d in parts + rest}
+    average = sum(size.values()) / max(1, len(size))
+    first = sum(size[p] for p in parts) + STARTUP_DOCS * average
+    second = 0.0
+    with_front, alone = [], []
+    for d in sorted(rest, key=size.get, reverse=True):
+        if first <= second:
+            with_front.append(d)
+            first += size[d]
+        else:
+            alone.append(d)
+            second += size[d]
+    return with_front, alone
+
+
+def make_book_pdf(book: PlanBook, font: Path, convert) -> tuple[Path, list[Path]]:
     """The book's PDF once its parts' PDFs exist: the book .docx rewritten with the สารบัญ's page
-    numbers, the front matter converted (`convert(docx_list) -> pdf_list`) and joined in front of the
-    parts, numbered from the announcement, with bookmarks and title/author. A frame with a header
-    is converted whole by LibreOffice instead (its page numbers are then 1 2 3)."""
+    numbers, the front matter converted and joined in front of the parts, numbered from the
+    announcement, with bookmarks and title/author. A frame with a header is converted whole by
+    LibreOffice instead (its page numbers are then 1 2 3). `convert([docx])` converts the given
+    documents and any others it has waiting: returns (the book's PDF, those others' PDFs)."""
     import tempfile
 
     from pypdf import PdfReader
@@ -104,16 +125,17 @@ def make_book_pdf(book: PlanBook, font: Path, convert) -> Path:
     pages = [len(PdfReader(p).pages) for p in part_pdfs]
     book.write_docx(pages)
     if not book.plain_frame:
-        return convert([book.target])[0]
+        pdfs = convert([book.target])
+        return pdfs[0], pdfs[1:]
     s = book.plan.settings
     with tempfile.TemporaryDirectory(prefix=".book-front-", dir=book.target.parent) as tmp:
-        front_pdf = convert([book.write_front(Path(tmp) / FRONT_NAME, pages)])[0]
+        front_pdf, *others = convert([book.write_front(Path(tmp) / FRONT_NAME, pages)])
         front = len(PdfReader(front_pdf).pages)
         marks = [_shifted(m, front) for m in book.entries(pages)]
         years = f"พ.ศ. {thai_digits(s.start_year)} - {thai_digits(s.end_year)}"
         return assemble_pdf([front_pdf, *part_pdfs], book.target.with_suffix(".pdf"), font,
                             first_numbered=front, unnumbered=frozenset({front}), bookmarks=marks,
-                            title=f"{s.plan_title} ({years})", author=s.organisation)
+                            title=f"{s.plan_title} ({years})", author=s.organisation), others
 
 
 def _shifted(mark: Bookmark, by: int) -> Bookmark:
