@@ -14,6 +14,8 @@ from pipeline.render.excel import layout as s
 
 BUDGET_LETTER = get_column_letter(s.BUDGET_COL)
 DIM_LETTER = get_column_letter(s.DIMENSION_COL)
+CHART_CM = (10.0, 8.0)    # width, height: two side by side fill the landscape page's width
+OVERVIEW_ROW_PT = 21      # one line of TH SarabunPSK 16 with its marks
 
 
 def add_overview(ws: Worksheet, plan: Plan, ranges: dict[int, tuple[int, int]], *,
@@ -31,11 +33,24 @@ def add_overview(ws: Worksheet, plan: Plan, ranges: dict[int, tuple[int, int]], 
                      number_format=s.BUDGET_FORMAT)
     after_footer = s.footer(ws, plan, budgets[1] + 3, col=1)
     s.page_setup(ws, (14,) + (18,) * (len(dims) + 1), "1:1")
+    _print_on_two_pages(ws, budgets[1])
     if chart and years:
-        # -- the charts print on a page of their own rather than split across two --
-        ws.row_breaks.append(Break(id=after_footer))
-        _chart(ws, "งบประมาณ (บาท) จำแนกตามมิติและปีงบประมาณ", budgets, width, f"A{after_footer + 2}")
-        _chart(ws, "จำนวนโครงการ จำแนกตามมิติและปีงบประมาณ", counts, width, f"A{after_footer + 19}")
+        # -- below the มิติ legend, the two charts side by side, as wide as the tables --
+        half = get_column_letter(2 + len(dims) // 2)
+        _chart(ws, "งบประมาณ (บาท) จำแนกตามมิติและปีงบประมาณ", budgets, width, f"A{after_footer + 1}",
+               number_format="#,##0")
+        _chart(ws, "จำนวนโครงการ จำแนกตามมิติและปีงบประมาณ", counts, width, f"{half}{after_footer + 1}",
+               number_format="0")
+
+
+def _print_on_two_pages(ws: Worksheet, budget_total: int) -> None:
+    """Page 1: the title and both tables, each with its header; page 2: the legend and the charts.
+    Single-line rows need less than the year sheets' two-line height, and slightly narrower top
+    and bottom margins leave the charts their room."""
+    ws.sheet_format.defaultRowHeight = OVERVIEW_ROW_PT
+    ws.row_dimensions[1].height = 30
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.row_breaks.append(Break(id=budget_total + 1))
 
 
 def _count_formula(year: int, first: int, last: int, dim: int) -> str:
@@ -75,8 +90,9 @@ def _table(ws, top: int, label: str, dims, ranges, formula, *, number_format: st
     return header, total
 
 
-def _chart(ws, title: str, table: tuple[int, int], width: int, anchor: str) -> None:
-    """Clustered bars: one group per มิติ, one bar per year (the table's rows are the series)."""
+def _chart(ws, title: str, table: tuple[int, int], width: int, anchor: str, *, number_format: str) -> None:
+    """Clustered bars: one group per มิติ, one bar per year (the table's rows are the series).
+    The value axis prints whole numbers with thousands commas (#,##0), not 20,000.00."""
     header, total = table
     chart = BarChart()
     chart.type, chart.grouping = "col", "clustered"
@@ -86,5 +102,9 @@ def _chart(ws, title: str, table: tuple[int, int], width: int, anchor: str) -> N
     data = Reference(ws, min_col=1, max_col=width - 1, min_row=header + 1, max_row=total - 1)
     chart.add_data(data, from_rows=True, titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=2, max_col=width - 1, min_row=header, max_row=header))
-    chart.width, chart.height = 24, 8
+    chart.y_axis.number_format = number_format
+    chart.y_axis.numFmt.sourceLinked = False     # the axis keeps its own format, not the cells'
+    chart.x_axis.delete = chart.y_axis.delete = False   # openpyxl would hide both axes in Excel
+    chart.legend.position = "b"
+    chart.width, chart.height = CHART_CM
     ws.add_chart(chart, anchor)
