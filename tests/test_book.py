@@ -51,3 +51,10 @@ def test_long_title_breaks_into_two_balanced_lines():
     assert two == ["แผนปฏิบัติการป้องกันการทุจริต", "เพื่อยกระดับคุณธรรมและความโปร่งใส"]
     escaped = str(balance("คุณธรรม<ก&ข> " * 5, 26))
     assert "<ก" not in escaped and "&lt;ก&amp;ข&gt;" in escaped   # the value stays text
+
+
+def test_title_breaks_fall_between_words_not_inside_compounds():
+    from pipeline.render.balance import word_boundaries
+    assert word_boundaries("ท้องถิ่นร้องเรียน") == [len("ท้องถิ่น")]
+    assert len("แผนปฏิบัติการป้องกันการทุจริต") in word_boundaries(
+        "แผนปฏิบัติการป้องกันการทุจริตเพื่อยกระดับคุณธรรมและความโปร่งใส")
