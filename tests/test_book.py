@@ -4,8 +4,8 @@ from docx import Document
 
 from pipeline import contract as c
 from pipeline.preface import default_preface
-from pipeline.render.balance import balance
-from pipeline.render.word import render_documents
+from pipeline.render.word.balance import balance
+from pipeline.render.word.word import render_documents
 
 
 def front_text(path) -> list[str]:
@@ -54,7 +54,7 @@ def test_long_title_breaks_into_two_balanced_lines():
 
 
 def test_title_breaks_fall_between_words_not_inside_compounds():
-    from pipeline.render.balance import word_boundaries
+    from pipeline.render.word.balance import word_boundaries
     assert word_boundaries("ท้องถิ่นร้องเรียน") == [len("ท้องถิ่น")]
     assert len("แผนปฏิบัติการป้องกันการทุจริต") in word_boundaries(
         "แผนปฏิบัติการป้องกันการทุจริตเพื่อยกระดับคุณธรรมและความโปร่งใส")
