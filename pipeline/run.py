@@ -65,6 +65,7 @@ class RunResult:
     write_back: WriteBackOutcome | None = None   # None: not asked for
     empty_sheets: list[dict] = field(default_factory=list)  # {code, seq, name}: no details, so no sheet
     seconds: float = 0.0
+    notices: list[str] = field(default_factory=list)   # warning codes from rendering, e.g. NO_EMBLEM
 
     @property
     def exit_code(self) -> int:
@@ -80,9 +81,10 @@ Progress = Callable[[ProgressEvent], None]
 
 def run_pipeline(workbook: Path, out_dir: Path, *, years: list[int] | None = None, pdf: bool = True,
                  write_back: bool = False, progress: Progress | None = None,
-                 report_sink=None) -> RunResult:
+                 report_sink=None, templates: Path | None = None) -> RunResult:
     """The whole job. `progress(event)` is called as stages start (and with documents done/total
-    in the Word and PDF stages); `report_sink(report)` gets the validation report before anything is generated."""
+    in the Word and PDF stages); `report_sink(report)` gets the validation report before anything is generated.
+    `templates`: a folder with the four Word templates (and garuda.png) instead of the defaults."""
     started = time.perf_counter()
     notify = _notifier(progress)
     notify("validate")
@@ -99,7 +101,7 @@ def run_pipeline(workbook: Path, out_dir: Path, *, years: list[int] | None = Non
         office_children.remove_dead_temp_folders()
         staging = new_staging_dir(out_dir)
         try:
-            _generate(plan, years, staging, pdf, result, notify)
+            _generate(plan, years, staging, pdf, result, notify, templates)
             if report.problems:  # the warnings, with links to their cells, beside the documents
                 write_report_xlsx(report, staging / VALIDATION_NAME)
             notify("publish")
@@ -120,7 +122,8 @@ def _notifier(progress: Progress | None):
     return notify
 
 
-def _generate(plan, years, staging: Path, pdf: bool, result: RunResult, notify) -> None:
+def _generate(plan, years, staging: Path, pdf: bool, result: RunResult, notify,
+              templates: Path | None = None) -> None:
     notify("summary")
     summary = write_summary(plan, staging / SUMMARY_NAME, years)
     office_ready = pdf and office.find_soffice() is not None
@@ -129,7 +132,8 @@ def _generate(plan, years, staging: Path, pdf: bool, result: RunResult, notify) 
         recalculated = pool.submit(recalculate, [summary]) if office_ready else None
         notify("word")
         books: list = []
-        documents = render_documents(plan, staging, years, book_out=books,
+        documents = render_documents(plan, staging, years, book_out=books, templates_dir=templates,
+                                     notices=result.notices,
                                      progress=lambda done, total: notify("word", done, total))
         result.empty_sheets = [{"code": p.code, "seq": p.seq, "name": p.name}
                                for p in projects_without_details(plan, years)]

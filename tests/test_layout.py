@@ -1,6 +1,7 @@
 """The documents' form, read back from the PDFs LibreOffice makes: the ประกาศ is one signable page
 with the Garuda, long bodies continue with "- ๒ -", no heading ends a page, tables keep their title,
 header and rows together, and wide budgets fit their column."""
+import json
 import re
 import shutil
 import subprocess
@@ -185,3 +186,41 @@ def test_book_fonts_are_all_embedded(full_run):
     fonts = subprocess.run(["pdffonts", str(full_run / f"{BOOK}.pdf")], capture_output=True, text=True,
                            check=True).stdout.splitlines()[2:]
     assert fonts and not [f for f in fonts if "Helvetica" in f or f.split()[-5] != "yes"]
+
+
+def test_run_takes_templates_and_emblem_from_another_folder(emblem_templates, tmp_path, capsys):
+    out = tmp_path / "with"
+    assert main(["run", str(MASTER), "--out", str(out), "--no-pdf", "--json",
+                 "--templates", str(emblem_templates)]) == 0
+    assert json.loads(capsys.readouterr().out)["notices"] == []
+    doc = Document(str(out / "ประกาศ.docx"))
+    assert len(doc.element.body.xpath(".//a:blip/@r:embed")) == 1
+
+
+def test_run_without_an_emblem_warns_where_to_put_it(tmp_path, capsys):
+    folder = tmp_path / "plain"
+    shutil.copytree(TEMPLATES_DIR, folder)
+    assert main(["run", str(MASTER), "--out", str(tmp_path / "json"), "--no-pdf", "--json",
+                 "--templates", str(folder)]) == 0
+    assert json.loads(capsys.readouterr().out)["notices"] == ["no-emblem"]
+    assert main(["run", str(MASTER), "--out", str(tmp_path / "text"), "--no-pdf",
+                 "--templates", str(folder)]) == 0
+    printed = squeezed(capsys.readouterr().out)          # the console wraps long lines
+    assert squeezed(f"คำเตือน [no-emblem] ประกาศยังไม่มีตราครุฑ (เว้นที่ว่าง ๓ ซม. ไว้): "
+                    f"วางรูปชื่อ garuda.png ไว้ในโฟลเดอร์ {folder}") in printed
+    garuda = Document(str(tmp_path / "text" / "ประกาศ.docx")).paragraphs[0]
+    assert garuda.style.name == "Garuda" and garuda.style.paragraph_format.line_spacing is None
+    assert garuda.paragraph_format.line_spacing.cm == pytest.approx(3.0, abs=0.01)   # the space stays
+
+
+def test_an_emblem_pasted_into_the_template_is_used_and_garuda_png_is_not_added(emblem_templates, small_plan,
+                                                                               tmp_path):
+    from images import solid_png
+    pasted = Document(str(emblem_templates / "announcement.docx"))
+    pasted.paragraphs[0].add_run().add_picture(str(solid_png(tmp_path / "pasted.png", 4, 4)))
+    pasted.save(str(emblem_templates / "announcement.docx"))
+    notices = []
+    docx = render_documents(small_plan, tmp_path / "out", templates_dir=emblem_templates, notices=notices)[0]
+    assert notices == []
+    blips = Document(str(docx)).element.body.xpath(".//a:blip/@r:embed")
+    assert len(blips) == 1                      # the pasted picture only, not garuda.png as well

@@ -113,6 +113,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--write-back", action="store_true", help="also replace the summary sheets in the master")
     p.add_argument("-q", "--quiet", action="store_true")
     p.add_argument("--json", action="store_true", help="print a JSON summary of the outputs")
+    p.add_argument("--templates", type=Path, metavar="DIR",
+                   help="take the Word templates and garuda.png from DIR (default: templates/)")
 
     p = add("serve", cmd_serve, "pipeline serve --open")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (other than 127.0.0.1 needs a password)")

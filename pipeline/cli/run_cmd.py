@@ -8,6 +8,7 @@ from pipeline import office, run
 from pipeline.cli.run_report import ProgressUI, error_json, print_outcome, result_json
 from pipeline.cli.validate_cmd import print_report
 from pipeline.errors import PipelineError, file_system_error
+from pipeline.render.word.word import NO_EMBLEM, OVERRIDE_DIR
 
 # -- what the codes in RunResult mean, in the words staff read --
 PDF_SKIPPED = {
@@ -23,7 +24,8 @@ def run_command(args) -> int:
     try:
         with ui if not quiet else nullcontext():
             result = run.run_pipeline(args.workbook, args.out, years=args.year, pdf=not args.no_pdf,
-                                      write_back=args.write_back, progress=ui.update, report_sink=sink)
+                                      write_back=args.write_back, progress=ui.update, report_sink=sink,
+                                      templates=args.templates)
     except (PipelineError, OSError) as exc:
         if not args.json:
             raise  # -- pipeline.cli.main prints it --
@@ -37,7 +39,7 @@ def run_command(args) -> int:
               f"ดูรายการพร้อมลิงก์ไปที่เซลล์: pipeline validate \"{args.workbook}\" --report validation.xlsx",
               file=sys.stderr)
     elif not args.quiet:
-        print_outcome(result, args.out, notes=outcome_notes(result, args.workbook))
+        print_outcome(result, args.out, notes=outcome_notes(result, args.workbook, args.templates))
     failed = result.write_back.error if result.write_back else None
     if failed and args.quiet and not args.json:  # -- -q too: the master was not updated --
         print(f"ผิดพลาด: ไม่ได้เขียนกลับ: {failed}", file=sys.stderr)
@@ -53,9 +55,14 @@ def empty_sheet_notes(result: run.RunResult) -> list[str]:
             *(f"  - ลำดับที่ {p['seq']} {p['name']} ({p['code']})" for p in result.empty_sheets)]
 
 
-def outcome_notes(result: run.RunResult, workbook) -> list[tuple[str, str]]:
+def outcome_notes(result: run.RunResult, workbook, templates=None) -> list[tuple[str, str]]:
     """(style, sentence) for each code in the result that staff should read."""
     notes = [("yellow" if i == 0 else "", line) for i, line in enumerate(empty_sheet_notes(result))]
+    if NO_EMBLEM in result.notices:
+        folder = templates or OVERRIDE_DIR.name
+        notes.append(("yellow", f"คำเตือน ({NO_EMBLEM}): ประกาศยังไม่มีตราครุฑ (เว้นที่ว่าง ๓ ซม. ไว้): "
+                                f"วางรูปชื่อ garuda.png ไว้ในโฟลเดอร์ {folder} หรือวางรูปครุฑใน "
+                                f"announcement.docx ด้วย Word แล้วสั่งใหม่"))
     if result.pdf_skipped:
         notes.append(("yellow", PDF_SKIPPED[result.pdf_skipped]))
     wb = result.write_back

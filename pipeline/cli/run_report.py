@@ -96,6 +96,7 @@ def result_json(result: RunResult, out_dir: Path) -> dict:
             "error_en": wb.error.english if wb.error else None},
         "empty_sheets": result.empty_sheets,
         "seconds": round(result.seconds, 3),
+        "notices": list(result.notices),
     }
 
 
