@@ -206,7 +206,7 @@ def test_run_without_an_emblem_warns_where_to_put_it(tmp_path, capsys):
     assert main(["run", str(MASTER), "--out", str(tmp_path / "text"), "--no-pdf",
                  "--templates", str(folder)]) == 0
     printed = squeezed(capsys.readouterr().out)          # the console wraps long lines
-    assert squeezed(f"คำเตือน [no-emblem] ประกาศยังไม่มีตราครุฑ (เว้นที่ว่าง ๓ ซม. ไว้): "
+    assert squeezed(f"คำเตือน (no-emblem): ประกาศยังไม่มีตราครุฑ (เว้นที่ว่าง ๓ ซม. ไว้): "
                     f"วางรูปชื่อ garuda.png ไว้ในโฟลเดอร์ {folder}") in printed
     garuda = Document(str(tmp_path / "text" / "ประกาศ.docx")).paragraphs[0]
     assert garuda.style.name == "Garuda" and garuda.style.paragraph_format.line_spacing is None
