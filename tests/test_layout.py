@@ -224,3 +224,14 @@ def test_an_emblem_pasted_into_the_template_is_used_and_garuda_png_is_not_added(
     assert notices == []
     blips = Document(str(docx)).element.body.xpath(".//a:blip/@r:embed")
     assert len(blips) == 1                      # the pasted picture only, not garuda.png as well
+
+
+def test_layout_lives_in_the_templates_styles():
+    for name in ("announcement.docx", "project_sheet.docx", "year_table.docx", "planbook.docx"):
+        styles = Document(str(TEMPLATES_DIR / name)).styles
+        assert styles["Normal"].paragraph_format.widow_control is True
+        for heading in ("Doc Title", "Section Head", "Sub Head", "Front Head", "Closing", "Date Line",
+                        "Signature", "Garuda", "Title Rule"):
+            assert styles[heading].paragraph_format.keep_with_next is True, (name, heading)
+        for body in ("Body Para", "Section Text", "List Item"):
+            assert styles[body].element.pPr.find(f"{W}jc").get(f"{W}val") == "both"

@@ -77,17 +77,16 @@ def _flat(tree: list[Bookmark]):
             yield child, True
 
 
-def add_part(book: PlanBook, template: PreparedTemplate, rendered: dict, path: Path, kind: str,
-             year: int, seq: int = 0, name: str = "") -> None:
-    """Record a part with its สารบัญ title (prose: Thai digits)."""
-    s = book.plan.settings
+def book_part(template: PreparedTemplate, rendered: dict, path: Path, kind: str, year: int,
+              seq: int = 0, name: str = "") -> BookPart:
+    """A part with its สารบัญ title (prose: Thai digits)."""
     title = {
         "announcement": "ประกาศใช้แผน",
         "table": f"แผนปฏิบัติการป้องกันการทุจริต พ.ศ. {thai_digits(year)}",
         "sheet": f"ลำดับที่ {thai_digits(seq)} {name}",
     }[kind]
     group = f"รายละเอียดโครงการ แผน พ.ศ. {thai_digits(year)}" if kind == "sheet" else ""
-    book.parts.append(BookPart(template, rendered["word/document.xml"], path, title, group))
+    return BookPart(template, rendered["word/document.xml"], path, title, group)
 
 
 def split_for_book(parts: list[Path], rest: list[Path]) -> tuple[list[Path], list[Path]]:

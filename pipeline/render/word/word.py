@@ -13,7 +13,8 @@ Layout of `out_dir`:
     แผนปฏิบัติการป้องกันการทุจริต 2566-2570.docx       (only when every plan year is rendered)
 
 The plan book reproduces the source plan book: announcement, the year tables, then the project
-sheets of the plan's first year in ลำดับที่ order (each year folder has that year's sheets).
+sheets of the plan's first year in ลำดับที่ order (each year folder has that year's sheets), behind
+a cover, a คำนำ and a สารบัญ (pipeline.render.book).
 """
 import io
 from importlib import resources
@@ -31,7 +32,7 @@ from pipeline.render.word import word_context as ctx
 from pipeline.render.word.balance import balance
 from pipeline.render.word.docx_fast import PreparedTemplate
 from pipeline.render.word.filenames import safe_child, safe_filename, unique_name
-from pipeline.render.book import PlanBook, add_part
+from pipeline.render.book import PlanBook, book_part
 from pipeline.thai import baht_words, budget_phrase, thai_date, thai_digits
 
 # -- the defaults ship inside the package; a checkout's top-level templates/ holds the copies staff
@@ -143,15 +144,16 @@ def render_documents(plan: Plan, out_dir: Path, years: list[int] | None = None,
     ann_xml = tpl.announcement.render(ctx.announcement_context(plan, tpl.garuda))
     written.append(_save(tpl.announcement, ann_xml, out_dir, ANNOUNCEMENT_NAME, taken))
     tick()
-    book, sheets_book = PlanBook(tpl.planbook, plan, out_dir), PlanBook(tpl.planbook, plan, out_dir)
-    add_part(book, tpl.announcement, ann_xml, written[0], "announcement", plan_years[0])
+    book = PlanBook(tpl.planbook, plan, out_dir)
+    book.parts.append(book_part(tpl.announcement, ann_xml, written[0], "announcement", plan_years[0]))
+    sheet_parts = []   # the first plan year's project sheets follow all the year tables
     for year in chosen:
         folder = out_dir / str(year)
         folder.mkdir(exist_ok=True)
         year_taken: set[str] = set()
         table_xml = tpl.year_table.render(ctx.year_table_context(plan, year))
         written.append(_save(tpl.year_table, table_xml, folder, f"ตาราง {year}", year_taken))
-        add_part(book, tpl.year_table, table_xml, written[-1], "table", year)
+        book.parts.append(book_part(tpl.year_table, table_xml, written[-1], "table", year))
         tick()
         for project, budget in sheets[year]:
             sheet_xml = tpl.project_sheet.render(ctx.project_sheet_context(project, year, budget))
@@ -159,12 +161,12 @@ def render_documents(plan: Plan, out_dir: Path, years: list[int] | None = None,
             written.append(_save(tpl.project_sheet, sheet_xml, folder, name, year_taken))
             tick()
             if year == plan_years[0]:
-                add_part(sheets_book, tpl.project_sheet, sheet_xml, written[-1], "sheet", year,
-                         project.seq, project.name)
+                sheet_parts.append(book_part(tpl.project_sheet, sheet_xml, written[-1], "sheet", year,
+                                             project.seq, project.name))
     if chosen == plan_years:
         name = PLANBOOK_NAME.format(start=plan_years[0], end=plan_years[-1])
         book.target = safe_child(out_dir, unique_name(safe_filename(name, suffix=".docx"), taken))
-        book.parts += sheets_book.parts
+        book.parts += sheet_parts
         written.append(book.write_docx())
         tick()
         if book_out is not None:
