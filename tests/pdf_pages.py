@@ -37,7 +37,17 @@ def stranded_headings(pdf: Path) -> list[tuple[int, str]]:
 
 def page_foot(pdf: Path, number: int) -> str:
     """The last line of page `number` (1-based) as laid out: where a page number sits."""
+    lines = _laid_out(pdf, number)
+    return lines[-1] if lines else ""
+
+
+def page_head(pdf: Path, number: int) -> str:
+    """The first line of page `number` (1-based) as laid out: a header's page number."""
+    lines = _laid_out(pdf, number)
+    return lines[0] if lines else ""
+
+
+def _laid_out(pdf: Path, number: int) -> list[str]:
     text = subprocess.run(["pdftotext", "-layout", "-f", str(number), "-l", str(number), str(pdf), "-"],
                           capture_output=True, text=True, check=True).stdout
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    return lines[-1] if lines else ""
+    return [ln.strip() for ln in text.splitlines() if ln.strip()]

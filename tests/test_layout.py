@@ -12,7 +12,7 @@ from docx import Document
 
 from conftest import MASTER
 from images import solid_png
-from pdf_pages import page_count, page_foot, page_texts, stranded_headings
+from pdf_pages import page_count, page_foot, page_head, page_texts, stranded_headings
 from pipeline import office
 from pipeline.cli import main
 from pipeline.render.word.word import TEMPLATES_DIR, render_documents
@@ -72,19 +72,23 @@ def test_emblem_is_three_cm_tall(emblem_templates, small_plan, tmp_path):
 
 
 def test_long_announcement_continues_with_page_number_and_keeps_the_signature(small_plan, tmp_path):
+    from pipeline.render.pdf import make_pdfs
     small_plan.settings.announcement_body = ["ย่อหน้าทดสอบความยาวของประกาศ " * 25] * 6
     docx = render_documents(small_plan, tmp_path / "out")[0]
-    pdf = to_pdf(docx, tmp_path / "pdf")
+    pdf = make_pdfs([docx])[0]
     pages = page_texts(pdf)
     assert len(pages) >= 2
     assert not re.match(r"\s*-\s*[1๑]", pages[0])                   # no number on the first page
-    assert re.match(r"\s*-\s*[2๒]", pages[1])                       # "- ๒ -" on top of page 2
+    for number in range(2, len(pages) + 1):                         # "- ๒ -" on top, Thai digits
+        assert re.fullmatch(f"-\\s*{'๐๑๒๓๔๕๖๗๘๙'[number]}\\s*-", page_head(pdf, number))
     last = pages[-1]
     # -- the signature block never stands alone: the closing line comes with it --
     assert "จึงประกาศมาให้ทราบโดยทั่วกัน" in last and "(นางทดสอบ ลงนาม)" in last
     sect = Document(str(docx)).sections[0]
     assert sect.different_first_page_header_footer
     assert sect._sectPr.find(f"{W}pgNumType").get(f"{W}fmt") == "thaiNumbers"   # Word prints ๒
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "Helvetica" not in fonts
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,82 @@
+"""Thai page numbers in a header, in LibreOffice's PDFs.
+
+The ประกาศ's pages after the first carry "- ๒ -" at the top: a PAGE field in a header, in a section
+numbered `thaiNumbers`. Word prints ๒; LibreOffice 7.4 prints 2. So LibreOffice converts a copy
+whose header keeps its paragraphs (and so its height) but not their text, and the number is
+stamped in the Thai font where the header's line sits.
+"""
+import io
+import re
+import zipfile
+from pathlib import Path
+
+from pipeline.thai import thai_digits
+
+HEADER_TEXT = "- {} -"
+FONT_SIZE = 16
+ASCENT = 0.95           # TH SarabunPSK's first baseline below the header's top, in em
+_HEADER = re.compile(r"word/header\d*\.xml")
+_RUNS = re.compile(rb"<w:r[ >].*?</w:r>", re.S)
+
+
+def has_thai_page_header(docx: Path) -> bool:
+    """A header with a PAGE field in a section numbered in Thai digits, not on the first page."""
+    with zipfile.ZipFile(docx) as z:
+        headers = [n for n in z.namelist() if _HEADER.fullmatch(n)]
+        if not headers:
+            return False
+        body = z.read("word/document.xml")
+        return (b'w:fmt="thaiNumbers"' in body and b"<w:titlePg" in body
+                and any(b" PAGE " in z.read(n) for n in headers))
+
+
+def header_place(docx: Path) -> tuple[float, float, float]:
+    """(header's distance from the top, left margin, right margin) in points, from the last
+    section's w:pgMar (twips)."""
+    with zipfile.ZipFile(docx) as z:
+        margins = re.findall(rb"<w:pgMar [^>]*>", z.read("word/document.xml"))[-1]
+    get = lambda key, default: int(re.search(rb'w:%s="(\d+)"' % key, margins).group(1)) / 20 \
+        if re.search(rb'w:%s="(\d+)"' % key, margins) else default   # noqa: E731
+    return get(b"header", 36.0), get(b"left", 72.0), get(b"right", 72.0)
+
+
+def without_header_text(docx: Path, target: Path) -> Path:
+    """A copy of `docx` whose headers have their paragraphs but no runs."""
+    with zipfile.ZipFile(docx) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in src.infolist():
+            data = src.read(item)
+            out.writestr(item, _RUNS.sub(b"", data) if _HEADER.fullmatch(item.filename) else data)
+    return target
+
+
+def stamp_header_numbers(pdf: Path, font: Path, place: tuple[float, float, float]) -> Path:
+    """"- ๒ -", "- ๓ -" … centred on the header's line (`place`: see header_place) on every page
+    after the first."""
+    top_pt, left_pt, right_pt = place
+    from pypdf import PdfReader, PdfWriter
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    reader = PdfReader(pdf)
+    if len(reader.pages) < 2:
+        return pdf
+    name = f"pagenum-{font.stem}"
+    if name not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(name, str(font)))
+    buf = io.BytesIO()
+    sheet = canvas.Canvas(buf, initialFontName=name, initialFontSize=FONT_SIZE)
+    for page in reader.pages[1:]:
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        sheet.setPageSize((width, height))
+        sheet.setFont(name, FONT_SIZE)
+        number = HEADER_TEXT.format(thai_digits(reader.get_page_number(page) + 1))
+        sheet.drawCentredString((left_pt + width - right_pt) / 2, height - top_pt - ASCENT * FONT_SIZE, number)
+        sheet.showPage()
+    sheet.save()
+    writer = PdfWriter(clone_from=reader)
+    for page, number in zip(writer.pages[1:], PdfReader(io.BytesIO(buf.getvalue())).pages):
+        page.merge_page(number)
+    with open(pdf, "wb") as out:
+        writer.write(out)
+    return pdf
