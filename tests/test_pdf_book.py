@@ -58,3 +58,20 @@ def test_a_plan_book_template_with_a_header_is_converted_whole(tmp_path, small_p
     with_header = []
     render_documents(small_plan, tmp_path / "header", templates_dir=templates, book_out=with_header)
     assert not with_header[0].plain_frame   # so make_pdfs lets LibreOffice convert the whole book
+
+
+def test_contents_numbers_are_stamped_where_the_dot_leaders_end(tmp_path):
+    from pipeline.render.pdf_book import stamp_contents_numbers
+    pdf = tmp_path / "front.pdf"
+    sheet = canvas.Canvas(str(pdf), pagesize=(595, 842))
+    for y, title in ((700, "first part"), (680, "second part")):
+        sheet.drawString(85, y, title + " " + "." * 40)
+    sheet.showPage()
+    sheet.save()
+    before = pdf.read_bytes()
+    assert not stamp_contents_numbers(pdf, find_thai_font(), ["๑", "๒", "๓"], 538)   # 2 lines, 3 numbers
+    assert pdf.read_bytes() == before                                               # left as it was
+    assert stamp_contents_numbers(pdf, find_thai_font(), ["๑", "๑๒"], 538)
+    lines = [ln.split() for ln in subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                                                 text=True, check=True).stdout.splitlines() if ln.strip()]
+    assert [ln[-1] for ln in lines] == ["๑", "๑๒"]                                   # on their own lines

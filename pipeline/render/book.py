@@ -2,9 +2,12 @@
 
 The สารบัญ needs the parts' page counts, known once LibreOffice has made their PDFs. So the book
 .docx is written first with the สารบัญ's page column empty (all a run without PDFs gets), then
-again with the numbers the PDFs give; the front matter is rendered alone, converted, and joined
+again with the numbers the PDFs give. The front matter is rendered alone with placeholders for
+the numbers and converted with all the other documents (a second LibreOffice run afterwards cost
+about 15 % of the run); the numbers are then stamped where its dot leaders end, and it is joined
 in front of the parts' PDFs, so the book .pdf and the book .docx agree page for page.
 """
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +20,9 @@ from pipeline.render.word.planbook import is_plain_frame, write_front, write_pla
 from pipeline.thai import thai_digits
 
 FRONT_NAME = "front.docx"
-STARTUP_DOCS = 6     # a LibreOffice start costs about as much as converting six project sheets
+# -- stands for a page number while LibreOffice lays out the สารบัญ: the dot leader stops about
+#    where it will with a two-digit number; no-break spaces are not dropped at the line's end --
+PLACEHOLDER = "\u00a0" * 4
 
 
 @dataclass
@@ -46,13 +51,24 @@ class PlanBook:
         return write_planbook(self.template, self.context(pages), parts, self.target)
 
     def write_front(self, target: Path, pages: list[int] | None = None) -> Path:
-        return write_front(self.template, self.context(pages), target)
+        """The front matter alone; without `pages`, the สารบัญ's page column holds PLACEHOLDER (the
+        numbers are stamped on its PDF once the parts' PDFs are counted)."""
+        return write_front(self.template, self.context(pages, PLACEHOLDER), target)
 
-    def context(self, pages: list[int] | None) -> dict:
+    def context(self, pages: list[int] | None, unknown: str = "") -> dict:
         s = self.plan.settings
         return {**ctx.announcement_context(self.plan), "preface": s.preface or default_preface(s),
-                "contents": [{"title": e.title, "page": thai_digits(e.page + 1) if pages else "",
+                "contents": [{"title": e.title, "page": thai_digits(e.page + 1) if pages else unknown,
                               "sub": sub} for e, sub in _flat(self.entries(pages or [1] * len(self.parts)))]}
+
+    def contents_tab_pt(self) -> float:
+        """Where the สารบัญ's page numbers end: the left margin plus the right tab of "Contents 1"."""
+        styles = self.template.raw["word/styles.xml"].decode("utf-8")
+        style = re.search(r'<w:style [^>]*w:styleId="Contents1".*?</w:style>', styles, re.S).group(0)
+        tab = int(re.search(r'<w:tab (?=[^>]*w:val="right")[^>]*w:pos="(\d+)"', style).group(1))
+        left = int(re.search(r'<w:pgMar [^>]*w:left="(\d+)"',
+                             self.template.raw["word/document.xml"].decode("utf-8")).group(1))
+        return (left + tab) / 20
 
     def entries(self, pages: list[int]) -> list[Bookmark]:
         """The สารบัญ as a tree: parts, and the project sheets under their year's heading. Pages are
@@ -89,52 +105,32 @@ def book_part(template: PreparedTemplate, rendered: dict, path: Path, kind: str,
     return BookPart(template, rendered["word/document.xml"], path, title, group)
 
 
-def split_for_book(parts: list[Path], rest: list[Path]) -> tuple[list[Path], list[Path]]:
-    """The rest of the documents shared between the process that converts the book's parts and then
-    its front matter (it starts a second time: worth about STARTUP_DOCS documents) and the other
-    process, so both finish together. Sizes of the .docx files stand for the work."""
-    size = {d: d.stat().st_size for d in parts + rest}
-    average = sum(size.values()) / max(1, len(size))
-    first = sum(size[p] for p in parts) + STARTUP_DOCS * average
-    second = 0.0
-    with_front, alone = [], []
-    for d in sorted(rest, key=size.get, reverse=True):
-        if first <= second:
-            with_front.append(d)
-            first += size[d]
-        else:
-            alone.append(d)
-            second += size[d]
-    return with_front, alone
-
-
-def make_book_pdf(book: PlanBook, font: Path, convert) -> tuple[Path, list[Path]]:
-    """The book's PDF once its parts' PDFs exist: the book .docx rewritten with the สารบัญ's page
-    numbers, the front matter converted and joined in front of the parts, numbered from the
-    announcement, with bookmarks and title/author. A frame with a header is converted whole by
-    LibreOffice instead (its page numbers are then 1 2 3). `convert([docx])` converts the given
-    documents and any others it has waiting: returns (the book's PDF, those others' PDFs)."""
-    import tempfile
-
+def make_book_pdf(book: PlanBook, font: Path, front_pdf: Path, convert) -> Path:
+    """The book's PDF once its parts' PDFs and the front matter's (made with PLACEHOLDER page
+    numbers) exist: the book .docx rewritten with the สารบัญ's page numbers, the same numbers
+    stamped on the front matter's PDF, then front matter and parts joined, numbered from the
+    announcement, with bookmarks and title/author. If the สารบัญ's lines cannot be found in the
+    PDF, `convert([docx]) -> [pdf]` makes the front matter again with the numbers written in.
+    A frame with a header is converted whole by LibreOffice (its page numbers are then 1 2 3)."""
     from pypdf import PdfReader
 
-    from pipeline.render.pdf_book import assemble_pdf
+    from pipeline.render.pdf_book import assemble_pdf, stamp_contents_numbers
 
     part_pdfs = [p.path.with_suffix(".pdf") for p in book.parts]
     pages = [len(PdfReader(p).pages) for p in part_pdfs]
     book.write_docx(pages)
     if not book.plain_frame:
-        pdfs = convert([book.target])
-        return pdfs[0], pdfs[1:]
+        return convert([book.target])[0]
+    numbers = [entry["page"] for entry in book.context(pages)["contents"]]
+    if not stamp_contents_numbers(front_pdf, font, numbers, book.contents_tab_pt()):
+        front_pdf = convert([book.write_front(front_pdf.with_name("numbered.docx"), pages)])[0]
+    front = len(PdfReader(front_pdf).pages)
+    marks = [_shifted(m, front) for m in book.entries(pages)]
     s = book.plan.settings
-    with tempfile.TemporaryDirectory(prefix=".book-front-", dir=book.target.parent) as tmp:
-        front_pdf, *others = convert([book.write_front(Path(tmp) / FRONT_NAME, pages)])
-        front = len(PdfReader(front_pdf).pages)
-        marks = [_shifted(m, front) for m in book.entries(pages)]
-        years = f"พ.ศ. {thai_digits(s.start_year)} - {thai_digits(s.end_year)}"
-        return assemble_pdf([front_pdf, *part_pdfs], book.target.with_suffix(".pdf"), font,
-                            first_numbered=front, unnumbered=frozenset({front}), bookmarks=marks,
-                            title=f"{s.plan_title} ({years})", author=s.organisation), others
+    years = f"พ.ศ. {thai_digits(s.start_year)} - {thai_digits(s.end_year)}"
+    return assemble_pdf([front_pdf, *part_pdfs], book.target.with_suffix(".pdf"), font,
+                        first_numbered=front, unnumbered=frozenset({front}), bookmarks=marks,
+                        title=f"{s.plan_title} ({years})", author=s.organisation)
 
 
 def _shifted(mark: Bookmark, by: int) -> Bookmark:

@@ -7,6 +7,7 @@ would number its pages 1 2 3. The parts are converted anyway; joining their PDFs
 """
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -89,6 +90,49 @@ def assemble_pdf(parts: list[Path], target: Path, font: Path, *, first_numbered:
 def _page_numbers(pages, numbers: dict[int, int], font: Path) -> bytes:
     """One overlay page per book page; those in `numbers` carry their number in Thai digits.
     The canvas starts in the Thai font, so no unembedded Helvetica is referenced."""
+    def paint(index, sheet, _name):
+        if index in numbers:
+            width = float(pages[index].mediabox.width)
+            sheet.drawCentredString(width / 2, FOOT_MARGIN_PT, thai_digits(numbers[index]))
+    return draw_overlay(pages, font, paint)
+
+
+_LEADER = re.compile(r"\.{3,}\s*$")
+
+
+def stamp_contents_numbers(pdf: Path, font: Path, numbers: list[str], right_pt: float) -> bool:
+    """Print `numbers` right-aligned at `right_pt` on the lines of the สารบัญ, found by their dot
+    leaders, in reading order. False (nothing written) when the leaders are not one per number."""
+    from pypdf import PdfReader, PdfWriter
+
+    reader = PdfReader(pdf)
+    lines = []                      # (page index, baseline) of each leader
+    for index, page in enumerate(reader.pages):
+        found: list[float] = []
+
+        def visit(text, cm, tm, _font, _size):
+            if _LEADER.search(text):
+                found.append(cm[1] * tm[4] + cm[3] * tm[5] + cm[5])
+        page.extract_text(visitor_text=visit)
+        baselines = sorted({round(y, 1) for y in found}, reverse=True)   # top to bottom
+        lines += [(index, y) for y in baselines]
+    if len(lines) != len(numbers):
+        return False
+    on_page: dict[int, list[tuple[float, str]]] = {}
+    for (index, y), number in zip(lines, numbers):
+        on_page.setdefault(index, []).append((y, number))
+    overlay = PdfReader(io.BytesIO(draw_overlay(reader.pages, font, lambda i, sheet, name: [
+        sheet.drawRightString(right_pt, y, number) for y, number in on_page.get(i, [])])))
+    writer = PdfWriter(clone_from=reader)
+    for index in on_page:
+        writer.pages[index].merge_page(overlay.pages[index])
+    with open(pdf, "wb") as out:
+        writer.write(out)
+    return True
+
+
+def draw_overlay(pages, font: Path, paint) -> bytes:
+    """One overlay page per page, in the Thai font; `paint(index, canvas, font_name)` draws on it."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen import canvas
@@ -99,11 +143,9 @@ def _page_numbers(pages, numbers: dict[int, int], font: Path) -> bytes:
     buf = io.BytesIO()
     sheet = canvas.Canvas(buf, initialFontName=name, initialFontSize=FONT_SIZE)
     for index, page in enumerate(pages):
-        width, height = float(page.mediabox.width), float(page.mediabox.height)
-        sheet.setPageSize((width, height))
-        if index in numbers:
-            sheet.setFont(name, FONT_SIZE)
-            sheet.drawCentredString(width / 2, FOOT_MARGIN_PT, thai_digits(numbers[index]))
+        sheet.setPageSize((float(page.mediabox.width), float(page.mediabox.height)))
+        sheet.setFont(name, FONT_SIZE)
+        paint(index, sheet, name)
         sheet.showPage()
     sheet.save()
     return buf.getvalue()

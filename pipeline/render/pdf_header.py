@@ -10,10 +10,10 @@ import re
 import zipfile
 from pathlib import Path
 
+from pipeline.render.pdf_book import FONT_SIZE, draw_overlay
 from pipeline.thai import thai_digits
 
 HEADER_TEXT = "- {} -"
-FONT_SIZE = 16
 ASCENT = 0.95           # TH SarabunPSK's first baseline below the header's top, in em
 _HEADER = re.compile(r"word/header\d*\.xml")
 _RUNS = re.compile(rb"<w:r[ >].*?</w:r>", re.S)
@@ -54,28 +54,19 @@ def stamp_header_numbers(pdf: Path, font: Path, place: tuple[float, float, float
     after the first."""
     top_pt, left_pt, right_pt = place
     from pypdf import PdfReader, PdfWriter
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.pdfgen import canvas
 
     reader = PdfReader(pdf)
     if len(reader.pages) < 2:
         return pdf
-    name = f"pagenum-{font.stem}"
-    if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(name, str(font)))
-    buf = io.BytesIO()
-    sheet = canvas.Canvas(buf, initialFontName=name, initialFontSize=FONT_SIZE)
-    for page in reader.pages[1:]:
-        width, height = float(page.mediabox.width), float(page.mediabox.height)
-        sheet.setPageSize((width, height))
-        sheet.setFont(name, FONT_SIZE)
-        number = HEADER_TEXT.format(thai_digits(reader.get_page_number(page) + 1))
-        sheet.drawCentredString((left_pt + width - right_pt) / 2, height - top_pt - ASCENT * FONT_SIZE, number)
-        sheet.showPage()
-    sheet.save()
+
+    def paint(index, sheet, _name):
+        if index:
+            width, height = float(reader.pages[index].mediabox.width), float(reader.pages[index].mediabox.height)
+            sheet.drawCentredString((left_pt + width - right_pt) / 2, height - top_pt - ASCENT * FONT_SIZE,
+                                    HEADER_TEXT.format(thai_digits(index + 1)))
+    overlay = PdfReader(io.BytesIO(draw_overlay(reader.pages, font, paint)))
     writer = PdfWriter(clone_from=reader)
-    for page, number in zip(writer.pages[1:], PdfReader(io.BytesIO(buf.getvalue())).pages):
+    for page, number in zip(writer.pages[1:], overlay.pages[1:]):
         page.merge_page(number)
     with open(pdf, "wb") as out:
         writer.write(out)
