@@ -60,18 +60,18 @@ def test_a_plan_book_template_with_a_header_is_converted_whole(tmp_path, small_p
     assert not with_header[0].plain_frame   # so make_pdfs lets LibreOffice convert the whole book
 
 
-def test_contents_numbers_are_stamped_where_the_dot_leaders_end(tmp_path):
-    from pipeline.render.pdf_book import stamp_contents_numbers
+def test_contents_numbers_are_placed_where_the_dot_leaders_end(tmp_path):
+    from pipeline.render.pdf_book import contents_lines
     pdf = tmp_path / "front.pdf"
     sheet = canvas.Canvas(str(pdf), pagesize=(595, 842))
     for y, title in ((700, "first part"), (680, "second part")):
         sheet.drawString(85, y, title + " " + "." * 40)
     sheet.showPage()
     sheet.save()
-    before = pdf.read_bytes()
-    assert not stamp_contents_numbers(pdf, find_thai_font(), ["๑", "๒", "๓"], 538)   # 2 lines, 3 numbers
-    assert pdf.read_bytes() == before                                               # left as it was
-    assert stamp_contents_numbers(pdf, find_thai_font(), ["๑", "๑๒"], 538)
-    lines = [ln.split() for ln in subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+    assert contents_lines(pdf, ["๑", "๒", "๓"], 538) is None                       # 2 lines, 3 numbers
+    placed = contents_lines(pdf, ["๑", "๑๒"], 538)
+    assert placed == {0: [(538, 700.0, "๑"), (538, 680.0, "๑๒")]}
+    book = assemble_pdf([pdf], tmp_path / "book.pdf", find_thai_font(), first_numbered=1, right_texts=placed)
+    lines = [ln.split() for ln in subprocess.run(["pdftotext", "-layout", str(book), "-"], capture_output=True,
                                                  text=True, check=True).stdout.splitlines() if ln.strip()]
     assert [ln[-1] for ln in lines] == ["๑", "๑๒"]                                   # on their own lines

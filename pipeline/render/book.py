@@ -114,7 +114,7 @@ def make_book_pdf(book: PlanBook, font: Path, front_pdf: Path, convert) -> Path:
     A frame with a header is converted whole by LibreOffice (its page numbers are then 1 2 3)."""
     from pypdf import PdfReader
 
-    from pipeline.render.pdf_book import assemble_pdf, stamp_contents_numbers
+    from pipeline.render.pdf_book import assemble_pdf, contents_lines
 
     part_pdfs = [p.path.with_suffix(".pdf") for p in book.parts]
     pages = [len(PdfReader(p).pages) for p in part_pdfs]
@@ -122,7 +122,8 @@ def make_book_pdf(book: PlanBook, font: Path, front_pdf: Path, convert) -> Path:
     if not book.plain_frame:
         return convert([book.target])[0]
     numbers = [entry["page"] for entry in book.context(pages)["contents"]]
-    if not stamp_contents_numbers(front_pdf, font, numbers, book.contents_tab_pt()):
+    placed = contents_lines(front_pdf, numbers, book.contents_tab_pt())
+    if placed is None:
         front_pdf = convert([book.write_front(front_pdf.with_name("numbered.docx"), pages)])[0]
     front = len(PdfReader(front_pdf).pages)
     marks = [_shifted(m, front) for m in book.entries(pages)]
@@ -130,7 +131,7 @@ def make_book_pdf(book: PlanBook, font: Path, front_pdf: Path, convert) -> Path:
     years = f"พ.ศ. {thai_digits(s.start_year)} - {thai_digits(s.end_year)}"
     return assemble_pdf([front_pdf, *part_pdfs], book.target.with_suffix(".pdf"), font,
                         first_numbered=front, unnumbered=frozenset({front}), bookmarks=marks,
-                        title=f"{s.plan_title} ({years})", author=s.organisation)
+                        title=f"{s.plan_title} ({years})", author=s.organisation, right_texts=placed)
 
 
 def _shifted(mark: Bookmark, by: int) -> Bookmark:

@@ -58,11 +58,12 @@ class Bookmark:
 
 def assemble_pdf(parts: list[Path], target: Path, font: Path, *, first_numbered: int = 0,
                  unnumbered: frozenset[int] = frozenset(), bookmarks: list[Bookmark] = (),
-                 title: str = "", author: str = "") -> Path:
+                 title: str = "", author: str = "", right_texts: dict | None = None) -> Path:
     """Join `parts` in order into `target`, numbering the pages ๑, ๒, … at the foot, centred.
 
     Page index `first_numbered` is ๑ (the front matter before it has no number); indexes in
-    `unnumbered` are counted but not printed on. `bookmarks` become the PDF's outline."""
+    `unnumbered` are counted but not printed on. `bookmarks` become the PDF's outline.
+    `right_texts` {page index: [(right x, baseline, text)]} are printed too (the สารบัญ's numbers)."""
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter()
@@ -70,9 +71,10 @@ def assemble_pdf(parts: list[Path], target: Path, font: Path, *, first_numbered:
         writer.append(str(part), import_outline=False)
     numbers = {i: i - first_numbered + 1 for i in range(first_numbered, len(writer.pages))
                if i not in unnumbered}
-    overlay = PdfReader(io.BytesIO(_page_numbers(writer.pages, numbers, font)))
+    right_texts = right_texts or {}
+    overlay = PdfReader(io.BytesIO(_page_numbers(writer.pages, numbers, font, right_texts)))
     for i, page in enumerate(writer.pages):
-        if i in numbers:
+        if i in numbers or i in right_texts:
             page.merge_page(overlay.pages[i])
     for mark in bookmarks:
         parent = writer.add_outline_item(title=mark.title, page_number=mark.page)
@@ -87,48 +89,42 @@ def assemble_pdf(parts: list[Path], target: Path, font: Path, *, first_numbered:
     return target
 
 
-def _page_numbers(pages, numbers: dict[int, int], font: Path) -> bytes:
+def _page_numbers(pages, numbers: dict[int, int], font: Path, right_texts: dict) -> bytes:
     """One overlay page per book page; those in `numbers` carry their number in Thai digits.
     The canvas starts in the Thai font, so no unembedded Helvetica is referenced."""
     def paint(index, sheet, _name):
         if index in numbers:
             width = float(pages[index].mediabox.width)
             sheet.drawCentredString(width / 2, FOOT_MARGIN_PT, thai_digits(numbers[index]))
+        for right, baseline, text in right_texts.get(index, ()):
+            sheet.drawRightString(right, baseline, text)
     return draw_overlay(pages, font, paint)
 
 
 _LEADER = re.compile(r"\.{3,}\s*$")
 
 
-def stamp_contents_numbers(pdf: Path, font: Path, numbers: list[str], right_pt: float) -> bool:
-    """Print `numbers` right-aligned at `right_pt` on the lines of the สารบัญ, found by their dot
-    leaders, in reading order. False (nothing written) when the leaders are not one per number."""
-    from pypdf import PdfReader, PdfWriter
+def contents_lines(pdf: Path, numbers: list[str], right_pt: float) -> dict | None:
+    """Where the สารบัญ's `numbers` go: right-aligned at `right_pt` on the lines whose dot leaders
+    end there, in reading order, as assemble_pdf's `right_texts` (page index of `pdf`). None when
+    the leaders are not one per number."""
+    from pypdf import PdfReader
 
-    reader = PdfReader(pdf)
     lines = []                      # (page index, baseline) of each leader
-    for index, page in enumerate(reader.pages):
+    for index, page in enumerate(PdfReader(pdf).pages):
         found: list[float] = []
 
         def visit(text, cm, tm, _font, _size):
             if _LEADER.search(text):
                 found.append(cm[1] * tm[4] + cm[3] * tm[5] + cm[5])
         page.extract_text(visitor_text=visit)
-        baselines = sorted({round(y, 1) for y in found}, reverse=True)   # top to bottom
-        lines += [(index, y) for y in baselines]
+        lines += [(index, y) for y in sorted({round(y, 1) for y in found}, reverse=True)]   # top down
     if len(lines) != len(numbers):
-        return False
-    on_page: dict[int, list[tuple[float, str]]] = {}
+        return None
+    placed: dict[int, list] = {}
     for (index, y), number in zip(lines, numbers):
-        on_page.setdefault(index, []).append((y, number))
-    overlay = PdfReader(io.BytesIO(draw_overlay(reader.pages, font, lambda i, sheet, name: [
-        sheet.drawRightString(right_pt, y, number) for y, number in on_page.get(i, [])])))
-    writer = PdfWriter(clone_from=reader)
-    for index in on_page:
-        writer.pages[index].merge_page(overlay.pages[index])
-    with open(pdf, "wb") as out:
-        writer.write(out)
-    return True
+        placed.setdefault(index, []).append((right_pt, y, number))
+    return placed
 
 
 def draw_overlay(pages, font: Path, paint) -> bytes:
