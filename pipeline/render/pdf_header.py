@@ -20,14 +20,18 @@ _RUNS = re.compile(rb"<w:r[ >].*?</w:r>", re.S)
 
 
 def has_thai_page_header(docx: Path) -> bool:
-    """A header with a PAGE field in a section numbered in Thai digits, not on the first page."""
-    with zipfile.ZipFile(docx) as z:
-        headers = [n for n in z.namelist() if _HEADER.fullmatch(n)]
-        if not headers:
-            return False
-        body = z.read("word/document.xml")
-        return (b'w:fmt="thaiNumbers"' in body and b"<w:titlePg" in body
-                and any(b" PAGE " in z.read(n) for n in headers))
+    """A header with a PAGE field in a section numbered in Thai digits, not on the first page.
+    A file that is not a .docx is not one (LibreOffice then says it cannot convert it)."""
+    try:
+        with zipfile.ZipFile(docx) as z:
+            headers = [n for n in z.namelist() if _HEADER.fullmatch(n)]
+            if not headers:
+                return False
+            body = z.read("word/document.xml")
+            return (b'w:fmt="thaiNumbers"' in body and b"<w:titlePg" in body
+                    and any(b" PAGE " in z.read(n) for n in headers))
+    except (zipfile.BadZipFile, KeyError):
+        return False
 
 
 def header_place(docx: Path) -> tuple[float, float, float]:
