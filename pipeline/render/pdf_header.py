@@ -57,11 +57,12 @@ def stamp_header_numbers(pdf: Path, font: Path, place: tuple[float, float, float
     """"- ๒ -", "- ๓ -" … centred on the header's line (`place`: see header_place) on every page
     after the first."""
     top_pt, left_pt, right_pt = place
+    # -- most are one page: LibreOffice writes its page objects uncompressed, counting them is quick --
+    if len(re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes())) < 2:
+        return pdf
     from pypdf import PdfReader, PdfWriter
 
     reader = PdfReader(pdf)
-    if len(reader.pages) < 2:
-        return pdf
 
     def paint(index, sheet, _name):
         if index:

@@ -90,7 +90,7 @@ def _measure():
         return None
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
-    name = f"measure-{font.stem}"
+    name = f"pagenum-{font.stem}"   # the same registration as the page numbers (pdf_book)
     if name not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont(name, str(font)))
     return lambda text, size: pdfmetrics.stringWidth(text, name, size)
