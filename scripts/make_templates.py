@@ -21,6 +21,9 @@ from docx.shared import Cm, Pt
 
 FONT = "TH SarabunPSK"
 TEXT_WIDTH_CM = 16.0   # A4 portrait, 3 cm left and 2 cm right margins
+# -- Latin letters are English (so no line breaks inside "Policy"), Thai (a complex script) is
+#    Thai: Word and LibreOffice pick each run's language, hence its line breaking, by script --
+LANG = {"w:val": "en-US", "w:bidi": "th-TH", "w:eastAsia": "th-TH"}
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -40,7 +43,7 @@ def set_fonts(rpr, size_pt: float | None = None, bold: bool | None = None) -> No
     if size_pt is not None:
         for tag in ("w:sz", "w:szCs"):
             _replace(rpr, tag, {"w:val": str(int(size_pt * 2))})
-    _replace(rpr, "w:lang", {"w:val": "th-TH", "w:bidi": "th-TH", "w:eastAsia": "th-TH"})
+    _replace(rpr, "w:lang", LANG)
 
 
 def _replace(parent, tag: str, attrs: dict) -> None:

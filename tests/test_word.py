@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
+from pipeline.render.word.linebreak import visible
 from pipeline.render.word.word import render_documents
 from pipeline.workbook.reader import read_plan
 from tests.conftest import SOURCE
@@ -23,9 +24,9 @@ def real_out(tmp_path_factory) -> tuple[Path, list[Path]]:
 
 def text_of(path: Path) -> str:
     doc = Document(str(path))
-    parts = [p.text for p in doc.paragraphs]
+    parts = [visible(p.text) for p in doc.paragraphs]
     for table in doc.tables:
-        parts += [c.text for row in table.rows for c in row.cells]
+        parts += [visible(c.text) for row in table.rows for c in row.cells]
     return "\n".join(parts)
 
 
@@ -41,7 +42,7 @@ def test_every_document_reopens_with_content(real_out):
 def test_project_sheet_8_in_2566(real_out):
     out, _ = real_out
     doc = Document(str(out / "2566" / "ลำดับที่ 08 โครงการจัดเวทีประชาคม.docx"))
-    lines = [p.text for p in doc.paragraphs]
+    lines = [visible(p.text) for p in doc.paragraphs]
     assert lines[0] == "ลำดับที่ ๘"
     assert lines[1] == "๑. ชื่อโครงการ : โครงการจัดเวทีประชาคม"
     assert "งบประมาณ จำนวน ๒๐,๐๐๐ บาท (สองหมื่นบาทถ้วน)" in lines
@@ -76,19 +77,19 @@ def test_year_table_2570(real_out):
     data = rows[3:-1]
     assert len(data) == 15
     # -- the title is the table's first row, so it repeats on every page with the header --
-    assert rows[0].cells[0].text == "แผนปฏิบัติการป้องกันการทุจริต พ.ศ. 2570 ของ องค์การบริหารส่วนตำบลโคกสำโรง"
-    assert [c.text for c in rows[1].cells][:4] == ["ลำดับ", "รายการโครงการ (ตั้งต้น)", "มิติ", "งบประมาณ (บาท)"]
-    assert [c.text for c in rows[2].cells][4:8] == ["1", "2", "3", "4"]
-    assert [c.text for c in data[0].cells][:8] == [
+    assert visible(rows[0].cells[0].text) == "แผนปฏิบัติการป้องกันการทุจริต พ.ศ. 2570 ของ องค์การบริหารส่วนตำบลโคกสำโรง"
+    assert [visible(c.text) for c in rows[1].cells][:4] == ["ลำดับ", "รายการโครงการ (ตั้งต้น)", "มิติ", "งบประมาณ (บาท)"]
+    assert [visible(c.text) for c in rows[2].cells][4:8] == ["1", "2", "3", "4"]
+    assert [visible(c.text) for c in data[0].cells][:8] == [
         "1", "โครงการเผยแพร่ประชาสัมพันธ์ความรู้ด้านกฎหมายและระเบียบที่เกี่ยวข้องกับการปฏิบัติงาน"
         "ให้แก่บุคลากรองค์กรปกครองส่วนท้องถิ่น ผู้บริหารและสมาชิกสภาท้องถิ่น", "1", "0.00", "☑", "☑", "☑", ""]
-    assert [c.text for c in rows[-1].cells][3:8] == ["0.00", "15", "15", "15", "11"]
+    assert [visible(c.text) for c in rows[-1].cells][3:8] == ["0.00", "15", "15", "15", "11"]
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     for row in rows[:3]:   # title and header rows repeat on every page
         assert row._tr.trPr.find(f"{w}tblHeader") is not None
     for row in rows[3:]:   # no row breaks across pages
         assert row._tr.trPr.find(f"{w}cantSplit") is not None
-    text = "\n".join(p.text for p in doc.paragraphs)
+    text = "\n".join(visible(p.text) for p in doc.paragraphs)
     assert "** ข้อมูล ณ วันที่ 07 กรกฎาคม 2566" in text
     assert "ชื่อ - สกุล ผู้ออกรายงาน นายสายลม พุฒนาราช" in text
     assert "มิติ 4 การยกระดับกลไกการตรวจสอบการดำเนินงานขององค์กรปกครองส่วนท้องถิ่น" in text
@@ -99,13 +100,13 @@ def test_year_table_2570(real_out):
 def test_year_2566_total(real_out):
     out, _ = real_out
     rows = Document(str(out / "2566" / "ตาราง 2566.docx")).tables[0].rows
-    assert [c.text for c in rows[-1].cells][3:8] == ["20,000.00", "15", "15", "15", "14"]
+    assert [visible(c.text) for c in rows[-1].cells][3:8] == ["20,000.00", "15", "15", "15", "14"]
 
 
 def test_announcement(real_out):
     out, _ = real_out
     doc = Document(str(out / "ประกาศ.docx"))
-    lines = [p.text for p in doc.paragraphs if p.text]
+    lines = [visible(p.text) for p in doc.paragraphs if visible(p.text)]
     assert lines[:3] == [
         "ประกาศองค์การบริหารส่วนตำบลโคกสำโรง",
         "เรื่อง ประกาศใช้แผนปฏิบัติการป้องกันการทุจริตเพื่อยกระดับคุณธรรมและความโปร่งใส",
@@ -169,7 +170,7 @@ def test_plan_book_structure(real_out):
     sections = doc.sections
     assert len(sections) == 1 + 1 + 5 + 15        # front matter, announcement, tables, sheets
     assert [s.page_width > s.page_height for s in sections[:8]] == [False, False] + [True] * 5 + [False]
-    heads = [p.text for p in doc.paragraphs if re.fullmatch(r"ลำดับที่ [๐-๙]+", p.text)]
+    heads = [visible(p.text) for p in doc.paragraphs if re.fullmatch(r"ลำดับที่ [๐-๙]+", visible(p.text))]
     assert heads == [f"ลำดับที่ {n}" for n in "๑ ๒ ๓ ๔ ๕ ๖ ๗ ๘ ๙ ๑๐ ๑๑ ๑๒ ๑๓ ๑๔ ๑๕".split()]
     assert "ปีงบประมาณ พ.ศ. ๒๕๖๗" not in text_of(paths[-1])      # first year's sheets only
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
+from pipeline.render.word.linebreak import visible
 from pipeline.errors import TemplateError
 from pipeline.render.word.word import TEMPLATES_DIR, render_documents
 
@@ -17,12 +18,12 @@ def test_values_come_out_literally(small_plan, tmp_path):
     small_plan.settings.signer = HOSTILE
     small_plan.rows[0].name = HOSTILE
     paths = render_documents(small_plan, tmp_path)
-    texts = {p.name: "\n".join(par.text for par in Document(str(p)).paragraphs) for p in paths}
+    texts = {p.name: "\n".join(visible(par.text) for par in Document(str(p)).paragraphs) for p in paths}
     sheet = next(t for n, t in texts.items() if n.startswith("ลำดับที่ 01"))
     assert f"๑)\t{HOSTILE}" in sheet
     assert f"({HOSTILE})" in texts["ประกาศ.docx"]
     table = Document(str(tmp_path / "2566" / "ตาราง 2566.docx")).tables[0]
-    assert table.rows[3].cells[1].text == HOSTILE
+    assert visible(table.rows[3].cells[1].text) == HOSTILE
     assert "49" not in sheet
 
 
@@ -69,7 +70,7 @@ def test_split_tag_that_docxtpl_repairs_still_renders(small_plan, tmp_path):
     folder = _template_copy(tmp_path, "announcement.docx", "{{ signer }}",
                             '{{ sig</w:t></w:r><w:proofErr w:type="spellStart"/><w:r><w:t>ner }}')
     paths = render_documents(small_plan, tmp_path / "out", templates_dir=folder)
-    assert "(นางทดสอบ ลงนาม)" in [p.text for p in Document(str(paths[0])).paragraphs]
+    assert "(นางทดสอบ ลงนาม)" in [visible(p.text) for p in Document(str(paths[0])).paragraphs]
 
 
 def test_missing_template_is_a_clean_error(small_plan, tmp_path):

@@ -7,9 +7,11 @@ import re
 from functools import lru_cache
 
 from pipeline.thai import arabic_digits, nfc
+from pipeline.workbook.cells import clean_text
 
 DIGIT = "[๐-๙0-9]"
 _SPACES = re.compile(r"\s+")
+_ANGLED_URL = re.compile(r"<((?:https?://|www\.)[^<>\s]+)>")
 _THAI_END = re.compile("[\u0e01-\u0e4e]+$")      # Thai letters and marks, no digits
 _THAI_START = re.compile("^[\u0e01-\u0e4e]+")
 # "๑)", "- ๑)", "๒) ๒)" (number doubled by the extraction); "๒.๑)" is a sub-item and does not match.
@@ -22,8 +24,9 @@ PARAGRAPH_OPENERS = ("ดังนั้น", "อีกทั้ง")
 
 
 def norm(text: str) -> str:
-    """NFC with every run of whitespace collapsed to one space."""
-    return _SPACES.sub(" ", nfc(text)).strip()
+    """NFC with every run of whitespace collapsed to one space; no invisible break marks (a plan
+    book made by this pipeline carries them); a web address loses the extraction's '<' '>'."""
+    return _SPACES.sub(" ", _ANGLED_URL.sub(r"\1", clean_text(text))).strip()
 
 
 def squash(text: str) -> str:

@@ -1,0 +1,107 @@
+"""Where a printed line may break: between words, never inside one.
+
+Thai has no spaces, so Word and LibreOffice guess word ends from their own dictionaries and split
+words ours knows as one (ท้อง|ถิ่น, ร้อง|เรียน). At render time (the master keeps plain text) each
+value printed into a document gets
+- a ZERO WIDTH SPACE between two Thai words (pipeline.thai_words): a break opportunity;
+- a WORD JOINER between the smaller words a Thai word is made of (ท้อง+ถิ่น, ปราบ+ปราม), where
+  LibreOffice's dictionary would otherwise break it: no break there;
+- WORD JOINERs after the '/' and '.' of a web address, so it stays on one line.
+Neither goes right after a tone mark: there `pdftotext` would print the mark one letter late
+(ที่เกี่ยว -> ทีเ่กี่ยว). Both characters are invisible and `pdftotext` leaves them out, so the PDF
+text stays searchable as typed (measured with bench/count_split_words.py; see README "Line breaks").
+"""
+import re
+from functools import lru_cache
+
+from markupsafe import Markup
+
+from pipeline.thai_words import dictionary, words
+
+ZWSP = "\u200b"   # a line may break here
+WJ = "\u2060"     # a line must not break here
+INVISIBLE = (ZWSP, WJ)
+_THAI_WORD = re.compile("[\u0e01-\u0e4e]+")
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>()]+")
+
+
+def breakable(text: str) -> str:
+    """`text` with the invisible break marks added (unchanged when it has no Thai or web address)."""
+    if not _THAI_WORD.search(text) and not _URL.search(text):
+        return text
+    return _marked(text)
+
+
+@lru_cache(maxsize=20000)
+def _marked(text: str) -> str:
+    pieces = _URL.split(text)
+    urls = _URL.findall(text)
+    out = [_thai(pieces[0])]
+    for url, piece in zip(urls, pieces[1:]):
+        out += [re.sub(r"([/.])(?=.)", r"\1" + WJ, url), _thai(piece)]
+    return "".join(out)
+
+
+def _thai(text: str) -> str:
+    out, previous_thai = [], False
+    for token in words(text):
+        thai = bool(_THAI_WORD.fullmatch(token))
+        if thai and previous_thai and _joinable(out[-1][-1], token[0]):
+            out.append(ZWSP)
+        out.append(_joined(token) if thai else token)
+        previous_thai = thai
+    return "".join(out)
+
+
+@lru_cache(maxsize=20000)
+def _joined(word: str) -> str:
+    """`word` with a WORD JOINER between the smaller words it is made of (ท้อง+ถิ่น), where a
+    dictionary breaker could otherwise cut it."""
+    parts = _parts(word)
+    if len(parts) == 1:
+        return word
+    out = _joined(parts[0])
+    for part in parts[1:]:
+        out += (WJ if _joinable(out[-1], part[0]) else "") + _joined(part)
+    return out
+
+
+def _parts(word: str) -> list[str]:
+    """The fewest dictionary words of two letters or more that make up `word` (not `word`
+    itself); [word] when there are none."""
+    known = dictionary()
+    best: list[list[str] | None] = [[]] + [None] * len(word)
+    for end in range(1, len(word) + 1):
+        for start in range(end):
+            piece = word[start:end]
+            if best[start] is not None and piece != word and piece in known and _letters(piece) >= 2:
+                if best[end] is None or len(best[start]) + 1 < len(best[end]):
+                    best[end] = best[start] + [piece]
+    return best[-1] or [word]
+
+
+def _letters(piece: str) -> int:
+    return sum(not ("\u0e31" <= ch <= "\u0e3a" or "\u0e47" <= ch <= "\u0e4e") for ch in piece)
+
+
+def _joinable(before: str, after: str) -> bool:
+    """A joiner right after a tone mark makes `pdftotext` print the mark after the next letter
+    (ที่เกี่ยว -> ทีเ่กี่ยว), so none goes there."""
+    return not _is_mark(before)
+
+
+def printed(value):
+    """Jinja's `finalize`: every value a template prints gets its break marks; Markup (the
+    Garuda's XML) and non-strings are left alone."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return breakable(value)
+    return value
+
+
+def _is_mark(ch: str) -> bool:
+    return "\u0e48" <= ch <= "\u0e4b"
+
+
+def visible(text: str) -> str:
+    """`text` without the break marks: what a reader sees (and what search should match)."""
+    return text.replace(ZWSP, "").replace(WJ, "")
