@@ -112,6 +112,9 @@ def setup_styles(doc) -> None:
     para_style("Section Text", align=justify, left=1.25)
     # -- lists: the number "๑)" hangs, wrapped lines align with the text after the tab --
     para_style("List Item", align=justify, left=2.0, hanging=0.75, tab=2.0)
+    # -- sub-items: "๒.๑)" / "-" under their item's text, "๒.๑.๑)" one step further in --
+    for name, (left, hanging) in SUB_ITEM_STYLES.items():
+        para_style(name, align=justify, left=left, hanging=hanging, tab=left)
     announcement_styles(para_style, justify)
     front_styles(para_style)
     para_style("Table Title", align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, after=6)
@@ -257,12 +260,20 @@ def add_section(doc, heading: str, kind: str, var: str) -> None:
         add(doc, "{%p endfor %}")
 
 
+SUB_ITEM_STYLES = {"List Item 2": (3.0, 1.0), "List Item 3": (4.25, 1.25)}   # left, hanging (cm)
+
+
 def add_list(doc, var: str) -> None:
-    """`{{ item.num }}` is '๑)', '๒)'… or empty for a one-item list; a tab then the text."""
+    """`{{ item.num }}` is '๑)', '๒)'… (empty for a one-item list), or a sub-item's own '๒.๑)' or
+    '-'; a tab then the text, in the style of the item's level (List Item, List Item 2, 3)."""
     add(doc, "{%%p for item in %s %%}" % var)
-    p = add(doc, "{{ item.num }}", "List Item")
-    p.add_run().add_tab()
-    p.add_run("{{ item.text }}")
+    for level, style in enumerate(("List Item", *SUB_ITEM_STYLES)):
+        add(doc, "{%%p %s item.level == %d %%}" % ("if" if level == 0 else "elif", level)
+            if level < 2 else "{%p else %}")
+        p = add(doc, "{{ item.num }}", style)
+        p.add_run().add_tab()
+        p.add_run("{{ item.text }}")
+    add(doc, "{%p endif %}")
     add(doc, "{%p endfor %}")
 
 

@@ -10,6 +10,7 @@ from pipeline import contract as c
 from pipeline.cli import main
 from pipeline.importer import import_planbook
 from pipeline.importer.text import split_items, split_paragraphs, split_word
+from pipeline.list_items import outline
 from pipeline.workbook.reader import read_plan
 from pipeline.workbook.writer import plan_workbook, save_workbook
 from tests.conftest import SOURCE
@@ -113,7 +114,9 @@ def test_wrapped_name_and_items(master):
                        "สำหรับบุคลากรองค์กรปกครองส่วนท้องถิ่น ผู้บริหารและสมาชิกสภาท้องถิ่น")
     assert all(r.name == p9.name for r in plan.rows if r.project_code == p9.code)
     p3 = next(p for p in plan.projects if p.seq == 3)
-    assert len(p3.method) == 4 and p3.method[1].startswith("ประชุมคณะทำงานฯ ๒.๑)")
+    # -- sheet ๓ item ๒) keeps its sub-items on lines of their own (tests/test_import_structure.py) --
+    assert sum(line.level == 0 for line in outline(p3.method)) == 4
+    assert p3.method[1] == "ประชุมคณะทำงานฯ" and p3.method[2].startswith("๒.๑) กำหนดแนวทาง")
     p2 = next(p for p in plan.projects if p.seq == 2)
     assert any("บุคลากรตระหนักในการเป็น" in para for para in p2.rationale)
     p13 = next(p for p in plan.projects if p.seq == 13)
@@ -275,14 +278,20 @@ def test_refuses_to_overwrite(tmp_path, capsys):
 
 def test_split_items():
     lines = ["- ๑) แรก", "ต่อบรรทัด", "๒) ๒) ประชุม ๒.๑)", "ย่อย", "๓)", "สาม", " - 4) สี่"]
-    assert split_items(lines) == ["แรก ต่อบรรทัด", "ประชุม ๒.๑) ย่อย", "สาม", "สี่"]
+    assert split_items(lines) == ["แรก ต่อบรรทัด", "ประชุม", "๒.๑) ย่อย", "สาม", "สี่"]
+    # -- sub-items run together by the extraction get a line each; a bare trailing dash goes --
+    assert split_items(["๑) ดังนี้ (๓.๑) ก -", "ข - ค", "- ๒) ช่วง ๑ - ๓ -"]) == \
+        ["ดังนี้", "๓.๑) ก", "- ข", "- ค", "ช่วง ๑ - ๓"]
     assert split_items(["ย่อหน้าเดียว", "ต่อ"]) == ["ย่อหน้าเดียว ต่อ"]
 
 
 def test_split_paragraphs():
     long = "ก" * 200
-    assert split_paragraphs(["หนึ่ง", "ต่อ", "ดังนั้น สอง", long, "สาม", "อีกทั้ง สี่"]) == \
-        ["หนึ่ง ต่อ", "ดังนั้น สอง", long, "สาม", "อีกทั้ง สี่"]
+    # -- a long line starts a paragraph and the short lines after it continue it (sheet ๑:
+    #    "…ประโยชน์ส่วนรวม" / "เป็นแนวทางหนึ่ง…"); an opener alone on its line opens the next one --
+    assert split_paragraphs(["หนึ่ง", "ต่อ", "ดังนั้น สอง", long, "สาม", "อีกทั้ง สี่", "ดังนั้น",
+                             "องค์การบริหารส่วนตำบลหนึ่งจึง"]) == \
+        ["หนึ่ง ต่อ", "ดังนั้น สอง", f"{long} สาม", "อีกทั้ง สี่", "ดังนั้น องค์การบริหารส่วนตำบลหนึ่งจึง"]
 
 
 def test_split_word():

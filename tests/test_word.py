@@ -144,6 +144,8 @@ def _source_content_lines() -> list[str]:
     for line in lines[:ann_end] + lines[sheets_start:]:
         text = re.sub(r"^\s*-?\s*[๐-๙]+[.)]\s*", "", line.strip())   # "- ๑)", "๒." numbering
         text = re.sub(r"^ชื่อโครงการ\s*:", "", text)
+        text = re.sub(r"<(https?://[^<>\s]+)>", r"\1", text)          # the importer drops the < >
+        text = re.sub(r"\((?=[๐-๙]+\.[๐-๙]+\))", "", text)             # "(๓.๒)" is kept as "๓.๒)"
         if re.fullmatch(r"ลำดับที่ [๐-๙]+", text) or not text.strip():
             continue
         wanted.append(text)

@@ -6,6 +6,7 @@ blank lines in arbitrary places, so structure is rebuilt from the lines' own sha
 import re
 from functools import lru_cache
 
+from pipeline.list_items import sub_item
 from pipeline.thai import arabic_digits, nfc
 from pipeline.workbook.cells import clean_text
 
@@ -16,11 +17,14 @@ _THAI_END = re.compile("[\u0e01-\u0e4e]+$")      # Thai letters and marks, no di
 _THAI_START = re.compile("^[\u0e01-\u0e4e]+")
 # "๑)", "- ๑)", "๒) ๒)" (number doubled by the extraction); "๒.๑)" is a sub-item and does not match.
 ITEM_START = re.compile(rf"^(?:-\s*)?(?:{DIGIT}+\)\s*)+")
+# A sub-item inside an item's text: "๒.๑)" / "(๓.๒)", or a "-" standing alone between spaces.
+_SUB_MARK = re.compile(rf"(?<!\S)(?:\(?(?P<number>{DIGIT}+(?:\.{DIGIT}+)+\))|-(?!\S))")
 
 # A source line at least this long was a whole paragraph in the extraction, not a wrapped piece.
 LONG_LINE = 200
-# Words that open a new paragraph in Thai official prose ("therefore", "moreover").
-PARAGRAPH_OPENERS = ("ดังนั้น", "อีกทั้ง")
+# Words that open a new paragraph in Thai official prose ("therefore", "moreover", and the
+# organisation as the subject: "องค์การบริหารส่วนตำบล…จึงได้…").
+PARAGRAPH_OPENERS = ("ดังนั้น", "อีกทั้ง", "องค์การบริหารส่วน")
 
 
 def norm(text: str) -> str:
@@ -66,8 +70,10 @@ def _dictionary() -> frozenset:
 
 
 def split_items(lines: list[str]) -> list[str]:
-    """One item per numbered entry, numbers stripped; lines that start no item continue the
-    current one (sub-items such as ๒.๑) stay in their parent). No numbers at all: one item."""
+    """One line per item: top-level items ("๑)", "- ๒)") without their number, each followed by
+    its sub-items ("๒.๑) …", "- …", see pipeline.list_items) as the source prints them, even
+    when the extraction ran them together on one line. Lines that start no item continue the
+    current one. No numbers at all: one item."""
     items: list[str] = []
     for line in map(norm, lines):
         match = ITEM_START.match(line)
@@ -77,26 +83,47 @@ def split_items(lines: list[str]) -> list[str]:
             items[-1] = join(items[-1], line)
         else:
             items.append(line)
-    return [item for item in items if item]
+    return [line for item in items for line in _nested(item) if line]
+
+
+def _nested(item: str) -> list[str]:
+    """An item's own text, then one line per sub-item marker found in it."""
+    marks = [m for m in _SUB_MARK.finditer(item) if not _is_range(item, m)]
+    if not marks:
+        return [item]
+    lines = [item[:marks[0].start()].strip()]
+    for m, after in zip(marks, marks[1:] + [None]):
+        text = item[m.end():after.start() if after else len(item)].strip()
+        mark = m["number"] or "-"
+        if text:                  # a dash with nothing after it ends a line in the source
+            lines.append(sub_item(mark, text))
+    return lines
+
+
+def _is_range(text: str, dash: re.Match) -> bool:
+    """'๑ - ๓' is a range, not a bullet."""
+    if dash["number"]:
+        return False
+    before, after = text[:dash.start()].rstrip(), text[dash.end():].lstrip()
+    return bool(before[-1:].isdigit() and after[:1].isdigit())
 
 
 def split_paragraphs(lines: list[str]) -> list[str]:
     """Rebuild paragraphs from wrapped lines (blank lines in the source mean nothing).
 
-    Rule: a line of LONG_LINE characters or more is a paragraph of its own (the extraction kept
-    whole paragraphs on one line); a line starting with one of PARAGRAPH_OPENERS starts a new
-    paragraph; any other line continues the paragraph before it.
+    Rule: a line of LONG_LINE characters or more starts a paragraph (the extraction kept the
+    first lines of a paragraph on one line, and its wrapped rest on the lines after it: sheet ๑
+    "…ประโยชน์ส่วนรวม" / "เป็นแนวทางหนึ่ง…" is one sentence); so does a line starting with one of
+    PARAGRAPH_OPENERS; any other line continues the paragraph before it.
     """
     paragraphs: list[str] = []
-    closed = True
     for line in lines:
         line = norm(line)
         if not line:
             continue
-        long_line = len(line) >= LONG_LINE
-        if closed or long_line or line.startswith(PARAGRAPH_OPENERS):
+        opens = len(line) >= LONG_LINE or line.startswith(PARAGRAPH_OPENERS)
+        if not paragraphs or (opens and paragraphs[-1] not in PARAGRAPH_OPENERS):
             paragraphs.append(line)
         else:
             paragraphs[-1] = join(paragraphs[-1], line)
-        closed = long_line
     return paragraphs

@@ -10,16 +10,26 @@ from decimal import Decimal
 
 from pipeline import contract as c
 from pipeline.errors import PipelineError
+from pipeline.list_items import outline
 from pipeline.model import Plan, Project, YearRow
 from pipeline.thai import baht_amount, budget_phrase, eplan_date, fiscal_year_label, thai_date, thai_digits
 
 
 
 def numbered(items: list[str]) -> list[dict]:
-    """'๑)', '๒)'… in Thai digits; a one-item list has no number, as in the plan book."""
-    if len(items) == 1:
-        return [{"num": "", "text": items[0]}]
-    return [{"num": f"{thai_digits(i)})", "text": text} for i, text in enumerate(items, 1)]
+    """Top-level items numbered '๑)', '๒)'… in Thai digits (a list of one item has no number, as
+    in the plan book); sub-items keep their own '๒.๑)' or '-' and carry their level."""
+    lines = outline(items)
+    count = sum(line.level == 0 for line in lines)
+    out, n = [], 0
+    for line in lines:
+        if line.level == 0:
+            n += 1
+            num = f"{thai_digits(n)})" if count > 1 else ""
+        else:
+            num = line.mark
+        out.append({"num": num, "text": line.text, "level": line.level})
+    return out
 
 
 def announcement_context(plan: Plan, garuda="") -> dict:
