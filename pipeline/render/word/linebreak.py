@@ -68,7 +68,7 @@ def _joined(word: str) -> str:
 
 def _parts(word: str) -> list[str]:
     """The fewest dictionary words of two letters or more that make up `word` (not `word`
-    itself); [word] when there are none."""
+    itself), else a one-letter prefix and a word; [word] when there are none."""
     known = dictionary()
     best: list[list[str] | None] = [[]] + [None] * len(word)
     for end in range(1, len(word) + 1):
@@ -77,16 +77,24 @@ def _parts(word: str) -> list[str]:
             if best[start] is not None and piece != word and piece in known and _letters(piece) >= 2:
                 if best[end] is None or len(best[start]) + 1 < len(best[end]):
                     best[end] = best[start] + [piece]
-    return best[-1] or [word]
+    if best[-1]:
+        return best[-1]
+    # -- a one-letter prefix and a word of three letters or more (มิ+ชอบ); other one-letter
+    #    pieces are syllables (วิ+ริ+ยะ, สิ+ทธิ), where a joiner only risks the PDF's text order --
+    halves = [[word[:i], word[i:]] for i in range(1, len(word))
+              if word[:i] in known and word[i:] in known and _letters(word[i:]) >= 3]
+    return halves[0] if halves else [word]
 
 
 def _letters(piece: str) -> int:
-    return sum(not ("\u0e31" <= ch <= "\u0e3a" or "\u0e47" <= ch <= "\u0e4e") for ch in piece)
+    """Letters that are not marks above or below another (วิ has one, ทำ two)."""
+    return sum(not _is_mark(ch) for ch in piece)
 
 
 def _joinable(before: str, after: str) -> bool:
-    """A joiner right after a tone mark makes `pdftotext` print the mark after the next letter
-    (ที่เกี่ยว -> ทีเ่กี่ยว), so none goes there."""
+    """A mark right after a vowel or tone mark above or below its letter can make `pdftotext`
+    print that mark after the next letter on a justified line (ที่เกี่ยว -> ทีเ่กี่ยว,
+    ประพฤติมิชอบ -> ประพฤติมชิ อบ), so none goes there: searchable text comes first."""
     return not _is_mark(before)
 
 
@@ -99,7 +107,7 @@ def printed(value):
 
 
 def _is_mark(ch: str) -> bool:
-    return "\u0e48" <= ch <= "\u0e4b"
+    return ch == "\u0e31" or "\u0e34" <= ch <= "\u0e3a" or "\u0e47" <= ch <= "\u0e4e"
 
 
 def visible(text: str) -> str:

@@ -1,0 +1,74 @@
+"""The PDFs' text, read back with `pdftotext`: searchable as typed, no word split across lines.
+
+The counting is bench/count_split_words.py's (the same numbers the README reports).
+"""
+import shutil
+import subprocess
+
+import pytest
+
+from bench.count_split_words import pdf_lines, splits
+from conftest import MASTER, SOURCE
+from pipeline import office
+from pipeline.cli import main
+from pipeline.render.linebreak import INVISIBLE
+from pipeline.thai_words import CUSTOM_WORDS
+
+pytestmark = pytest.mark.skipif(office.find_soffice() is None or shutil.which("pdftotext") is None,
+                                reason="LibreOffice/poppler not installed")
+BOOK = "แผนปฏิบัติการป้องกันการทุจริต 2566-2570.pdf"
+TABLE_TITLE = "แผนปฏิบัติการป้องกันการทุจริต พ.ศ. "
+ISSUE_WORDS = {"ท้องถิ่น", "ร้องเรียน", "สมัครใจ", "ปราบปราม", "เผยแพร่"}
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("pdf-text")
+    assert main(["run", str(MASTER), "--out", str(folder), "-q"]) == 0
+    return folder
+
+
+def text_of(pdf) -> str:
+    return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def test_no_english_word_or_web_address_is_split(out):
+    found = [s for pdf in sorted(out.rglob("*.pdf")) for s in splits(pdf_lines(pdf))]
+    assert [s for s in found if s[0] in ("english", "url", "angle-url")] == []
+
+
+def test_thai_words_the_issue_names_are_never_split(out):
+    """ท้อง|ถิ่น, ร้อง|เรียน, สมัคร|ใจ, ปราบ|ปราม, เผย|แพร่: 56 such splits in a run's PDFs before
+    the break marks; none now. (Words after a vowel or tone mark, such as ประพฤติมิ|ชอบ, are left
+    to LibreOffice: see pipeline/render/linebreak.py.)"""
+    found = [s for pdf in sorted(out.rglob("*.pdf")) for s in splits(pdf_lines(pdf)) if s[0] == "thai"]
+    split_words = [(left, right) for _, left, right in found
+                   if any(left.endswith(w[:i]) and right.startswith(w[i:])
+                          for w in ISSUE_WORDS for i in range(1, len(w)))]
+    assert split_words == []
+    assert ISSUE_WORDS <= CUSTOM_WORDS
+
+
+def test_break_marks_leave_the_text_searchable(out):
+    """pdftotext gives the words as typed: no ZWSP/WORD JOINER, and "ป้องกัน" as often as the
+    source prints it (the source repeats each year's table title on its second page: counted once)."""
+    lines = SOURCE.read_text(encoding="utf-8").splitlines()
+    titles_seen, expected = set(), 0
+    for line in lines:
+        if line.startswith(TABLE_TITLE):
+            if line in titles_seen:
+                continue
+            titles_seen.add(line)
+        expected += line.count("ป้องกัน")
+    parts = [out / "ประกาศ.pdf", *sorted(out.glob("*/ตาราง *.pdf")), *sorted((out / "2566").glob("ลำดับที่ *.pdf"))]
+    texts = {pdf: text_of(pdf) for pdf in parts}
+    assert not any(mark in text for text in texts.values() for mark in INVISIBLE)
+    assert sum(text.count("ป้องกัน") for text in texts.values()) == expected == 48
+    book = text_of(out / BOOK)
+    assert not any(mark in book for mark in INVISIBLE)
+    # -- the book is those parts (and may add front matter, which can only add occurrences) --
+    assert book.count("ป้องกัน") >= expected
+    assert "ป้ องกัน" not in book and "เป็ น" not in book and "ปั ญหา" not in book
+    for phrase in ("องค์กรปกครองส่วนท้องถิ่น", "ไม่มีเรื่องร้องเรียนเรื่องสินบน", "NO Gift Policy",
+                   "https://ggde.nacc.go.th"):
+        assert phrase in book.replace("\n", ""), phrase
