@@ -71,3 +71,26 @@ def test_unique_name_case_insensitive():
     assert unique_name("a.DOCX", taken) == "a (2).DOCX"
     assert unique_name("noext", taken) == "noext"
     assert unique_name("NOEXT", taken) == "NOEXT (2)"
+
+
+def test_real_project_names_are_cut_between_words(tmp_path):
+    """The issue's names ended "…ตำบลโ", "…ด้วยคว", "…การทุจ"; each name now ends where a word
+    ends (PyThaiNLP with the plan's words), and the file name is a prefix of the project name."""
+    from pipeline.render.word.word import render_documents
+    from pipeline.thai_words import word_starts
+    from pipeline.workbook.reader import read_plan
+    from tests.conftest import MASTER
+    plan = read_plan(MASTER)
+    render_documents(plan, tmp_path, years=[2566])
+    names = {p.seq: p.name for p in plan.projects}
+    stems = [path.stem for path in (tmp_path / "2566").glob("ลำดับที่ *.docx")]
+    assert len(stems) == 15
+    cut = 0
+    for stem in stems:
+        seq, shown = int(stem.split()[1]), stem.split(" ", 2)[2]
+        full = names[seq].replace("/", " ")       # the one character the real names need cleaned
+        assert full.startswith(shown), stem
+        assert len(shown) in word_starts(full), stem       # ends where a word ends
+        cut += shown != full
+        assert not stem.endswith(("ตำบลโ", "ด้วยคว", "การทุจ", "ส่วน", "การ"))
+    assert cut >= 10    # most real names are longer than the limit, so this is tested

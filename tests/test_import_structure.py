@@ -12,8 +12,8 @@ from docx import Document
 
 from pipeline.importer import import_planbook
 from pipeline.list_items import outline
-from pipeline.render.linebreak import visible
-from pipeline.render.word import render_documents
+from pipeline.render.word.linebreak import visible
+from pipeline.render.word.word import render_documents
 from pipeline.thai import thai_digits
 from tests.conftest import SOURCE
 

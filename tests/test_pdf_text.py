@@ -11,7 +11,7 @@ from bench.count_split_words import pdf_lines, splits
 from conftest import MASTER, SOURCE
 from pipeline import office
 from pipeline.cli import main
-from pipeline.render.linebreak import INVISIBLE
+from pipeline.render.word.linebreak import INVISIBLE
 from pipeline.thai_words import CUSTOM_WORDS
 
 pytestmark = pytest.mark.skipif(office.find_soffice() is None or shutil.which("pdftotext") is None,

@@ -40,6 +40,7 @@ class PlanBook:
     plan: Plan
     target: Path
     parts: list[BookPart] = field(default_factory=list)
+    props: dict[str, bytes] | None = None   # the .docx's own properties (render.word.docprops)
 
     @property
     def plain_frame(self) -> bool:
@@ -48,7 +49,7 @@ class PlanBook:
     def write_docx(self, pages: list[int] | None = None) -> Path:
         """The book .docx; `pages` (each part's page count) fill the สารบัญ's page column."""
         parts = [(p.template, p.xml) for p in self.parts]
-        return write_planbook(self.template, self.context(pages), parts, self.target)
+        return write_planbook(self.template, self.context(pages), parts, self.target, self.props)
 
     def write_front(self, target: Path, pages: list[int] | None = None) -> Path:
         """The front matter alone; without `pages`, the สารบัญ's page column holds PLACEHOLDER (the

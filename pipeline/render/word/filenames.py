@@ -1,15 +1,15 @@
 """File names that are safe on Windows and cannot leave the output folder.
 
 Project names are staff-typed Thai text: they may hold `/`, `:`, `..`, or be very long. A name is
-cleaned to one path component, truncated by characters (never bytes, never leaving a Thai vowel
-or tone mark without its base consonant) and made unique within its folder (case-insensitive,
-as on Windows).
+cleaned to one path component, truncated at the end of a word (never inside a Thai word, never
+by bytes) and made unique within its folder (case-insensitive, as on Windows).
 """
 import re
 import unicodedata
 from pathlib import Path
 
 from pipeline.thai import nfc
+from pipeline.thai_words import words
 
 __all__ = ["safe_filename", "unique_name", "safe_child"]
 
@@ -39,14 +39,34 @@ def safe_filename(text: str, max_len: int = DEFAULT_MAX, *, suffix: str = "") ->
 
 
 def _truncate(text: str, limit: int, max_bytes: int) -> str:
-    """Cut at a character boundary to at most `limit` characters and `max_bytes` UTF-8 bytes,
-    backing off so no combining mark (Thai vowel or tone mark) loses its base."""
+    """Cut to at most `limit` characters and `max_bytes` UTF-8 bytes, at the end of a word
+    (PyThaiNLP, pipeline.thai_words: never "…ตำบลโ" or "…การทุจ"); a single word longer than the
+    limit is cut between characters, never leaving a Thai vowel or tone mark without its base."""
     cut = min(len(text), limit)
     while cut > 0 and len(text[:cut].encode("utf-8")) > max_bytes:
         cut -= 1
+    if cut < len(text):
+        end = _word_end(text, cut)
+        if end:
+            return text[:end]
     while 0 < cut < len(text) and _is_mark(text[cut]):
         cut -= 1
     return text[:cut]
+
+
+def _word_end(text: str, cut: int) -> int:
+    """The last word end at or before `cut`, preferring one after a content word (a name ends
+    "…ที่เกี่ยวข้อง", not "…ที่เกี่ยวข้องกับการ") while that keeps at least half; 0 when none."""
+    from pythainlp.corpus import thai_stopwords
+    ends, at = [], 0
+    for token in words(text):
+        at += len(token)
+        if at > cut:
+            break
+        if token.strip():
+            ends.append((at, token))
+    content = [at for at, token in ends if token not in thai_stopwords() and at >= cut // 2]
+    return content[-1] if content else (ends[-1][0] if ends else 0)
 
 
 def _is_mark(ch: str) -> bool:

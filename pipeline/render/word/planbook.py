@@ -80,8 +80,10 @@ class _Relinker:
 
 
 def write_planbook(book: PreparedTemplate, book_context: dict,
-                   parts: list[tuple[PreparedTemplate, str]], target: Path) -> Path:
-    """Concatenate `parts` (template, rendered document.xml) into `book`'s frame at `target`."""
+                   parts: list[tuple[PreparedTemplate, str]], target: Path,
+                   props: dict[str, bytes] | None = None) -> Path:
+    """Concatenate `parts` (template, rendered document.xml) into `book`'s frame at `target`;
+    `props` replaces the frame's document properties (pipeline.render.word.docprops)."""
     rendered = book.render(book_context)
     root = etree.fromstring((rendered.get(DOC) or book.raw[DOC].decode("utf-8")).encode("utf-8"))
     body = root.find(_w("body"))
@@ -109,7 +111,7 @@ def write_planbook(book: PreparedTemplate, book_context: dict,
         pr.set("id", str(n))
     rendered[DOC] = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
                                    standalone=True).decode("utf-8")
-    return book.write(target, rendered, extra=relinker.extra, replace=relinker.members())
+    return book.write(target, rendered, extra=relinker.extra, replace={**relinker.members(), **(props or {})})
 
 
 def write_front(book: PreparedTemplate, book_context: dict, target: Path) -> Path:

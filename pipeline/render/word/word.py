@@ -30,6 +30,7 @@ from pipeline.errors import PipelineError, TemplateError
 from pipeline.model import Plan
 from pipeline.render.word import word_context as ctx
 from pipeline.render.word.balance import balance
+from pipeline.render.word.docprops import properties, run_time
 from pipeline.render.word.docx_fast import PreparedTemplate
 from pipeline.render.word.linebreak import printed
 from pipeline.render.word.filenames import safe_child, safe_filename, unique_name
@@ -142,8 +143,10 @@ def render_documents(plan: Plan, out_dir: Path, years: list[int] | None = None,
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     taken: set[str] = set()
+    org, now = plan.settings.organisation, run_time()
     ann_xml = tpl.announcement.render(ctx.announcement_context(plan, tpl.garuda))
-    written.append(_save(tpl.announcement, ann_xml, out_dir, ANNOUNCEMENT_NAME, taken))
+    title = f"{ANNOUNCEMENT_NAME}{org} เรื่อง {plan.settings.plan_title}"
+    written.append(_save(tpl.announcement, ann_xml, out_dir, ANNOUNCEMENT_NAME, taken, properties(title, org, now)))
     tick()
     book = PlanBook(tpl.planbook, plan, out_dir)
     book.parts.append(book_part(tpl.announcement, ann_xml, written[0], "announcement", plan_years[0]))
@@ -153,13 +156,16 @@ def render_documents(plan: Plan, out_dir: Path, years: list[int] | None = None,
         folder.mkdir(exist_ok=True)
         year_taken: set[str] = set()
         table_xml = tpl.year_table.render(ctx.year_table_context(plan, year))
-        written.append(_save(tpl.year_table, table_xml, folder, f"ตาราง {year}", year_taken))
+        title = f"{plan.settings.plan_title} พ.ศ. {year}"
+        written.append(_save(tpl.year_table, table_xml, folder, f"ตาราง {year}", year_taken,
+                             properties(title, org, now)))
         book.parts.append(book_part(tpl.year_table, table_xml, written[-1], "table", year))
         tick()
         for project, budget in sheets[year]:
             sheet_xml = tpl.project_sheet.render(ctx.project_sheet_context(project, year, budget))
             name = f"ลำดับที่ {project.seq:02d} {project.name}"
-            written.append(_save(tpl.project_sheet, sheet_xml, folder, name, year_taken))
+            written.append(_save(tpl.project_sheet, sheet_xml, folder, name, year_taken,
+                                 properties(f"ลำดับที่ {thai_digits(project.seq)} {project.name}", org, now)))
             tick()
             if year == plan_years[0]:
                 sheet_parts.append(book_part(tpl.project_sheet, sheet_xml, written[-1], "sheet", year,
@@ -168,6 +174,8 @@ def render_documents(plan: Plan, out_dir: Path, years: list[int] | None = None,
         name = PLANBOOK_NAME.format(start=plan_years[0], end=plan_years[-1])
         book.target = safe_child(out_dir, unique_name(safe_filename(name, suffix=".docx"), taken))
         book.parts += sheet_parts
+        years = f"พ.ศ. {thai_digits(plan_years[0])} - {thai_digits(plan_years[-1])}"
+        book.props = properties(f"{plan.settings.plan_title} ({years})", org, now)
         written.append(book.write_docx())
         tick()
         if book_out is not None:
@@ -175,6 +183,7 @@ def render_documents(plan: Plan, out_dir: Path, years: list[int] | None = None,
     return written
 
 
-def _save(template: PreparedTemplate, rendered: dict, folder: Path, name: str, taken: set[str]) -> Path:
+def _save(template: PreparedTemplate, rendered: dict, folder: Path, name: str, taken: set[str],
+          props: dict[str, bytes]) -> Path:
     target = safe_child(folder, unique_name(safe_filename(name, suffix=".docx"), taken))
-    return template.write(target, rendered)
+    return template.write(target, rendered, replace=props)
