@@ -7,8 +7,8 @@ value printed into a document gets
 - a WORD JOINER between the smaller words a Thai word is made of (ท้อง+ถิ่น, ปราบ+ปราม), where
   LibreOffice's dictionary would otherwise break it: no break there;
 - WORD JOINERs after the '/' and '.' of a web address, so it stays on one line.
-Neither goes right after a tone mark: there `pdftotext` would print the mark one letter late
-(ที่เกี่ยว -> ทีเ่กี่ยว). Both characters are invisible and `pdftotext` leaves them out, so the PDF
+Neither goes right after a vowel or tone mark above or below a letter: there `pdftotext` can
+print the mark one letter late (ที่เกี่ยว -> ทีเ่กี่ยว), so LibreOffice decides those breaks. Both characters are invisible and `pdftotext` leaves them out, so the PDF
 text stays searchable as typed (measured with bench/count_split_words.py; see README "Line breaks").
 """
 import re
@@ -38,7 +38,7 @@ def _marked(text: str) -> str:
     urls = _URL.findall(text)
     out = [_thai(pieces[0])]
     for url, piece in zip(urls, pieces[1:]):
-        out += [re.sub(r"([/.])(?=.)", r"\1" + WJ, url), _thai(piece)]
+        out += [re.sub(r"([/.])(?=[^/])", r"\1" + WJ, url), _thai(piece)]
     return "".join(out)
 
 
@@ -46,7 +46,7 @@ def _thai(text: str) -> str:
     out, previous_thai = [], False
     for token in words(text):
         thai = bool(_THAI_WORD.fullmatch(token))
-        if thai and previous_thai and _joinable(out[-1][-1], token[0]):
+        if thai and previous_thai and _joinable(out[-1][-1]):
             out.append(ZWSP)
         out.append(_joined(token) if thai else token)
         previous_thai = thai
@@ -62,13 +62,13 @@ def _joined(word: str) -> str:
         return word
     out = _joined(parts[0])
     for part in parts[1:]:
-        out += (WJ if _joinable(out[-1], part[0]) else "") + _joined(part)
+        out += (WJ if _joinable(out[-1]) else "") + _joined(part)
     return out
 
 
 def _parts(word: str) -> list[str]:
     """The fewest dictionary words of two letters or more that make up `word` (not `word`
-    itself), else a one-letter prefix and a word; [word] when there are none."""
+    itself); [word] when there are none. (One-letter pieces are syllables: วิ+ริ+ยะ.)"""
     known = dictionary()
     best: list[list[str] | None] = [[]] + [None] * len(word)
     for end in range(1, len(word) + 1):
@@ -77,13 +77,7 @@ def _parts(word: str) -> list[str]:
             if best[start] is not None and piece != word and piece in known and _letters(piece) >= 2:
                 if best[end] is None or len(best[start]) + 1 < len(best[end]):
                     best[end] = best[start] + [piece]
-    if best[-1]:
-        return best[-1]
-    # -- a one-letter prefix and a word of three letters or more (มิ+ชอบ); other one-letter
-    #    pieces are syllables (วิ+ริ+ยะ, สิ+ทธิ), where a joiner only risks the PDF's text order --
-    halves = [[word[:i], word[i:]] for i in range(1, len(word))
-              if word[:i] in known and word[i:] in known and _letters(word[i:]) >= 3]
-    return halves[0] if halves else [word]
+    return best[-1] or [word]
 
 
 def _letters(piece: str) -> int:
@@ -91,7 +85,11 @@ def _letters(piece: str) -> int:
     return sum(not _is_mark(ch) for ch in piece)
 
 
-def _joinable(before: str, after: str) -> bool:
+def _is_mark(ch: str) -> bool:
+    return ch == "\u0e31" or "\u0e34" <= ch <= "\u0e3a" or "\u0e47" <= ch <= "\u0e4e"
+
+
+def _joinable(before: str) -> bool:
     """A mark right after a vowel or tone mark above or below its letter can make `pdftotext`
     print that mark after the next letter on a justified line (ที่เกี่ยว -> ทีเ่กี่ยว,
     ประพฤติมิชอบ -> ประพฤติมชิ อบ), so none goes there: searchable text comes first."""
@@ -104,10 +102,6 @@ def printed(value):
     if isinstance(value, str) and not isinstance(value, Markup):
         return breakable(value)
     return value
-
-
-def _is_mark(ch: str) -> bool:
-    return ch == "\u0e31" or "\u0e34" <= ch <= "\u0e3a" or "\u0e47" <= ch <= "\u0e4e"
 
 
 def visible(text: str) -> str:

@@ -1,0 +1,52 @@
+"""Break marks at render time (pipeline.render.linebreak) and the tokenizer under them."""
+import pytest
+from pythainlp.tokenize import word_tokenize
+from pythainlp.util import dict_trie
+
+from pipeline.render.linebreak import WJ, ZWSP, breakable, printed, visible
+from pipeline.thai_words import dictionary, words
+from pipeline.workbook.reader import read_plan
+from tests.conftest import MASTER
+
+
+def shown(text: str) -> str:
+    return breakable(text).replace(ZWSP, "|").replace(WJ, "+")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ท้องถิ่น", "ท้อง+ถิ่น"), ("ร้องเรียน", "ร้อง+เรียน"), ("สมัครใจ", "สมัคร+ใจ"),
+    ("ปราบปราม", "ปราบ+ปราม"), ("เผยแพร่", "เผย+แพร่"),
+    ("วิริยะ", "วิริยะ"),                       # syllables are not words: left alone
+    # -- nothing right after a vowel or tone mark above/below a letter (ไม่, มี, มิ) --
+    ("ไม่มีเรื่องร้องเรียน", "ไม่มีเรื่อง|ร้อง+เรียน"), ("มิชอบ", "มิชอบ"),
+])
+def test_marks(text, expected):
+    assert shown(text) == expected
+
+
+def test_web_address_is_glued_and_latin_left_alone():
+    assert shown("ออนไลน์ https://ggde.nacc.go.th)") == "ออน+ไลน์ https://+ggde.+nacc.+go.+th)"
+    assert breakable("NO Gift Policy") == "NO Gift Policy"
+
+
+def test_marks_never_change_the_visible_text():
+    plan = read_plan(MASTER)
+    texts = [t for p in plan.projects for t in (p.name, *p.rationale, *p.method, *p.outputs)]
+    assert all(visible(breakable(t)) == t for t in texts)
+    # -- never right after a vowel or tone mark above/below a letter (pdftotext would misplace it) --
+    marked = "".join(breakable(t) for t in texts)
+    assert not any(marked[i] in (ZWSP, WJ) and "\u0e47" <= marked[i - 1] <= "\u0e4e" for i in range(1, len(marked)))
+
+
+def test_printed_leaves_markup_alone():
+    from markupsafe import Markup
+    xml = Markup("<w:drawing>ท้องถิ่น</w:drawing>")
+    assert printed(xml) is xml and printed(7) == 7 and printed("ท้องถิ่น") != "ท้องถิ่น"
+
+
+def test_small_vocabulary_tokenizes_like_the_full_dictionary():
+    plan = read_plan(MASTER)
+    full = dict_trie(dictionary())
+    texts = [t for p in plan.projects for t in (*p.rationale, *p.objectives, *p.method, *p.outputs)]
+    assert [words(t) for t in texts] == [word_tokenize(t, custom_dict=full, engine="newmm", keep_whitespace=True)
+                                         for t in texts]
