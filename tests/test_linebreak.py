@@ -1,9 +1,9 @@
-"""Break marks at render time (pipeline.render.linebreak) and the tokenizer under them."""
+"""Break marks at render time (pipeline.render.word.linebreak) and the tokenizer under them."""
 import pytest
 from pythainlp.tokenize import word_tokenize
 from pythainlp.util import dict_trie
 
-from pipeline.render.linebreak import WJ, ZWSP, breakable, printed, visible
+from pipeline.render.word.linebreak import WJ, ZWSP, breakable, printed, visible
 from pipeline.thai_words import dictionary, words
 from pipeline.workbook.reader import read_plan
 from tests.conftest import MASTER

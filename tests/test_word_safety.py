@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from pipeline.render.word.linebreak import visible
 from pipeline.errors import TemplateError
+from pipeline.render.word.linebreak import visible
 from pipeline.render.word.word import TEMPLATES_DIR, render_documents
 
 HOSTILE = "ก & ข < ค > {{7*7}} {% if 1 %}x{% endif %}"
