@@ -59,8 +59,14 @@ def dictionary() -> frozenset:
 def words(text: str) -> list[str]:
     """`text` cut into words (spaces and Latin text come back as their own tokens); the tokens
     joined give `text` back unchanged."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=20000)
+def _tokens(text: str) -> tuple[str, ...]:
     from pythainlp.tokenize import word_tokenize
-    return word_tokenize(text, custom_dict=_vocabulary().covering(text), engine="newmm", keep_whitespace=True)
+    return tuple(word_tokenize(text, custom_dict=_vocabulary().covering(text), engine="newmm",
+                               keep_whitespace=True))
 
 
 def word_starts(text: str) -> set[int]:
