@@ -7,6 +7,7 @@ from docx import Document
 
 from pipeline import contract as c
 from pipeline.cli import main
+from pipeline.render.word.linebreak import visible
 from pipeline.thai import baht_amount, baht_words, budget_phrase, satang
 from pipeline.workbook.cells import clean_text, parse_budget
 from tests.broken import make_broken, put, setting_row
@@ -34,7 +35,7 @@ def test_an_escape_in_the_signer_is_not_printed(tmp_path, master_path, capsys):
     path = make_broken(tmp_path, "escape", mutate, source=master_path)
     out = tmp_path / "out"
     assert main(["run", str(path), "--out", str(out), "--no-pdf", "-q"]) == 0
-    text = "\n".join(p.text for p in Document(out / "ประกาศ.docx").paragraphs)
+    text = "\n".join(visible(p.text) for p in Document(out / "ประกาศ.docx").paragraphs)
     assert "(นางกิติพร แต่งช่อม)" in text and "_x000B_" not in text
     names = [p.name for p in out.rglob("*") if "_x" in p.name]
     assert names == [] and (out / "2566" / "ลำดับที่ 08 โครงการจัดเวที ประชาคม.docx").exists()

@@ -7,6 +7,7 @@ from openpyxl import load_workbook
 
 from pipeline import contract as c
 from pipeline.cli import main
+from pipeline.render.word.linebreak import visible
 from tests.conftest import SOURCE
 
 NEW_ROW = "16\tโครงการใหม่ที่ยังไม่มีหน้ารายละเอียด\t2\t0.00\t☑\t☑\t\t\t\n"
@@ -51,7 +52,7 @@ def test_import_then_run_succeeds_with_only_some_project_sheets(tmp_path, capsys
     assert len(sheets_2566) == 3
     assert (out / "2566" / "ตาราง 2566.docx").exists() and (out / "summary.xlsx").exists()
     table = Document(out / "2566" / "ตาราง 2566.docx")
-    assert any("โครงการใหม่ที่ยังไม่มีหน้ารายละเอียด" in cell.text for t in table.tables for r in t.rows
+    assert any("โครงการใหม่ที่ยังไม่มีหน้ารายละเอียด" in visible(cell.text) for t in table.tables for r in t.rows
                for cell in r.cells)
     assert len(summary["empty_sheets"]) == 13 and "โครงการใหม่ที่ยังไม่มีหน้ารายละเอียด" in [p["name"] for p in summary["empty_sheets"]]
     assert main(["run", str(master), "--out", str(out), "--no-pdf"]) == 0

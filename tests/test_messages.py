@@ -9,6 +9,7 @@ from docx import Document
 from pipeline import contract as c
 from pipeline import office
 from pipeline.cli import main
+from pipeline.render.word.linebreak import visible
 from tests.broken import make_broken, put
 
 
@@ -71,7 +72,7 @@ def test_a_project_renamed_only_in_projects_is_printed_with_its_new_name(tmp_pat
                        source=master_path)
     out = tmp_path / "out"
     assert main(["run", str(path), "--out", str(out), "--no-pdf", "--json"]) == 0
-    cells = [cell.text for t in Document(out / "2566" / "ตาราง 2566.docx").tables for r in t.rows for cell in r.cells]
+    cells = [visible(cell.text) for t in Document(out / "2566" / "ตาราง 2566.docx").tables for r in t.rows for cell in r.cells]
     assert "โครงการเวทีประชาคมใหม่" in cells and "โครงการจัดเวทีประชาคม" not in cells
     assert (out / "2566" / "ลำดับที่ 08 โครงการเวทีประชาคมใหม่.docx").exists()
     capsys.readouterr()

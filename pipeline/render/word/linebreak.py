@@ -43,13 +43,16 @@ def _marked(text: str) -> str:
 
 
 def _thai(text: str) -> str:
-    out, previous_thai = [], False
+    """A break opportunity only between two words the dictionary knows: a name it does not know
+    (แต่งช่อม) comes out of the tokenizer in pieces that are no words, and stays whole."""
+    out, previous_known = [], False
+    known = dictionary()
     for token in words(text):
         thai = bool(_THAI_WORD.fullmatch(token))
-        if thai and previous_thai and _joinable(out[-1][-1]):
+        if thai and previous_known and token in known and _joinable(out[-1][-1]):
             out.append(ZWSP)
         out.append(_joined(token) if thai else token)
-        previous_thai = thai
+        previous_known = thai and token in known
     return "".join(out)
 
 
