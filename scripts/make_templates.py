@@ -113,9 +113,10 @@ def setup_styles(doc) -> None:
     para_style("Section Text", align=justify, left=1.25)
     # -- lists: the number "๑)" hangs, wrapped lines align with the text after the tab --
     para_style("List Item", align=justify, left=2.0, hanging=0.75, tab=2.0)
-    # -- sub-items: "๒.๑)" / "-" under their item's text, "๒.๑.๑)" one step further in --
-    for name, (left, hanging) in SUB_ITEM_STYLES.items():
-        para_style(name, align=justify, left=left, hanging=hanging, tab=left)
+    # -- sub-items: "๒.๑)" / "-" under their item's text, "๒.๑.๑)" one step further in; a
+    #    "๓.๑) การจัดการเรื่องร้องเรียนทั่วไป" that opens bullets stays with them, like a heading --
+    for name, (left, hanging, keep) in SUB_ITEM_STYLES.items():
+        para_style(name, align=justify, left=left, hanging=hanging, tab=left, keep_next=keep)
     announcement_styles(para_style, justify)
     front_styles(para_style)
     para_style("Table Title", align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, after=6)
@@ -281,7 +282,7 @@ def add_section(doc, heading: str, kind: str, var: str) -> None:
         add(doc, "{%p endfor %}")
 
 
-SUB_ITEM_STYLES = {"List Item 2": (3.0, 1.0), "List Item 3": (4.25, 1.25)}   # left, hanging (cm)
+SUB_ITEM_STYLES = {"List Item 2": (3.0, 1.0, True), "List Item 3": (4.25, 1.25, False)}   # left, hanging (cm), keep with next
 
 
 def add_list(doc, var: str) -> None:

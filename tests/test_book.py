@@ -5,12 +5,13 @@ from docx import Document
 from pipeline import contract as c
 from pipeline.preface import default_preface
 from pipeline.render.word.balance import balance
+from pipeline.render.word.linebreak import visible
 from pipeline.render.word.word import render_documents
 
 
 def front_text(path) -> list[str]:
     doc = Document(str(path))
-    return [p.text for p in doc.paragraphs]
+    return [visible(p.text) for p in doc.paragraphs]
 
 
 def test_preface_comes_from_the_setting(small_plan, tmp_path):
@@ -29,9 +30,9 @@ def test_empty_preface_gets_the_default_text(small_plan, tmp_path):
 
 def test_cover_and_contents_without_pdf_numbers(small_plan, tmp_path):
     doc = Document(str(render_documents(small_plan, tmp_path)[-1]))
-    cover = [p.text for p in doc.paragraphs if p.style.name == "Cover Title"]
+    cover = [visible(p.text) for p in doc.paragraphs if p.style.name == "Cover Title"]
     assert cover[1] == "(พ.ศ. ๒๕๖๖ - ๒๕๖๗)"
-    contents = [p.text.split("\t") for p in doc.paragraphs if p.style.name in ("Contents 1", "Contents 2")]
+    contents = [visible(p.text).split("\t") for p in doc.paragraphs if p.style.name in ("Contents 1", "Contents 2")]
     assert [t for t, _ in contents] == [
         "ประกาศใช้แผน", "แผนปฏิบัติการป้องกันการทุจริต พ.ศ. ๒๕๖๖", "แผนปฏิบัติการป้องกันการทุจริต พ.ศ. ๒๕๖๗",
         "รายละเอียดโครงการ แผน พ.ศ. ๒๕๖๖", "ลำดับที่ ๑ มาตรการ NO Gift Policy",

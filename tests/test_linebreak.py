@@ -26,7 +26,7 @@ def test_marks(text, expected):
 
 
 def test_web_address_is_glued_and_latin_left_alone():
-    assert shown("ออนไลน์ https://ggde.nacc.go.th)") == "ออน+ไลน์ https://+ggde.+nacc.+go.+th)"
+    assert shown("ออนไลน์ https://ggde.nacc.go.th)") == "ออนไลน์ https://+ggde.+nacc.+go.+th)"
     assert breakable("NO Gift Policy") == "NO Gift Policy"
 
 
