@@ -7,6 +7,7 @@ Reads each PDF back with `pdftotext` and looks at every pair of consecutive line
   ("NO Gift Po" / "licy"), or a web address runs on to the next line;
 - Thai: the last Thai word of a line and the first of the next make one dictionary word
   (PyThaiNLP's dictionary plus pipeline.thai_words.CUSTOM_WORDS: ท้อง|ถิ่น, ร้อง|เรียน);
+- a line that starts with a Thai vowel or tone mark: a break between a letter and its mark;
 - and `<http`: web addresses still wrapped in the extraction's angle brackets.
 Prints the totals (and with --show every case). The PDFs of year folders repeat the book's
 sheets, so the numbers count each occurrence.
@@ -25,6 +26,7 @@ from pipeline.thai_words import splits_word  # noqa: E402
 LATIN_END = re.compile(r"[A-Za-z]$")
 LATIN_LOWER_START = re.compile(r"^[a-z]")
 URL_END = re.compile(r"(?:https?://|www\.)\S*$")
+MARK_START = re.compile("^[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 
 
 def pdf_lines(pdf: Path) -> list[list[str]]:
@@ -40,6 +42,8 @@ def splits(pages: list[list[str]]) -> list[tuple[str, str, str]]:
                 found.append(("url", left, right))
             elif LATIN_END.search(left) and LATIN_LOWER_START.match(right):
                 found.append(("english", left, right))
+            elif MARK_START.match(right):
+                found.append(("mark", left, right))
             elif splits_word(left, right):
                 found.append(("thai", left, right))
         found += [("angle-url", line, "") for line in lines if "<http" in line]
@@ -57,7 +61,7 @@ def main(argv: list[str]) -> int:
             if show:
                 print(f"{kind:9} {pdf.relative_to(folder)}: …{left[-25:]} | {right[:25]}…")
     print(f"{len(pdfs)} PDFs: english {totals['english']}, url {totals['url']}, "
-          f"angle-url {totals['angle-url']}, thai {totals['thai']}")
+          f"angle-url {totals['angle-url']}, thai {totals['thai']}, mark {totals['mark']}")
     return 0
 
 

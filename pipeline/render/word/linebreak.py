@@ -1,15 +1,19 @@
 """Where a printed line may break: between words, never inside one.
 
-Thai has no spaces, so Word and LibreOffice guess word ends from their own dictionaries and split
-words ours knows as one (ท้อง|ถิ่น, ร้อง|เรียน). At render time (the master keeps plain text) each
-value printed into a document gets
-- a ZERO WIDTH SPACE between two Thai words (pipeline.thai_words): a break opportunity;
-- a WORD JOINER between the smaller words of the words LibreOffice's dictionary splits
-  (pipeline.thai_words.CUSTOM_WORDS: ท้อง+ถิ่น, ปราบ+ปราม): no break there;
-- WORD JOINERs after the '/' and '.' of a web address, so it stays on one line.
-Neither goes right after a vowel or tone mark above or below a letter: there `pdftotext` can
-print the mark one letter late (ที่เกี่ยว -> ทีเ่กี่ยว), so LibreOffice decides those breaks. Both characters are invisible and `pdftotext` leaves them out, so the PDF
-text stays searchable as typed (measured with bench/count_split_words.py; see README "Line breaks").
+Thai has no spaces, so Word and LibreOffice find word ends with their own dictionaries, and
+LibreOffice's splits words ours knows as one (ท้อง|ถิ่น, ร้อง|เรียน). At render time (the master
+keeps plain text) each value printed into a document gets a WORD JOINER (U+2060, invisible, "no
+break here")
+- between the parts of the words LibreOffice splits (pipeline.thai_words.CUSTOM_WORDS: ท้อง+ถิ่น);
+- after the '/' and '.' of a web address, so it stays on one line.
+Measured with bench/count_split_words.py (README "Line breaks"), and why no more than that:
+- a ZERO WIDTH SPACE between words as well made LibreOffice break between a letter and its vowel
+  mark (เรื่องท|ี่ดำเนินการ, 36 lines in a run), so none is inserted;
+- joining every compound of the dictionary made LibreOffice spread the letters of justified lines
+  apart, and `pdftotext` read spaces inside words (5 of the 43 "ป้องกัน" lost);
+- no joiner goes right after a vowel or tone mark above or below a letter: `pdftotext` can print
+  that mark one letter late (ประพฤติมิชอบ -> ประพฤติมชิ อบ).
+`pdftotext` leaves the joiners out, so the PDF text stays searchable as typed.
 """
 import re
 from functools import lru_cache
@@ -18,7 +22,7 @@ from markupsafe import Markup
 
 from pipeline.thai_words import CUSTOM_WORDS, dictionary, words
 
-ZWSP = "\u200b"   # a line may break here
+ZWSP = "\u200b"   # never inserted (see above); removed like WJ from text read back
 WJ = "\u2060"     # a line must not break here
 INVISIBLE = (ZWSP, WJ)
 _THAI_WORD = re.compile("[\u0e01-\u0e4e]+")
@@ -43,17 +47,7 @@ def _marked(text: str) -> str:
 
 
 def _thai(text: str) -> str:
-    """A break opportunity only between two words the dictionary knows: a name it does not know
-    (แต่งช่อม) comes out of the tokenizer in pieces that are no words, and stays whole."""
-    out, previous_known = [], False
-    known = dictionary()
-    for token in words(text):
-        thai = bool(_THAI_WORD.fullmatch(token))
-        if thai and previous_known and token in known and _joinable(out[-1][-1]):
-            out.append(ZWSP)
-        out.append(_glued(token) if thai else token)
-        previous_known = thai and token in known
-    return "".join(out)
+    return "".join(_glued(token) if _THAI_WORD.fullmatch(token) else token for token in words(text))
 
 
 @lru_cache(maxsize=20000)
