@@ -125,3 +125,36 @@ def summary_sheet_name(year: int) -> str:
 def column_number(headers: tuple[str, ...], name: str) -> int:
     """1-based column of `name` in a sheet written with `headers` (as openpyxl counts)."""
     return headers.index(name) + 1
+
+
+# -- monitoring (issue 13): one row per project per fiscal year per round. The sheet is optional:
+#    a master made before it existed stays valid, monitoring is then simply not reported --
+SHEET_MONITORING = "ผลการดำเนินงาน"
+OPTIONAL_SHEETS = (SHEET_MONITORING,)
+CONTRACT_SHEETS = INPUT_SHEETS + OPTIONAL_SHEETS
+MONITORING_HEADERS = (
+    "ปีงบประมาณ", "รอบ", "รหัสโครงการ", "ชื่อโครงการ", "งบประมาณตามแผน (บาท)",
+    "งบประมาณตามข้อบัญญัติ (บาท)", "เบิกจ่ายจริง (บาท)", "สถานะ", "เหตุที่ดำเนินการไม่ได้",
+    "ผลการดำเนินงาน", "ตัวชี้วัด/ผลที่ได้", "ปัญหาและอุปสรรค", "ข้อเสนอแนะ", "หลักฐาน", "วันที่รายงาน",
+)
+HEADERS[SHEET_MONITORING] = MONITORING_HEADERS
+ROUNDS = (6, 12)                       # months covered: 1 Oct-31 Mar, and the whole fiscal year
+STATUS_NOT_STARTED = "ยังไม่ดำเนินการ"
+STATUS_IN_PROGRESS = "อยู่ระหว่างดำเนินการ"
+STATUS_DONE = "ดำเนินการแล้วเสร็จ"
+STATUS_FAILED = "ไม่สามารถดำเนินการได้"
+STATUSES = (STATUS_NOT_STARTED, STATUS_IN_PROGRESS, STATUS_DONE, STATUS_FAILED)
+REASONS = ("ไม่ได้รับงบประมาณ", "นโยบายผู้บริหารเปลี่ยนแปลง", "บุคลากรไม่เพียงพอ", "อื่น ๆ")
+# -- the ITA (OIT) indicator codes change between assessment years, so they are settings --
+ITA_SETTING_KEYS = (
+    SettingKey("ตัวชี้วัด ITA แผน", "ita_plan", "text", required=False),
+    SettingKey("ตัวชี้วัด ITA รอบ 6 เดือน", "ita_round_6", "text", required=False),
+    SettingKey("ตัวชี้วัด ITA ประจำปี", "ita_round_12", "text", required=False),
+)
+SETTING_KEYS = SETTING_KEYS + ITA_SETTING_KEYS
+MONITORING_SHEET_PREFIX = "ติดตามผล "     # summary.xlsx: one sheet per fiscal year with rows
+PUBLISH_FOLDER = "เผยแพร่"
+
+
+def monitoring_sheet_name(year: int) -> str:
+    return f"{MONITORING_SHEET_PREFIX}{year}"

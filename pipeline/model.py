@@ -19,6 +19,9 @@ class Settings:
     plan_title: str = "แผนปฏิบัติการป้องกันการทุจริต"
     announcement_body: list[str] = field(default_factory=list)   # paragraphs
     preface: list[str] = field(default_factory=list)             # คำนำ of the plan book, paragraphs
+    ita_plan: str = ""       # ITA indicator codes, e.g. O36 / O37 / O38 (change between years)
+    ita_round_6: str = ""
+    ita_round_12: str = ""
 
     @property
     def years(self) -> list[int]:

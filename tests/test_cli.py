@@ -33,7 +33,7 @@ def test_init_writes_an_empty_contract_and_refuses_to_overwrite(tmp_path, capsys
     assert main(["init", str(path)]) == 0
     assert capsys.readouterr().out.splitlines() == [f"สร้างสมุดงานเปล่า: {path}"]
     wb = load_workbook(path)
-    assert wb.sheetnames == list(c.INPUT_SHEETS)
+    assert wb.sheetnames == list(c.CONTRACT_SHEETS)
     before = digest(path)
     assert main(["init", str(path)]) == 3
     assert capsys.readouterr().err.splitlines() == [

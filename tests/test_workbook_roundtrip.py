@@ -22,7 +22,7 @@ def test_empty_workbook_has_the_contract(tmp_path):
     path = tmp_path / "empty.xlsx"
     save_workbook(empty_workbook(), path)
     wb = load_workbook(path)
-    assert wb.sheetnames == list(c.INPUT_SHEETS)
+    assert wb.sheetnames == list(c.CONTRACT_SHEETS)
     for name in c.INPUT_SHEETS:
         assert tuple(cell.value for cell in wb[name][1]) == c.HEADERS[name]
         assert wb[name].freeze_panes == "A2"

@@ -87,8 +87,8 @@ def test_write_back_replaces_the_summary_and_keeps_everything_else(master_path, 
     assert result.backup.parent == tmp_path and result.backup.read_bytes() == original
     assert result.backup.name.startswith("master.backup-") and result.backup.suffix == ".xlsx"
     wb = load_workbook(master)
-    assert wb.sheetnames[:5] == [*c.INPUT_SHEETS, STAFF]
-    assert wb.sheetnames[5:] == [c.summary_sheet_name(y) for y in range(2566, 2571)] + [c.OVERVIEW_SHEET]
+    assert wb.sheetnames[:6] == [*c.CONTRACT_SHEETS, STAFF]
+    assert wb.sheetnames[6:] == [c.summary_sheet_name(y) for y in range(2566, 2571)] + [c.OVERVIEW_SHEET]
     assert not wb[c.OVERVIEW_SHEET]._charts  # the chart lives in the standalone summary only
     assert wb.active.title == c.SHEET_SETTINGS
     assert [ws.title for ws in wb.worksheets if ws.sheet_view.tabSelected] == [c.SHEET_SETTINGS]

@@ -59,7 +59,7 @@ def problem_table(title: str, problems: list[Problem], lang: str = "th") -> Tabl
 
 def _sheet_order(report: Report) -> list[str]:
     present = {p.sheet for p in report.problems}
-    ordered = ["", *c.INPUT_SHEETS]
+    ordered = ["", *c.CONTRACT_SHEETS]
     return [s for s in ordered if s in present] + sorted(present - set(ordered))
 
 

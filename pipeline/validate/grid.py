@@ -93,7 +93,7 @@ class Book:
 
 def load_book(path: Path) -> Book:
     wb = open_workbook(path, read_only=False, data_only=False)
-    sheets = {name: _sheet(wb[name]) for name in c.INPUT_SHEETS if name in wb.sheetnames}
+    sheets = {name: _sheet(wb[name]) for name in c.CONTRACT_SHEETS if name in wb.sheetnames}
     formulas = [s for s in sheets.values() if any(cell.data_type == "f" for r in s.rows for cell in r.cells.values())]
     if formulas:  # -- a second, read-only pass only when there are formulas to resolve --
         values = open_workbook(path, read_only=True, data_only=True)

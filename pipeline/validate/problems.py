@@ -70,7 +70,7 @@ def problem(code: str, /, *, sheet: str = FILE, row: int | None = None, column: 
 
 
 def _sheet_order(sheet: str) -> int:
-    return c.INPUT_SHEETS.index(sheet) + 1 if sheet in c.INPUT_SHEETS else 0
+    return c.CONTRACT_SHEETS.index(sheet) + 1 if sheet in c.CONTRACT_SHEETS else 0
 
 
 def sort_key(p: Problem):

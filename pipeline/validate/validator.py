@@ -47,7 +47,7 @@ def _stats(book: Book) -> dict:
     projects = book.sheets.get(c.SHEET_PROJECTS)
     yearly = book.sheets.get(c.SHEET_YEARLY)
     return {
-        "sheets": [name for name in c.INPUT_SHEETS if name in book.sheets],
+        "sheets": [name for name in c.CONTRACT_SHEETS if name in book.sheets],
         "plan_years": list(range(period[0], period[1] + 1)) if period else [],
         "projects": len(projects.rows) if projects else 0,
         "yearly_rows": len(yearly.rows) if yearly else 0,

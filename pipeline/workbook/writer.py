@@ -50,6 +50,8 @@ def empty_workbook() -> Workbook:
     for key in c.SETTING_KEYS:
         settings.append([key.label, None])
     _add_dropdowns(wb)
+    from pipeline.monitor.sheet import add_monitoring_sheet  # -- the optional sheet, after the four --
+    add_monitoring_sheet(wb)
     return wb
 
 
@@ -77,7 +79,7 @@ def _fill_settings(ws, plan: Plan) -> None:
         value = getattr(plan.settings, key.field)
         if key.kind == "paragraphs":
             value = join_section(value, "paragraphs")
-        cell = ws.cell(row=row, column=2, value=value)
+        cell = ws.cell(row=row, column=2, value=None if value == "" else value)
         if key.kind == "date":
             cell.number_format = BE_DATE_FORMAT
 

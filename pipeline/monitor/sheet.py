@@ -1,0 +1,62 @@
+"""The `ผลการดำเนินงาน` sheet as staff see it: headers, widths, dropdowns, formats.
+
+Used by `pipeline init` / the importer (a new master) and by `pipeline monitor init` (an older
+master that does not have the sheet yet).
+"""
+from openpyxl.styles import Alignment
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from pipeline import contract as c
+from pipeline.workbook.writer import BE_DATE_FORMAT, BODY, BOX, BUDGET_FORMAT, HEADER, HEADER_FILL, MAX_ROWS, WRAP_TOP
+
+H = c.MONITORING_HEADERS
+WIDTHS = (11, 7, 13, 50, 16, 16, 16, 22, 22, 50, 35, 40, 40, 40, 18)
+AMOUNT_HEADERS = H[4:7]
+DATE_HEADER = "วันที่รายงาน"
+
+
+def letter(header: str) -> str:
+    return get_column_letter(H.index(header) + 1)
+
+
+def add_monitoring_sheet(wb):
+    """Append the sheet with its header row and dropdowns; returns it."""
+    ws = wb.create_sheet(c.SHEET_MONITORING)
+    ws.append(list(H))
+    for cell in ws[1]:
+        cell.font, cell.fill, cell.border = HEADER, HEADER_FILL, BOX
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    for i, width in enumerate(WIDTHS, 1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    ws.freeze_panes = "D2"
+    _dropdown(ws, "รอบ", ",".join(map(str, c.ROUNDS)), "ใส่ 6 (รอบ ๖ เดือน) หรือ 12 (ประจำปี)")
+    _dropdown(ws, "สถานะ", ",".join(c.STATUSES), "เลือกสถานะจากรายการ")
+    _dropdown(ws, "เหตุที่ดำเนินการไม่ได้", ",".join(c.REASONS),
+              "เลือกเหตุจากรายการ (ถ้าเลือก อื่น ๆ ให้อธิบายในช่องผลการดำเนินงาน)")
+    first, last = letter(AMOUNT_HEADERS[0]), letter(AMOUNT_HEADERS[-1])
+    dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
+                        showErrorMessage=True, errorTitle="จำนวนเงิน", error="ใส่จำนวนเงินเป็นตัวเลข 0 ขึ้นไป")
+    dv.add(f"{first}2:{last}{MAX_ROWS}")
+    ws.add_data_validation(dv)
+    return ws
+
+
+def _dropdown(ws, header: str, items: str, error: str) -> None:
+    col = letter(header)
+    dv = DataValidation(type="list", formula1=f'"{items}"', allow_blank=True, showErrorMessage=True,
+                        errorTitle=header, error=error)
+    dv.add(f"{col}2:{col}{MAX_ROWS}")
+    ws.add_data_validation(dv)
+
+
+def style_row(ws, row: int) -> None:
+    """A data row as staff expect it: 16 pt, wrapped, boxed, money and dates formatted."""
+    amounts = {H.index(h) + 1 for h in AMOUNT_HEADERS}
+    for col in range(1, len(H) + 1):
+        cell = ws.cell(row, col)
+        cell.font, cell.alignment, cell.border = BODY, WRAP_TOP, BOX
+        if col in amounts:
+            cell.number_format = BUDGET_FORMAT
+        elif col == H.index(DATE_HEADER) + 1:
+            cell.number_format = BE_DATE_FORMAT
