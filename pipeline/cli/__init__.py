@@ -59,6 +59,20 @@ def cmd_serve(args) -> int:
     return serve(args.host, args.port, password=args.password, open_browser=args.open)
 
 
+def cmd_monitor_init(args) -> int:
+    """Add the monitoring rows (ผลการดำเนินงาน) of one fiscal year and round to the master."""
+    from pipeline.monitor.init import init_round
+    result = init_round(args.workbook, args.year, args.round)
+    label = "รอบ ๖ เดือน" if args.round == 6 else "ประจำปี"
+    if result.backup is None:
+        print(f"ผลการดำเนินงาน ปี {args.year} {label}: มีครบทุกโครงการแล้ว ไม่ได้แก้ไขไฟล์ {args.workbook}")
+        return 0
+    print(f"เพิ่มแถวผลการดำเนินงาน ปี {args.year} {label} {len(result.added)} โครงการ"
+          f"{f' (เติมช่องที่ว่าง {result.filled} ช่อง)' if result.filled else ''} ใน {args.workbook}\n"
+          f"สำรองไฟล์เดิมไว้ที่ {result.backup.name}")
+    return 0
+
+
 def _refuse_overwrite(path: Path, force: bool) -> None:
     if Path(path).exists() and not force:
         raise OutputBlocked(f"มีไฟล์ {path} อยู่แล้ว จะไม่เขียนทับ",
@@ -104,6 +118,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--lang", choices=("th", "en"), default="th")
     p.add_argument("--report", type=Path, help="also write an Excel report with links to the cells")
+
+    monitor = sub.add_parser("monitor", help="monitoring rows for the ITA progress reports",
+                             description="Monitoring: the 6-month and annual progress reports")
+    monitor_sub = monitor.add_subparsers(dest="monitor_command", required=True)
+    p = monitor_sub.add_parser("init", help=cmd_monitor_init.__doc__, description=cmd_monitor_init.__doc__,
+                               epilog="example:\n  pipeline monitor init inputs/master.xlsx --year 2566 --round 6",
+                               formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.set_defaults(func=cmd_monitor_init)
+    p.add_argument("workbook", type=Path, nargs="?", default=DEFAULT_MASTER)
+    p.add_argument("--year", type=int, required=True, help="fiscal year (Buddhist Era), e.g. 2566")
+    p.add_argument("--round", type=int, required=True, choices=(6, 12), help="6 = 1 Oct-31 Mar, 12 = whole year")
 
     p = add("run", cmd_run, "pipeline run inputs/master.xlsx --out outputs --year 2566")
     p.add_argument("workbook", type=Path, nargs="?", default=DEFAULT_MASTER)

@@ -1,0 +1,130 @@
+"""`pipeline monitor init`: add the rows of one fiscal year's round to `ผลการดำเนินงาน`.
+
+Same safety as write-back (pipeline.render.writeback): every refusal (open in Excel, read-only,
+content openpyxl would drop, a plan with errors) comes before any byte is written; then a
+timestamped backup, a temporary file beside the master and an atomic replace.
+
+ชื่อโครงการ and งบประมาณตามแผน are written as values, not formulas: openpyxl stores no result for a
+formula it writes, so the validator, the reader and file previewers would see blanks until Excel
+recalculated, and the master is never put through LibreOffice (it rewrites staff's sheets). The
+reports take both from แผนรายปี anyway; the cells are there so staff see what they report on.
+Existing rows are never changed, except that an empty name or planned-budget cell is filled.
+"""
+import os
+import warnings
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from pipeline import contract as c
+from pipeline.errors import OutputBlocked, PipelineError
+from pipeline.monitor.model import year_projects
+from pipeline.monitor.sheet import add_monitoring_sheet, style_row
+from pipeline.render.writeback import HARMLESS_WARNINGS, check_writable, make_backup
+from pipeline.render.writeback_parts import unsupported_parts
+from pipeline.workbook.cells import clean_text, parse_int
+
+H = c.MONITORING_HEADERS
+YEAR, ROUND, CODE, NAME, PLANNED = (H.index(h) + 1 for h in H[:5])
+
+
+class InitRefused(PipelineError):
+    exit_code = 1
+
+
+@dataclass
+class InitResult:
+    path: Path
+    added: list[str] = field(default_factory=list)     # project codes given a new row
+    filled: int = 0                                    # empty name/planned cells filled
+    backup: Path | None = None                         # None when nothing had to change
+
+
+def init_round(path: Path, year: int, round_: int) -> InitResult:
+    path = Path(path)
+    if round_ not in c.ROUNDS:
+        raise InitRefused(f"รอบ {round_} ไม่มีในแบบ", hint="ใช้ --round 6 (รอบ ๖ เดือน) หรือ --round 12 (ประจำปี)",
+                          english=f"round {round_} is not 6 or 12")
+    plan = _checked_plan(path)
+    if year not in plan.settings.years or not plan.rows_for(year):
+        raise InitRefused(f"ปี {year} ไม่มีโครงการในแผนรายปี ({plan.settings.start_year}-{plan.settings.end_year})",
+                          hint="ระบุ --year เป็นปีงบประมาณที่มีในชีตแผนรายปี", english=f"no projects in {year}")
+    check_writable(path)
+    lost = unsupported_parts(path)
+    if lost:
+        _refuse_loss(path, lost)
+    wb = _load(path)
+    ws = wb[c.SHEET_MONITORING] if c.SHEET_MONITORING in wb.sheetnames else add_monitoring_sheet(wb)
+    result = InitResult(path)
+    _fill(ws, year, round_, year_projects(plan, year), result)
+    if not result.added and not result.filled:
+        return result
+    result.backup = make_backup(path)
+    tmp = path.with_name(f".{path.stem}.monitor-{os.getpid()}.tmp{path.suffix}")
+    try:
+        wb.save(tmp)
+        os.replace(tmp, path)
+    except PermissionError:
+        raise OutputBlocked(f"ไม่เขียนไฟล์ {path.name}: ไฟล์ถูกเปิดหรือล็อกอยู่; ไฟล์ไม่ถูกแก้ไข",
+                            hint="ปิดไฟล์ในโปรแกรมอื่นแล้วสั่งใหม่", english=f"{path}: cannot replace") from None
+    finally:
+        tmp.unlink(missing_ok=True)
+    return result
+
+
+def _fill(ws, year: int, round_: int, projects, result: InitResult) -> None:
+    existing, last = {}, 1
+    for row in range(2, ws.max_row + 1):
+        values = [ws.cell(row, col).value for col in range(1, len(H) + 1)]
+        if any(clean_text(v) for v in values):
+            last = row
+            key = (parse_int(values[YEAR - 1]), parse_int(values[ROUND - 1]), clean_text(values[CODE - 1]))
+            existing.setdefault(key, row)
+    for p in projects:
+        row = existing.get((year, round_, p.code))
+        if row is None:
+            last += 1
+            for col, value in ((YEAR, year), (ROUND, round_), (CODE, p.code), (NAME, p.name), (PLANNED, p.planned)):
+                ws.cell(last, col, value)
+            style_row(ws, last)
+            result.added.append(p.code)
+            continue
+        for col, value in ((NAME, p.name), (PLANNED, p.planned)):
+            if ws.cell(row, col).value is None:   # -- never overwrite what staff typed --
+                ws.cell(row, col, value)
+                result.filled += 1
+
+
+def _checked_plan(path: Path):
+    """The plan, when the workbook has no errors outside the monitoring sheet (which this fixes)."""
+    from pipeline.validate import validate_workbook
+    from pipeline.workbook.reader import read_plan
+    report = validate_workbook(path)
+    blocking = [p for p in report.errors if p.sheet != c.SHEET_MONITORING and not p.code.startswith("monitoring-")]
+    if blocking:
+        raise InitRefused(f"สมุดงาน {path.name} มีข้อผิดพลาด {len(blocking)} รายการ จึงยังไม่เพิ่มแถวติดตามผล "
+                          f"(แรกสุด: {blocking[0].message})",
+                          hint=f'ดูรายการทั้งหมดด้วย pipeline validate "{path}" แล้วแก้ก่อน',
+                          english=f"{len(blocking)} validation errors; fix them first")
+    return read_plan(path)
+
+
+def _load(path: Path):
+    """Load for editing; any openpyxl warning that it drops something is a refusal."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        wb = load_workbook(path, keep_links=True)
+    dropped = sorted({str(w.message) for w in caught if not str(w.message).startswith(HARMLESS_WARNINGS)})
+    if dropped:
+        _refuse_loss(path, [f"ส่วนที่ openpyxl แจ้งว่าจะตัดทิ้ง: {m}" for m in dropped])
+    return wb
+
+
+def _refuse_loss(path: Path, lost: list[str]) -> None:
+    listing = "\n".join(f"  - {line}" for line in lost)
+    raise OutputBlocked(f"ไม่เพิ่มแถวติดตามผลใน {path.name} เพราะจะทำให้สิ่งต่อไปนี้หายไป:\n{listing}\n"
+                        f"ไฟล์ {path.name} ไม่ถูกแก้ไข",
+                        hint="ย้ายสิ่งที่ระบุไปไว้ในไฟล์อื่นแล้วสั่งใหม่ หรือเพิ่มแถวในชีตผลการดำเนินงานเอง",
+                        english=f"monitor init refused, would lose: {lost}")
