@@ -115,3 +115,13 @@ def digest(path: Path) -> str:
     if path.is_dir():
         return "dir"
     return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else "missing"
+
+
+def monitoring_row(wb, round_: int, code: str, year: int = 2566) -> int:
+    """Row of a project's monitoring row in `ผลการดำเนินงาน`."""
+    ws, h = wb[c.SHEET_MONITORING], c.MONITORING_HEADERS
+    for r in range(2, ws.max_row + 1):
+        if (ws.cell(r, 1).value, ws.cell(r, h.index("รอบ") + 1).value,
+                ws.cell(r, h.index("รหัสโครงการ") + 1).value) == (year, round_, code):
+            return r
+    raise KeyError((year, round_, code))

@@ -59,3 +59,11 @@ def master_path() -> Path:
     if not MASTER.exists():
         pytest.fail("inputs/master.xlsx is missing: run `pipeline import inputs/source/khoksamrong-plan-2566-2570.txt -o inputs/master.xlsx`")
     return MASTER
+
+
+@pytest.fixture(scope="session")
+def sample_master(tmp_path_factory) -> Path:
+    """A copy of the real master with the sample 2566 monitoring fill (tests/monitoring_sample.py).
+    Session-scoped and shared: tests copy it before changing it."""
+    from tests.monitoring_sample import make_sample_master
+    return make_sample_master(tmp_path_factory.mktemp("sample"))

@@ -8,9 +8,9 @@ import pytest
 
 from pipeline import contract as c
 from pipeline.cli import main
-from tests.broken import column, get, make_broken, put, ref, rows_where, setting_row, digest
+from tests.broken import column, get, make_broken, monitoring_row, put, ref, rows_where, setting_row, digest
 
-S, D, P, Y = c.SHEET_SETTINGS, c.SHEET_DIMENSIONS, c.SHEET_PROJECTS, c.SHEET_YEARLY
+S, D, P, Y, M = c.SHEET_SETTINGS, c.SHEET_DIMENSIONS, c.SHEET_PROJECTS, c.SHEET_YEARLY, c.SHEET_MONITORING
 VALUE = c.SETTINGS_HEADERS[1]
 
 
@@ -21,6 +21,7 @@ class Case(NamedTuple):
     sheet: str
     cell: Callable | str      # wb -> A1 (computed on the broken workbook) or a literal
     exit: int
+    source: str = "master"    # "sample": the master with the 2566 monitoring fill (tests/monitoring_sample.py)
 
 
 def setting(label, value):
@@ -197,6 +198,75 @@ CASES = [
 ]
 
 
+def mon(round_, code, header, value):
+    """Put `value` in a monitoring row's cell; the matching `mon_cell` computes where it is."""
+    return lambda wb: put(wb, M, monitoring_row(wb, round_, code), header, value)
+
+
+def mon_cell(round_, code, header):
+    return lambda wb: ref(M, monitoring_row(wb, round_, code), header)
+
+
+def mon_many(*mutations):
+    def mutate(wb):
+        for m in mutations:
+            m(wb)
+    return mutate
+
+
+def drop_monitoring_row(round_, code):
+    return lambda wb: wb[M].delete_rows(monitoring_row(wb, round_, code))
+
+
+def plan_cell_2566(code):
+    def cell(wb):
+        return ref(Y, next(r for r in rows_where(wb, Y, "รหัสโครงการ", code)
+                           if get(wb, Y, r, "ปีงบประมาณ") == 2566), "รหัสโครงการ")
+    return cell
+
+
+SPENT, STATUS, REASON, RESULT, DATE = "เบิกจ่ายจริง (บาท)", "สถานะ", "เหตุที่ดำเนินการไม่ได้", "ผลการดำเนินงาน", "วันที่รายงาน"
+MONITORING_CASES = [
+    Case("monitoring-year-unknown", mon(6, "P10", "ปีงบประมาณ", 2575), "monitoring-year-unknown", M, "A2", 1, "sample"),
+    Case("monitoring-year-as-words", mon(6, "P10", "ปีงบประมาณ", "ปีนี้"), "monitoring-year-invalid", M, "A2", 1, "sample"),
+    Case("monitoring-round-3", mon(6, "P09", "รอบ", 3), "monitoring-round-invalid", M, "B3", 1, "sample"),
+    Case("monitoring-project-unknown", mon(6, "P10", "รหัสโครงการ", "P77"), "monitoring-project-unknown", M, "C2", 1,
+         "sample"),
+    Case("monitoring-project-not-in-year", mon_many(add_unused_project, mon(6, "P10", "รหัสโครงการ", "P99")),
+         "monitoring-project-not-in-year", M, "C2", 1, "sample"),
+    Case("monitoring-row-duplicate", mon(6, "P09", "รหัสโครงการ", "P10"), "monitoring-row-duplicate", M, "C3", 1,
+         "sample"),
+    Case("monitoring-project-missing", drop_monitoring_row(6, "P09"), "monitoring-project-missing", Y,
+         plan_cell_2566("P09"), 1, "sample"),
+    Case("monitoring-status-unknown", mon(6, "P10", STATUS, "เสร็จแล้ว"), "monitoring-status-invalid", M, "H2", 1,
+         "sample"),
+    Case("monitoring-status-empty", mon(6, "P10", STATUS, None), "monitoring-status-empty", M, "H2", 0, "sample"),
+    Case("monitoring-failed-without-reason", mon(12, "P07", REASON, None), "monitoring-reason-missing", M,
+         mon_cell(12, "P07", REASON), 1, "sample"),
+    Case("monitoring-reason-unknown", mon(12, "P07", REASON, "ฝนตก"), "monitoring-reason-invalid", M,
+         mon_cell(12, "P07", REASON), 1, "sample"),
+    Case("monitoring-reason-other-unexplained", mon_many(mon(12, "P07", REASON, "อื่น ๆ"), mon(12, "P07", RESULT, None)),
+         "monitoring-reason-unexplained", M, mon_cell(12, "P07", RESULT), 0, "sample"),
+    Case("monitoring-done-without-result", mon(6, "P10", RESULT, None), "monitoring-result-empty", M, "J2", 0, "sample"),
+    Case("monitoring-spent-negative", mon(12, "P08", SPENT, -5), "monitoring-amount-invalid", M,
+         mon_cell(12, "P08", SPENT), 1, "sample"),
+    Case("monitoring-spent-in-words", mon(12, "P08", SPENT, "ยังไม่เบิก"), "monitoring-amount-invalid", M,
+         mon_cell(12, "P08", SPENT), 1, "sample"),
+    Case("monitoring-spent-as-text", mon(12, "P08", SPENT, "18,500"), "monitoring-amount-as-text", M,
+         mon_cell(12, "P08", SPENT), 0, "sample"),
+    Case("monitoring-spent-over-budget", mon(12, "P08", SPENT, 25000), "monitoring-spent-over-budget", M,
+         mon_cell(12, "P08", SPENT), 0, "sample"),
+    Case("monitoring-spent-decreased", mon(12, "P08", SPENT, 5000), "monitoring-spent-decreased", M,
+         mon_cell(12, "P08", SPENT), 0, "sample"),
+    Case("monitoring-date-outside-round", mon(6, "P10", DATE, date(2023, 9, 1)), "monitoring-date-outside-round", M,
+         "O2", 0, "sample"),
+    Case("monitoring-date-invalid", mon(6, "P10", DATE, "เมื่อวาน"), "monitoring-date-invalid", M, "O2", 1, "sample"),
+    Case("ita-code-empty", setting("ตัวชี้วัด ITA รอบ 6 เดือน", None), "ita-code-empty", S,
+         setting_cell("ตัวชี้วัด ITA รอบ 6 เดือน"), 0, "sample"),
+]
+CASES += MONITORING_CASES
+
+
 def run_json(capsys, path) -> tuple[int, dict]:
     code = main(["validate", str(path), "--json"])
     return code, json.loads(capsys.readouterr().out)
@@ -208,8 +278,9 @@ def test_corpus_is_large_enough():
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
-def test_broken_workbook(case, tmp_path, master_path, capsys):
-    path = make_broken(tmp_path, case.name, case.mutate, source=master_path)
+def test_broken_workbook(case, tmp_path, master_path, capsys, request):
+    source = request.getfixturevalue("sample_master") if case.source == "sample" else master_path
+    path = make_broken(tmp_path, case.name, case.mutate, source=source)
     assert path.name == f"{case.name}.xlsx"
     expected_cell = case.cell(__import__("openpyxl").load_workbook(path)) if callable(case.cell) else case.cell
     before = digest(path)

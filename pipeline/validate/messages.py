@@ -173,3 +173,8 @@ MESSAGES = {
 # -- the importer's notes on a plan book join the same catalogue; a code means one thing --
 assert not MESSAGES.keys() & IMPORT_MESSAGES.keys()
 MESSAGES.update(IMPORT_MESSAGES)
+
+# -- the monitoring sheet's messages live beside its checks; merged here so codes stay one catalogue --
+from pipeline.validate.messages_monitoring import MESSAGES as _MONITORING  # noqa: E402
+assert not MESSAGES.keys() & _MONITORING.keys()
+MESSAGES.update(_MONITORING)

@@ -2,14 +2,14 @@
 from pathlib import Path
 
 from pipeline import contract as c
-from pipeline.validate import checks_cells, checks_projects, checks_settings, checks_structure, checks_yearly
+from pipeline.validate import checks_cells, checks_monitoring, checks_projects, checks_settings, checks_structure, checks_yearly
 from pipeline.validate.checks_yearly import rows_by_year
 from pipeline.validate.grid import Book, load_book
 from pipeline.validate.problems import Report, problem
 from pipeline.workbook.io import lock_file
 
 CHECKS = (*checks_structure.CHECKS, *checks_settings.CHECKS, *checks_projects.CHECKS,
-          *checks_yearly.CHECKS, *checks_cells.CHECKS)
+          *checks_yearly.CHECKS, *checks_monitoring.CHECKS, *checks_cells.CHECKS)
 
 
 def validate_workbook(path: Path) -> Report:
