@@ -475,18 +475,105 @@ def _page_field(paragraph) -> None:
     run_with(end)
 
 
+DIMENSION_COLUMNS = [  # header, width cm, cell template, paragraph style (landscape: 24.7 cm)
+    ("มิติ", 5.6, "{{ d.number }} {{ d.name }}", "Table Text"),
+    ("จำนวน\nโครงการ", 2.3, "{{ d.projects }}", "Table Center"),
+    ("แล้ว\nเสร็จ", 1.7, "{{ d.done }}", "Table Center"),
+    ("อยู่ระหว่าง\nดำเนินการ", 2.3, "{{ d.in_progress }}", "Table Center"),
+    ("ยังไม่\nดำเนินการ", 2.1, "{{ d.not_started }}", "Table Center"),
+    ("ไม่สามารถ\nดำเนินการได้", 2.5, "{{ d.failed }}", "Table Center"),
+    ("งบประมาณ\nตามแผน (บาท)", 2.6, "{{ d.planned }}", "Table Number"),
+    ("งบประมาณตาม\nข้อบัญญัติ (บาท)", 2.8, "{{ d.approved }}", "Table Number"),
+    ("เบิกจ่ายจริง\n(บาท)", 2.8, "{{ d.spent }}", "Table Number"),
+]
+PROJECT_COLUMNS = [
+    ("ลำดับ", 1.5, "{{ p.order }}", "Table Center"),
+    ("โครงการ/มาตรการ", 5.5, "{{ p.name }}", "Table Text"),
+    ("มิติ", 1.1, "{{ p.dimension }}", "Table Center"),
+    ("สถานะ", 2.6, "{{ p.status }}", "Table Text"),
+    ("ผลการดำเนินงาน", 5.0, "{{ p.result }}", "Table Text"),
+    ("เบิกจ่ายจริง\n(บาท)", 2.4, "{{ p.spent }}", "Table Number"),
+    ("ปัญหาและอุปสรรค", 2.6, "{{ p.problems }}", "Table Text"),
+    ("หลักฐาน", 4.0, "{{ p.evidence }}", "Table Text"),
+]
+
+
+def build_monitoring_report(doc) -> None:
+    """The 6-month / annual progress report (ITA): heading, summary, tables, notes, signature."""
+    add(doc, "{{ title }}", "Doc Title")
+    add(doc, "{{ period }}", "Doc Title")
+    add(doc, "{{ organisation }}", "Doc Title")
+    add(doc, "{%p if ita_code %}")
+    add(doc, "ตัวชี้วัด ITA {{ ita_code }}", "Doc Title")
+    add(doc, "{%p endif %}")
+    add(doc, "๑. สรุปผลการดำเนินงาน", "Section Head").paragraph_format.keep_with_next = True
+    add(doc, "{{ summary }}", "Body Para")
+    flag = doc.add_table(rows=1, cols=2)
+    flag.style = doc.styles["Table Grid"]
+    flag.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _cell(flag.rows[0].cells[0], "ร้อยละของโครงการที่ดำเนินการแล้วเสร็จ", "Table Head")
+    _cell(flag.rows[0].cells[1], "{% cellbg flag_color %}{{ percent }} ({{ flag_label }})", "Table Head")
+    add(doc, "{%p if percent_started %}")
+    add(doc, "รวมที่อยู่ระหว่างดำเนินการ ร้อยละ {{ percent_started }}", "Section Text")
+    add(doc, "{%p endif %}")
+    add(doc, "๒. ผลการดำเนินงานจำแนกตามมิติ", "Section Head").paragraph_format.keep_with_next = True
+    _loop_table(doc, DIMENSION_COLUMNS, "d", "dimensions",
+                ["รวม", "{{ total.projects }}", "{{ total.done }}", "{{ total.in_progress }}",
+                 "{{ total.not_started }}", "{{ total.failed }}", "{{ total.planned }}",
+                 "{{ total.approved }}", "{{ total.spent }}"])
+    add(doc, "๓. ผลการดำเนินงานรายโครงการ", "Section Head").paragraph_format.keep_with_next = True
+    _loop_table(doc, PROJECT_COLUMNS, "p", "projects", None)
+    for number, title, var in (("๔", "ปัญหาและอุปสรรค", "problems"), ("๕", "ข้อเสนอแนะ", "suggestions")):
+        add(doc, f"{number}. {title}", "Section Head")
+        add_list(doc, var)
+    add(doc, "รายงาน ณ วันที่ {{ report_date }}", "Date Line")
+    for _ in range(3):
+        add(doc, "", "Signature")
+    add(doc, "({{ signer }})", "Signature")
+    add(doc, "{{ signer_position }}", "Signature")
+
+
+def _loop_table(doc, columns, var: str, items: str, total: list[str] | None) -> None:
+    """Header (repeated on each page), one templated row per item, an optional total row."""
+    table = doc.add_table(rows=4, cols=len(columns))
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    head, start, data, end = table.rows
+    for i, (title, width, value, style) in enumerate(columns):
+        for cell in table.columns[i].cells:
+            cell.width = Cm(width)
+        _cell(head.cells[i], title, "Table Head")
+        _cell(data.cells[i], value, style)
+    _repeat_header(head)
+    data._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    _cell(start.cells[0], "{%%tr for %s in %s %%}" % (var, items), "Table Text")
+    _cell(end.cells[0], "{%tr endfor %}", "Table Text")
+    if total:
+        last = table.add_row()
+        for i, text in enumerate(total):
+            _cell(last.cells[i], text, "Table Head" if i == 0 else columns[i][3])
+    grid = table._tbl.tblGrid
+    for col, (_, width, _, _) in zip(grid.iterchildren(qn("w:gridCol")), columns):
+        col.set(qn("w:w"), str(int(Cm(width).twips)))
+    add(doc, "", "Normal")
+
+
 BUILDERS = {
     "announcement.docx": (build_announcement, False),
     "project_sheet.docx": (build_project_sheet, False),
     "year_table.docx": (build_year_table, True),
     "planbook.docx": (build_planbook, False),
+    "monitoring_report.docx": (build_monitoring_report, True),
 }
 
 
-def build_all(out_dir: Path) -> list[Path]:
+def build_all(out_dir: Path, only: list[str] | None = None) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for name, (builder, landscape) in BUILDERS.items():
+        if only and name not in only:
+            continue
         doc = new_document(landscape)
         builder(doc)
         prune_package(doc)
@@ -502,8 +589,9 @@ def main(argv=None) -> int:
     top-level templates/ that staff edit: the two start byte-identical and cannot drift by hand."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=None, help="write only here (default: both folders)")
+    parser.add_argument("--only", action="append", choices=sorted(BUILDERS), help="build just this template")
     args = parser.parse_args(argv)
-    written = build_all(args.out or ROOT / "pipeline" / "templates")
+    written = build_all(args.out or ROOT / "pipeline" / "templates", args.only)
     if args.out is None:
         (ROOT / "templates").mkdir(exist_ok=True)
         written += [Path(shutil.copyfile(p, ROOT / "templates" / p.name)) for p in list(written)]

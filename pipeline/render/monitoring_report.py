@@ -1,0 +1,44 @@
+"""The ITA progress reports in Word: one per fiscal year and round that has monitoring rows.
+
+    outputs/2566/รายงานการกำกับติดตาม รอบ 6 เดือน 2566.docx   (ITA 2566: O37)
+    outputs/2566/รายงานผลการดำเนินการ ประจำปี 2566.docx        (ITA 2566: O38)
+
+Same machinery as the other documents (pipeline.render.word): a docxtpl template from templates/
+prepared once, rendered in the sandbox; PDFs are made with the others by `pipeline run`.
+"""
+from pathlib import Path
+
+from pipeline.errors import TemplateError
+from pipeline.model import Plan
+from pipeline.monitor.aggregate import RoundSummary
+from pipeline.render.docx_fast import PreparedTemplate
+from pipeline.render.filenames import safe_child, safe_filename
+from pipeline.render.monitoring_context import report_context
+from pipeline.render.word import TEMPLATES_DIR, make_env
+
+TEMPLATE_FILE = "monitoring_report.docx"
+FILE_NAMES = {6: "รายงานการกำกับติดตาม รอบ 6 เดือน {year}", 12: "รายงานผลการดำเนินการ ประจำปี {year}"}
+
+
+def report_name(year: int, round_: int) -> str:
+    return FILE_NAMES[round_].format(year=year)
+
+
+def render_reports(plan: Plan, summaries: list[RoundSummary], out_dir: Path,
+                   templates_dir: Path | None = None) -> list[Path]:
+    """One .docx per summary in out_dir/YYYY/; returns the paths."""
+    if not summaries:
+        return []
+    path = Path(templates_dir or TEMPLATES_DIR) / TEMPLATE_FILE
+    if not path.is_file():
+        raise TemplateError(f"ไม่พบแม่แบบ {path}",
+                            hint="สร้างใหม่ด้วย python scripts/make_templates.py --only monitoring_report.docx",
+                            english=f"template {path} is missing")
+    template = PreparedTemplate.load(path, make_env())
+    written = []
+    for s in summaries:
+        folder = Path(out_dir) / str(s.year)
+        folder.mkdir(parents=True, exist_ok=True)
+        target = safe_child(folder, safe_filename(report_name(s.year, s.round), suffix=".docx"))
+        written.append(template.write(target, template.render(report_context(plan, s))))
+    return written
