@@ -11,9 +11,12 @@ from typing import Callable
 
 from pipeline import office, office_children
 from pipeline.errors import PipelineError
+from pipeline.monitor.outputs import monitoring_summaries
 from pipeline.render.excel.recalc import recalculate
 from pipeline.render.excel.summary import write_summary
 from pipeline.render.pdf import make_pdfs
+from pipeline.render.publish import publish_folder
+from pipeline.render.word.monitoring_report import render_reports
 from pipeline.render.word.word import render_documents
 from pipeline.render.word.word_context import projects_without_details
 from pipeline.outlock import output_lock
@@ -96,12 +99,13 @@ def run_pipeline(workbook: Path, out_dir: Path, *, years: list[int] | None = Non
         return result
     plan = read_plan(workbook)
     years = plan.chosen_years(years)
+    monitoring = monitoring_summaries(plan, workbook, years)   # [] when the master has no such rows
     with output_lock(out_dir):  # -- one run per output folder; a dead run's leftovers go first --
         remove_leftovers(out_dir)
         office_children.remove_dead_temp_folders()
         staging = new_staging_dir(out_dir)
         try:
-            _generate(plan, years, staging, pdf, result, notify, templates)
+            _generate(plan, years, staging, pdf, result, notify, templates, monitoring)
             if report.problems:  # the warnings, with links to their cells, beside the documents
                 write_report_xlsx(report, staging / VALIDATION_NAME)
             notify("publish")
@@ -123,9 +127,9 @@ def _notifier(progress: Progress | None):
 
 
 def _generate(plan, years, staging: Path, pdf: bool, result: RunResult, notify,
-              templates: Path | None = None) -> None:
+              templates: Path | None = None, monitoring=()) -> None:
     notify("summary")
-    summary = write_summary(plan, staging / SUMMARY_NAME, years)
+    summary = write_summary(plan, staging / SUMMARY_NAME, years, monitoring)
     office_ready = pdf and office.find_soffice() is not None
     with ThreadPoolExecutor(1) as pool:
         # -- the recalculation's LibreOffice starts now, beside the Word rendering and the PDFs --
@@ -137,6 +141,7 @@ def _generate(plan, years, staging: Path, pdf: bool, result: RunResult, notify,
                                      progress=lambda done, total: notify("word", done, total))
         result.empty_sheets = [{"code": p.code, "seq": p.seq, "name": p.name}
                                for p in projects_without_details(plan, years)]
+        documents += render_reports(plan, monitoring, staging, templates)
         if not pdf:  # quick drafts: no LibreOffice at all; Excel computes the formulas when it opens
             result.pdf_skipped = NO_PDF_REQUESTED
         elif not office_ready:
@@ -145,6 +150,7 @@ def _generate(plan, years, staging: Path, pdf: bool, result: RunResult, notify,
             notify("pdf")
             make_pdfs(documents, books[0] if books else None,
                       progress=lambda done, total: notify("pdf", done, total))
+            publish_folder(plan, monitoring, staging, with_plan=years == plan.settings.years)
         result.recalculated = bool(recalculated and recalculated.result())
 
 

@@ -29,14 +29,18 @@ def is_summary_sheet(title: str) -> bool:
     return title == c.OVERVIEW_SHEET or bool(_SUMMARY_NAME.fullmatch(title))
 
 
-def write_summary(plan: Plan, path: Path, years: list[int] | None = None) -> Path:
-    """The standalone submission workbook (summary sheets only), saved atomically."""
+def write_summary(plan: Plan, path: Path, years: list[int] | None = None, monitoring=()) -> Path:
+    """The standalone submission workbook (summary sheets only), saved atomically.
+    `monitoring`: RoundSummary objects for the `ติดตามผล YYYY` sheets (none without monitoring rows)."""
     path = Path(path)
     if path.exists():
         check_writable(path)
     wb = Workbook()
     wb.remove(wb.active)
     add_summary_sheets(wb, plan, years)
+    if monitoring:
+        from pipeline.render.excel.monitoring_sheets import add_monitoring_sheets
+        add_monitoring_sheets(wb, plan, list(monitoring))
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         with atomic_replace(path) as tmp:

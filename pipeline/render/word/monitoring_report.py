@@ -3,7 +3,8 @@
     outputs/2566/รายงานการกำกับติดตาม รอบ 6 เดือน 2566.docx   (ITA 2566: O37)
     outputs/2566/รายงานผลการดำเนินการ ประจำปี 2566.docx        (ITA 2566: O38)
 
-Same machinery as the other documents (pipeline.render.word): a docxtpl template from templates/
+Same machinery as the other documents (pipeline.render.word.word): a docxtpl template (templates/
+first, then the package's default)
 prepared once, rendered in the sandbox; PDFs are made with the others by `pipeline run`.
 """
 from pathlib import Path
@@ -11,10 +12,10 @@ from pathlib import Path
 from pipeline.errors import TemplateError
 from pipeline.model import Plan
 from pipeline.monitor.aggregate import RoundSummary
-from pipeline.render.docx_fast import PreparedTemplate
-from pipeline.render.filenames import safe_child, safe_filename
-from pipeline.render.monitoring_context import report_context
-from pipeline.render.word import TEMPLATES_DIR, make_env
+from pipeline.render.word.docx_fast import PreparedTemplate
+from pipeline.render.word.filenames import safe_child, safe_filename
+from pipeline.render.word.monitoring_context import report_context
+from pipeline.render.word.word import OVERRIDE_DIR, TEMPLATES_DIR, make_env
 
 TEMPLATE_FILE = "monitoring_report.docx"
 FILE_NAMES = {6: "รายงานการกำกับติดตาม รอบ 6 เดือน {year}", 12: "รายงานผลการดำเนินการ ประจำปี {year}"}
@@ -29,7 +30,9 @@ def render_reports(plan: Plan, summaries: list[RoundSummary], out_dir: Path,
     """One .docx per summary in out_dir/YYYY/; returns the paths."""
     if not summaries:
         return []
-    path = Path(templates_dir or TEMPLATES_DIR) / TEMPLATE_FILE
+    # -- a --templates folder made for the plan's four templates may lack this one: then the defaults --
+    folders = [Path(templates_dir)] * bool(templates_dir) + [OVERRIDE_DIR, TEMPLATES_DIR]
+    path = next((f / TEMPLATE_FILE for f in folders if (f / TEMPLATE_FILE).is_file()), folders[-1] / TEMPLATE_FILE)
     if not path.is_file():
         raise TemplateError(f"ไม่พบแม่แบบ {path}",
                             hint="สร้างใหม่ด้วย python scripts/make_templates.py --only monitoring_report.docx",

@@ -10,7 +10,7 @@ from pipeline import contract as c
 from pipeline.model import Plan
 from pipeline.monitor.aggregate import Line, RoundSummary, percent
 from pipeline.monitor.model import FLAGS, ita_code, round_period, round_title
-from pipeline.render.word_context import numbered
+from pipeline.render.word.word_context import numbered
 from pipeline.thai import baht_amount, baht_words, thai_date, thai_digits
 
 UNDATED = "........................................"
@@ -58,12 +58,8 @@ def summary_paragraph(plan: Plan, s: RoundSummary) -> str:
     if t.spent:
         text += f" ({baht_words(t.spent)})"
     if t.approved:
-        text += f" คิดเป็นร้อยละ {thai_digits(percent_money(t.spent, t.approved))} ของงบประมาณตามข้อบัญญัติ"
+        text += f" คิดเป็นร้อยละ {thai_digits(percent(t.spent, t.approved))} ของงบประมาณตามข้อบัญญัติ"
     return text
-
-
-def percent_money(part: Decimal, whole: Decimal) -> Decimal:
-    return (part * 100 / whole).quantize(Decimal("0.01")) if whole else Decimal("0.00")
 
 
 def _project(order: int, planned, row) -> dict:
