@@ -1,0 +1,190 @@
+"""`pipeline run` on the sample fill: the reports (Word, PDF), the ติดตามผล sheet recalculated by
+LibreOffice, and the publish folder, all read back and compared with the rows."""
+import re
+import shutil
+import subprocess
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+from openpyxl import load_workbook
+
+from pipeline import contract as c
+from pipeline import office
+from pipeline.cli import main
+from pipeline.monitor.reader import read_progress
+from pipeline.render.monitoring_report import report_name
+from pipeline.workbook.reader import read_plan
+from tests.monitoring_sample import EXPECTED
+
+needs_soffice = pytest.mark.skipif(office.find_soffice() is None or shutil.which("pdftotext") is None,
+                                   reason="LibreOffice/poppler not installed")
+THAI_DIGIT = re.compile("[๐-๙]")
+
+
+@pytest.fixture(scope="module")
+def draft(sample_master, tmp_path_factory):
+    """Word and Excel only (no LibreOffice): quick, for the Word read-back tests."""
+    out = tmp_path_factory.mktemp("draft")
+    assert main(["run", str(sample_master), "--out", str(out), "--year", "2566", "--no-pdf", "-q"]) == 0
+    return out
+
+
+@pytest.fixture(scope="module")
+def full(sample_master, tmp_path_factory):
+    if office.find_soffice() is None:
+        pytest.skip("LibreOffice not installed")
+    out = tmp_path_factory.mktemp("full")
+    assert main(["run", str(sample_master), "--out", str(out), "-q"]) == 0
+    return out
+
+
+def report(out: Path, round_: int) -> Document:
+    return Document(str(out / "2566" / f"{report_name(2566, round_)}.docx"))
+
+
+def paragraphs(doc) -> list[str]:
+    return [p.text for p in doc.paragraphs]
+
+
+@pytest.mark.parametrize("round_", [6, 12])
+def test_report_heading_summary_and_signature(draft, sample_master, round_):
+    doc = report(draft, round_)
+    text = paragraphs(doc)
+    plan = read_plan(sample_master)
+    assert text[2] == plan.settings.organisation
+    assert f"ตัวชี้วัด ITA {'O37' if round_ == 6 else 'O38'}" in text
+    summary = next(t for t in text if t.startswith("ตาม"))
+    e = EXPECTED[round_]
+    spent = thai(f"{e['spent']:,}")
+    assert not re.search(r"[0-9]", summary), "prose uses Thai digits only"
+    for words in (f"ดำเนินการแล้วเสร็จ {thai(e['done'])} โครงการ", f"อยู่ระหว่างดำเนินการ {thai(e['in_progress'])} โครงการ",
+                  f"ยังไม่ดำเนินการ {thai(e['not_started'])} โครงการ", f"ไม่สามารถดำเนินการได้ {thai(e['failed'])} โครงการ",
+                  f"ทั้งสิ้น {thai(e['projects'])} โครงการ", f"เบิกจ่ายจริง {spent} บาท"):
+        assert words in summary, words
+    percent = "๘๐.๐๐" if round_ == 12 else "๓๓.๓๓"
+    assert f"ร้อยละ {percent} ของโครงการตามแผน" in summary
+    assert ("ระดับสีเขียว" if round_ == 12 else "ระดับสีส้ม") in summary
+    if round_ == 12:
+        assert "ไม่ได้รับงบประมาณ ๑ โครงการ" in summary and "หนึ่งหมื่นแปดพันห้าร้อยบาทถ้วน" in summary
+    else:
+        assert "ร้อยละ ๘๖.๖๗" in summary
+    assert f"({plan.settings.signer})" in text and plan.settings.signer_position in text
+    assert any(t.startswith("รายงาน ณ วันที่ ") and THAI_DIGIT.search(t) for t in text)
+
+
+def thai(value) -> str:
+    from pipeline.thai import thai_digits
+    return thai_digits(value)
+
+
+@pytest.mark.parametrize("round_", [6, 12])
+def test_report_tables_agree_with_the_rows(draft, sample_master, round_):
+    doc = report(draft, round_)
+    flag_table, by_dimension, by_project = doc.tables
+    colour = flag_table.rows[0].cells[1]._tc.tcPr.find(qn("w:shd")).get(qn("w:fill"))
+    assert colour == ("92D050" if round_ == 12 else "FFC000")
+    rows = [r for r in read_progress(sample_master) if r.round == round_]
+    total = [c_.text for c_ in by_dimension.rows[-1].cells]
+    e = EXPECTED[round_]
+    assert total[:6] == ["รวม", *(str(e[k]) for k in ("projects", "done", "in_progress", "not_started", "failed"))]
+    assert total[8] == f"{e['spent']:,.2f}"
+    dims = [[int(x.text) for x in r.cells[1:6]] for r in by_dimension.rows[1:-1]]
+    assert [sum(col) for col in zip(*dims)] == [int(x) for x in total[1:6]]
+    plan = read_plan(sample_master)
+    names = [r.cells[1].text for r in by_project.rows[1:]]
+    assert sorted(names) == sorted(plan.project(r.code).name for r in rows)   # every project, once
+    assert len(set(names)) == len(names) == 15
+    statuses = {r.cells[1].text: r.cells[3].text for r in by_project.rows[1:]}
+    failed = [plan.project(r.code).name for r in rows if r.status == c.STATUS_FAILED]
+    assert all(statuses[n].startswith(c.STATUS_FAILED + " (") for n in failed)
+
+
+def test_report_page_and_fonts(draft):
+    doc = report(draft, 12)
+    section = doc.sections[0]
+    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (29.7, 21.0)
+    assert (round(section.left_margin.cm, 2), round(section.right_margin.cm, 2)) == (3.0, 2.0)
+    fonts = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:rFonts"))
+    assert fonts.get(qn("w:cs")) == "TH SarabunPSK"
+    size = doc.styles["Normal"].element.rPr.find(qn("w:szCs"))
+    assert size.get(qn("w:val")) == "32"   # 16 pt
+
+
+def test_problems_and_suggestions_are_gathered(draft, sample_master):
+    text = paragraphs(report(draft, 12))
+    rows = [r for r in read_progress(sample_master) if r.round == 12 and r.problems]
+    assert len(rows) == 2
+    for r in rows:
+        assert any(r.problems in t for t in text) and any(r.suggestions in t for t in text)
+    assert [t.strip() for t in paragraphs(report(draft, 6))].count("ไม่มี") == 2   # the 6-month round has none
+
+
+@needs_soffice
+def test_recalculated_monitoring_sheet_agrees_with_the_rows(full, sample_master):
+    wb = load_workbook(full / "summary.xlsx", data_only=True)
+    ws = wb[c.monitoring_sheet_name(2566)]
+    values = [[x.value for x in r] for r in ws.iter_rows()]
+    totals = [r for r in values if r[0] == "รวม"]
+    percents = [r for r in values if isinstance(r[0], str) and r[0].startswith("ร้อยละ")]
+    for round_, total in zip((6, 12), totals):
+        e = EXPECTED[round_]
+        assert total[1:6] == [e[k] for k in ("projects", "done", "in_progress", "not_started", "failed")]
+        assert total[8] == e["spent"]
+    assert [p[2] for p in percents] == [33.33, 86.67, 80]   # 5/15, 13/15 (6-month); 12/15 annual
+    formulas = load_workbook(full / "summary.xlsx")[c.monitoring_sheet_name(2566)]
+    pct = next(r[2] for r in formulas.iter_rows() if r[0].value == percents[-1][0] and r[2].row > 14)
+    assert pct.value.startswith("=IF(") and "ROUND(" in pct.value
+    rules = {str(k.sqref): [(r.operator, r.formula) for r in v] for k, v in formulas.conditional_formatting._cf_rules.items()}
+    assert rules[pct.coordinate] == [("greaterThanOrEqual", ["80"]), ("greaterThanOrEqual", ["50"]), ("lessThan", ["50"])]
+    first = next(r for r in formulas.iter_rows() if r[0].value == 1)
+    assert first[1].value.startswith("=COUNTIFS(") and first[6].value.startswith("=SUMIFS(")
+    with zipfile.ZipFile(full / "summary.xlsx") as z:
+        charts = [n for n in z.namelist() if n.startswith("xl/charts/chart")]
+    assert len(charts) == 4   # the overview's two, one per round
+
+
+@needs_soffice
+def test_report_pdfs_are_a4_with_thai_text_and_embedded_fonts(full):
+    for round_, percent in ((6, "๓๓.๓๓"), (12, "๘๐.๐๐")):
+        pdf = full / "2566" / f"{report_name(2566, round_)}.pdf"
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+        assert re.search(r"Page size: +841.89 x 595.[0-9]+ pts \(A4\)", info), info   # landscape
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        assert f"ร้อยละ {percent}" in text.replace("\n", " ")
+        fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+        assert all(" yes " in line for line in fonts.splitlines()[2:]), fonts
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.hrefs, self.sources = [], []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "href" in attrs:
+            self.hrefs.append(attrs["href"])
+        if "src" in attrs:
+            self.sources.append(attrs["src"])
+
+
+@needs_soffice
+def test_publish_folder_links_resolve(full):
+    folder = full / c.PUBLISH_FOLDER
+    names = sorted(p.name for p in folder.glob("*.pdf"))
+    assert names == ["O36 แผนปฏิบัติการป้องกันการทุจริต 2566-2570.pdf",
+                     "O37 รายงานการกำกับติดตามการดำเนินการป้องกันการทุจริตประจำปี 2566 รอบ 6 เดือน.pdf",
+                     "O38 รายงานผลการดำเนินการป้องกันการทุจริตประจำปี 2566.pdf"]
+    page = (folder / "index.html").read_text(encoding="utf-8")
+    links = Links()
+    links.feed(page)
+    assert sorted(unquote(h) for h in links.hrefs) == names
+    assert all((folder / unquote(h)).is_file() for h in links.hrefs)
+    assert not links.sources and "http" not in page and "<script" not in page
+    assert '<html lang="th">' in page and "๓๐ กันยายน พ.ศ. ๒๕๖๕" in page and "๑๐ ตุลาคม พ.ศ. ๒๕๖๖" in page
+    assert (folder / names[2]).read_bytes() == (full / "2566" / f"{report_name(2566, 12)}.pdf").read_bytes()
