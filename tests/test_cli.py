@@ -10,13 +10,13 @@ from broken import digest
 from pipeline import contract as c
 from pipeline.cli import build_parser, main
 
-COMMANDS = ("init", "import", "validate", "run", "serve")
+COMMANDS = ("init", "import", "validate", "run", "serve", "monitor")
 
 
-@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("command", [*COMMANDS, "monitor init"])
 def test_help_ends_with_an_example(command, capsys):
     with pytest.raises(SystemExit) as done:
-        main([command, "--help"])
+        main([*command.split(), "--help"])
     assert done.value.code == 0
     help_text = capsys.readouterr().out.rstrip().splitlines()
     assert help_text[-2].strip() == "example:"

@@ -119,11 +119,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("th", "en"), default="th")
     p.add_argument("--report", type=Path, help="also write an Excel report with links to the cells")
 
+    example = "example:\n  pipeline monitor init inputs/master.xlsx --year 2566 --round 6"
     monitor = sub.add_parser("monitor", help="monitoring rows for the ITA progress reports",
-                             description="Monitoring: the 6-month and annual progress reports")
+                             description="Monitoring: the 6-month and annual progress reports",
+                             epilog=example, formatter_class=argparse.RawDescriptionHelpFormatter)
     monitor_sub = monitor.add_subparsers(dest="monitor_command", required=True)
     p = monitor_sub.add_parser("init", help=cmd_monitor_init.__doc__, description=cmd_monitor_init.__doc__,
-                               epilog="example:\n  pipeline monitor init inputs/master.xlsx --year 2566 --round 6",
+                               epilog=example,
                                formatter_class=argparse.RawDescriptionHelpFormatter)
     p.set_defaults(func=cmd_monitor_init)
     p.add_argument("workbook", type=Path, nargs="?", default=DEFAULT_MASTER)
