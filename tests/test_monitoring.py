@@ -189,3 +189,26 @@ def test_percent_and_flag(sample_master):
     (12, 80, "green"), (12, 79.99, "orange"), (12, 50, "orange"), (12, 49.99, "red")])
 def test_flag_thresholds(round_, percent, colour):
     assert flag(round_, percent) == colour
+
+
+def test_init_writes_by_header_when_staff_inserted_a_column(master_path, tmp_path):
+    master = copy(master_path, tmp_path)
+    wb = load_workbook(master)
+    wb[c.SHEET_MONITORING].insert_cols(1)
+    wb[c.SHEET_MONITORING]["A1"] = "หมายเหตุของฉัน"
+    wb.save(master)
+    init_round(master, 2566, 6)
+    ws = load_workbook(master)[c.SHEET_MONITORING]
+    assert ws["A2"].value is None and ws["B2"].value == 2566 and ws["C2"].value == 6
+    assert [r.code for r in read_progress(master)][:1] == [ws["D2"].value]
+
+
+def test_init_refuses_a_monitoring_sheet_with_a_renamed_header(master_path, tmp_path, capsys):
+    master = copy(master_path, tmp_path)
+    wb = load_workbook(master)
+    wb[c.SHEET_MONITORING]["C1"] = "รหัส"
+    wb.save(master)
+    before = digest(master)
+    assert main(["monitor", "init", str(master), "--year", "2566", "--round", "6"]) == 1
+    assert "ผลการดำเนินงาน!C1" in capsys.readouterr().err
+    assert digest(master) == before

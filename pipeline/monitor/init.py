@@ -27,7 +27,6 @@ from pipeline.render.writeback_parts import unsupported_parts
 from pipeline.workbook.cells import clean_text, parse_int
 
 H = c.MONITORING_HEADERS
-YEAR, ROUND, CODE, NAME, PLANNED = (H.index(h) + 1 for h in H[:5])
 
 
 class InitRefused(PipelineError):
@@ -74,13 +73,23 @@ def init_round(path: Path, year: int, round_: int) -> InitResult:
     return result
 
 
+def _columns(ws) -> dict[str, int]:
+    """Header -> column, found by the header text: staff may have inserted a column of their own."""
+    cols = {}
+    for cell in ws[1]:
+        cols.setdefault(clean_text(cell.value), cell.column)
+    return cols
+
+
 def _fill(ws, year: int, round_: int, projects, result: InitResult) -> None:
+    cols = _columns(ws)
+    YEAR, ROUND, CODE, NAME, PLANNED = (cols[h] for h in H[:5])   # checked by validation first
     existing, last = {}, 1
     for row in range(2, ws.max_row + 1):
-        values = [ws.cell(row, col).value for col in range(1, len(H) + 1)]
-        if any(clean_text(v) for v in values):
+        if any(clean_text(ws.cell(row, col).value) for col in cols.values()):
             last = row
-            key = (parse_int(values[YEAR - 1]), parse_int(values[ROUND - 1]), clean_text(values[CODE - 1]))
+            key = (parse_int(ws.cell(row, YEAR).value), parse_int(ws.cell(row, ROUND).value),
+                   clean_text(ws.cell(row, CODE).value))
             existing.setdefault(key, row)
     for p in projects:
         row = existing.get((year, round_, p.code))
@@ -88,7 +97,7 @@ def _fill(ws, year: int, round_: int, projects, result: InitResult) -> None:
             last += 1
             for col, value in ((YEAR, year), (ROUND, round_), (CODE, p.code), (NAME, p.name), (PLANNED, p.planned)):
                 ws.cell(last, col, value)
-            style_row(ws, last)
+            style_row(ws, last, cols)
             result.added.append(p.code)
             continue
         for col, value in ((NAME, p.name), (PLANNED, p.planned)):
@@ -98,11 +107,13 @@ def _fill(ws, year: int, round_: int, projects, result: InitResult) -> None:
 
 
 def _checked_plan(path: Path):
-    """The plan, when the workbook has no errors outside the monitoring sheet (which this fixes)."""
+    """The plan, when the workbook has no errors but in the monitoring rows (which this may fix).
+    A monitoring sheet with a missing or renamed header is an error here: we would not know where
+    to write."""
     from pipeline.validate import validate_workbook
     from pipeline.workbook.reader import read_plan
     report = validate_workbook(path)
-    blocking = [p for p in report.errors if p.sheet != c.SHEET_MONITORING and not p.code.startswith("monitoring-")]
+    blocking = [p for p in report.errors if not p.code.startswith("monitoring-")]
     if blocking:
         raise InitRefused(f"สมุดงาน {path.name} มีข้อผิดพลาด {len(blocking)} รายการ จึงยังไม่เพิ่มแถวติดตามผล "
                           f"(แรกสุด: {blocking[0].message})",

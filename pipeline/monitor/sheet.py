@@ -50,13 +50,13 @@ def _dropdown(ws, header: str, items: str, error: str) -> None:
     ws.add_data_validation(dv)
 
 
-def style_row(ws, row: int) -> None:
-    """A data row as staff expect it: 16 pt, wrapped, boxed, money and dates formatted."""
-    amounts = {H.index(h) + 1 for h in AMOUNT_HEADERS}
-    for col in range(1, len(H) + 1):
-        cell = ws.cell(row, col)
+def style_row(ws, row: int, cols: dict[str, int]) -> None:
+    """A data row as staff expect it: 16 pt, wrapped, boxed, money and dates formatted.
+    `cols`: header -> column as found in the sheet."""
+    for header in H:
+        cell = ws.cell(row, cols[header])
         cell.font, cell.alignment, cell.border = BODY, WRAP_TOP, BOX
-        if col in amounts:
+        if header in AMOUNT_HEADERS:
             cell.number_format = BUDGET_FORMAT
-        elif col == H.index(DATE_HEADER) + 1:
+        elif header == DATE_HEADER:
             cell.number_format = BE_DATE_FORMAT
