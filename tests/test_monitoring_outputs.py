@@ -141,6 +141,9 @@ def test_recalculated_monitoring_sheet_agrees_with_the_rows(full, sample_master)
     assert pct.value.startswith("=IF(") and "ROUND(" in pct.value
     rules = {str(k.sqref): [(r.operator, r.formula) for r in v] for k, v in formulas.conditional_formatting._cf_rules.items()}
     assert rules[pct.coordinate] == [("greaterThanOrEqual", ["80"]), ("greaterThanOrEqual", ["50"]), ("lessThan", ["50"])]
+    listed = [(r[1], r[2]) for r in values if r[0] == 2566]   # (round, code): every project once per round
+    assert sorted(listed) == sorted((r.round, r.code) for r in read_progress(sample_master))
+    assert len(set(listed)) == len(listed) == 30
     first = next(r for r in formulas.iter_rows() if r[0].value == 1)
     assert first[1].value.startswith("=COUNTIFS(") and first[6].value.startswith("=SUMIFS(")
     with zipfile.ZipFile(full / "summary.xlsx") as z:

@@ -57,7 +57,8 @@ class RoundSummary:
         return flag(self.round, float(self.percent_done))
 
 
-def percent(part: int, whole: int) -> Decimal:
+def percent(part, whole) -> Decimal:
+    """part ÷ whole × 100 to two decimals, half up (12 ÷ 15 -> 80.00); 0.00 when whole is 0."""
     if not whole:
         return Decimal("0.00")
     return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)

@@ -81,7 +81,7 @@ def check_missing(book: Book):
     for (year, round_), codes in sorted(reported.items()):
         for code, line in plan[year].items():
             if code and code not in codes:
-                yield problem("monitoring-project-missing", **{**yearly.at(_row(yearly, line), "รหัสโครงการ")},
+                yield problem("monitoring-project-missing", **yearly.at(_row(yearly, line), "รหัสโครงการ"),
                               year=year, round=round_)
 
 
