@@ -8,8 +8,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-import pandas as pd
-
 from pipeline import contract as c
 from pipeline.model import Plan
 from pipeline.monitor.model import PlannedProject, ProgressRow, flag, year_projects
@@ -70,6 +68,7 @@ def reported_rounds(progress: list[ProgressRow], years: list[int]) -> list[tuple
 
 
 def summarise(plan: Plan, progress: list[ProgressRow], year: int, round_: int) -> RoundSummary:
+    import pandas as pd   # -- here, not at the top: a run without monitoring rows never pays its import --
     planned = year_projects(plan, year)
     rows = {r.code: r for r in progress if r.year == year and r.round == round_}
     # -- a project without a row (validation reports it) counts as not started --
@@ -93,7 +92,8 @@ def summarise(plan: Plan, progress: list[ProgressRow], year: int, round_: int) -
     return RoundSummary(year, round_, lines, total, pairs, max(dates) if dates else None, notes)
 
 
-def _line(number: int, name: str, counts: pd.DataFrame, money: pd.DataFrame) -> Line:
+def _line(number: int, name: str, counts, money) -> Line:
+    """`counts`: status crosstab by มิติ; `money`: sums by มิติ (pandas DataFrames)."""
     line = Line(number, name)
     if number in counts.index:
         for status, attr in STATUS_FIELDS.items():
