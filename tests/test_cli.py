@@ -40,7 +40,7 @@ def test_init_writes_an_empty_contract_and_refuses_to_overwrite(tmp_path, capsys
         f"ผิดพลาด: มีไฟล์ {path} อยู่แล้ว จะไม่เขียนทับ",
         "วิธีแก้: ใช้ --force ถ้าต้องการเขียนทับ หรือระบุชื่อไฟล์ใหม่ด้วย -o"]
     assert digest(path) == before
-    assert load_workbook(path).sheetnames == list(c.INPUT_SHEETS)  # reopened: still the workbook
+    assert load_workbook(path).sheetnames == list(c.CONTRACT_SHEETS)  # reopened: still the workbook
 
 
 def test_python_dash_m_runs_without_a_traceback(tmp_path):

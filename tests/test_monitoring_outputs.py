@@ -17,7 +17,7 @@ from pipeline import contract as c
 from pipeline import office
 from pipeline.cli import main
 from pipeline.monitor.reader import read_progress
-from pipeline.render.monitoring_report import report_name
+from pipeline.render.word.monitoring_report import report_name
 from pipeline.workbook.reader import read_plan
 from tests.monitoring_sample import EXPECTED
 

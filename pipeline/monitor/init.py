@@ -1,6 +1,6 @@
 """`pipeline monitor init`: add the rows of one fiscal year's round to `ผลการดำเนินงาน`.
 
-Same safety as write-back (pipeline.render.writeback): every refusal (open in Excel, read-only,
+Same safety as write-back (pipeline.workbook.writeback): every refusal (open in Excel, read-only,
 content openpyxl would drop, a plan with errors) comes before any byte is written; then a
 timestamped backup, a temporary file beside the master and an atomic replace.
 
@@ -10,7 +10,6 @@ recalculated, and the master is never put through LibreOffice (it rewrites staff
 reports take both from แผนรายปี anyway; the cells are there so staff see what they report on.
 Existing rows are never changed, except that an empty name or planned-budget cell is filled.
 """
-import os
 import warnings
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -22,8 +21,10 @@ from pipeline import contract as c
 from pipeline.errors import OutputBlocked, PipelineError
 from pipeline.monitor.model import year_projects
 from pipeline.monitor.sheet import add_monitoring_sheet, style_row
-from pipeline.render.writeback import HARMLESS_WARNINGS, check_writable, make_backup
-from pipeline.render.writeback_parts import unsupported_parts
+from pipeline.workbook.atomic import atomic_replace
+from pipeline.workbook.guards import blocked, check_writable
+from pipeline.workbook.writeback import HARMLESS_WARNINGS, make_backup
+from pipeline.workbook.writeback_parts import unsupported_parts
 from pipeline.workbook.cells import clean_text, parse_int
 
 H = c.MONITORING_HEADERS
@@ -61,15 +62,11 @@ def init_round(path: Path, year: int, round_: int) -> InitResult:
     if not result.added and not result.filled:
         return result
     result.backup = make_backup(path)
-    tmp = path.with_name(f".{path.stem}.monitor-{os.getpid()}.tmp{path.suffix}")
     try:
-        wb.save(tmp)
-        os.replace(tmp, path)
+        with atomic_replace(path, "monitor") as tmp:
+            wb.save(tmp)
     except PermissionError:
-        raise OutputBlocked(f"ไม่เขียนไฟล์ {path.name}: ไฟล์ถูกเปิดหรือล็อกอยู่; ไฟล์ไม่ถูกแก้ไข",
-                            hint="ปิดไฟล์ในโปรแกรมอื่นแล้วสั่งใหม่", english=f"{path}: cannot replace") from None
-    finally:
-        tmp.unlink(missing_ok=True)
+        raise blocked(path, "ไฟล์ถูกเปิดหรือล็อกอยู่", "cannot replace the workbook") from None
     return result
 
 
