@@ -132,11 +132,29 @@ def column_number(headers: tuple[str, ...], name: str) -> int:
 SHEET_MONITORING = "ผลการดำเนินงาน"
 OPTIONAL_SHEETS = (SHEET_MONITORING,)
 CONTRACT_SHEETS = INPUT_SHEETS + OPTIONAL_SHEETS
-MONITORING_HEADERS = (
-    "ปีงบประมาณ", "รอบ", "รหัสโครงการ", "ชื่อโครงการ", "งบประมาณตามแผน (บาท)",
-    "งบประมาณตามข้อบัญญัติ (บาท)", "เบิกจ่ายจริง (บาท)", "สถานะ", "เหตุที่ดำเนินการไม่ได้",
-    "ผลการดำเนินงาน", "ตัวชี้วัด/ผลที่ได้", "ปัญหาและอุปสรรค", "ข้อเสนอแนะ", "หลักฐาน", "วันที่รายงาน",
-)
+
+
+class MonitoringCol:
+    YEAR = "ปีงบประมาณ"
+    ROUND = "รอบ"
+    PROJECT_CODE = "รหัสโครงการ"
+    NAME = "ชื่อโครงการ"
+    PLANNED = "งบประมาณตามแผน (บาท)"
+    APPROVED = "งบประมาณตามข้อบัญญัติ (บาท)"
+    SPENT = "เบิกจ่ายจริง (บาท)"
+    STATUS = "สถานะ"
+    REASON = "เหตุที่ดำเนินการไม่ได้"
+    RESULT = "ผลการดำเนินงาน"
+    INDICATOR = "ตัวชี้วัด/ผลที่ได้"
+    PROBLEMS = "ปัญหาและอุปสรรค"
+    SUGGESTIONS = "ข้อเสนอแนะ"
+    EVIDENCE = "หลักฐาน"
+    REPORT_DATE = "วันที่รายงาน"
+
+
+MONITORING_HEADERS = tuple(getattr(MonitoringCol, name) for name in (
+    "YEAR", "ROUND", "PROJECT_CODE", "NAME", "PLANNED", "APPROVED", "SPENT", "STATUS", "REASON", "RESULT",
+    "INDICATOR", "PROBLEMS", "SUGGESTIONS", "EVIDENCE", "REPORT_DATE"))
 HEADERS[SHEET_MONITORING] = MONITORING_HEADERS
 ROUNDS = (6, 12)                       # months covered: 1 Oct-31 Mar, and the whole fiscal year
 STATUS_NOT_STARTED = "ยังไม่ดำเนินการ"

@@ -80,7 +80,8 @@ def _columns(ws) -> dict[str, int]:
 
 def _fill(ws, year: int, round_: int, projects, result: InitResult) -> None:
     cols = _columns(ws)
-    YEAR, ROUND, CODE, NAME, PLANNED = (cols[h] for h in H[:5])   # checked by validation first
+    M = c.MonitoringCol   # -- every header is there: validation refused the sheet otherwise --
+    YEAR, ROUND, CODE, NAME, PLANNED = (cols[h] for h in (M.YEAR, M.ROUND, M.PROJECT_CODE, M.NAME, M.PLANNED))
     existing, last = {}, 1
     for row in range(2, ws.max_row + 1):
         if any(clean_text(ws.cell(row, col).value) for col in cols.values()):

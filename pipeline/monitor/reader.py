@@ -31,12 +31,12 @@ def _amount(value):
 
 
 def _row(r: dict) -> ProgressRow:
-    h = c.MONITORING_HEADERS
-    text = {header: clean_text(r.get(header)) for header in h}
+    M = c.MonitoringCol
+    text = {header: clean_text(r.get(header)) for header in c.MONITORING_HEADERS}
     return ProgressRow(
-        year=parse_int(r.get(h[0])), round=parse_int(r.get(h[1])), code=text[h[2]], name=text[h[3]],
-        planned=_amount(r.get(h[4])) or Decimal(0), approved=_amount(r.get(h[5])), spent=_amount(r.get(h[6])),
-        status=text["สถานะ"] or c.STATUS_NOT_STARTED, reason=text["เหตุที่ดำเนินการไม่ได้"],
-        result=text["ผลการดำเนินงาน"], indicator=text["ตัวชี้วัด/ผลที่ได้"], problems=text["ปัญหาและอุปสรรค"],
-        suggestions=text["ข้อเสนอแนะ"], evidence=split_section(r.get("หลักฐาน"), "list"),
-        report_date=parse_date(r.get("วันที่รายงาน")), row=r["_row"])
+        year=parse_int(r.get(M.YEAR)), round=parse_int(r.get(M.ROUND)), code=text[M.PROJECT_CODE],
+        name=text[M.NAME], planned=_amount(r.get(M.PLANNED)) or Decimal(0), approved=_amount(r.get(M.APPROVED)),
+        spent=_amount(r.get(M.SPENT)), status=text[M.STATUS] or c.STATUS_NOT_STARTED, reason=text[M.REASON],
+        result=text[M.RESULT], indicator=text[M.INDICATOR], problems=text[M.PROBLEMS],
+        suggestions=text[M.SUGGESTIONS], evidence=split_section(r.get(M.EVIDENCE), "list"),
+        report_date=parse_date(r.get(M.REPORT_DATE)), row=r["_row"])

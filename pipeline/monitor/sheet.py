@@ -11,9 +11,10 @@ from pipeline import contract as c
 from pipeline.workbook.writer import BE_DATE_FORMAT, BODY, BOX, BUDGET_FORMAT, HEADER, HEADER_FILL, MAX_ROWS, WRAP_TOP
 
 H = c.MONITORING_HEADERS
+M = c.MonitoringCol
 WIDTHS = (11, 7, 13, 50, 16, 16, 16, 22, 22, 50, 35, 40, 40, 40, 18)
-AMOUNT_HEADERS = H[4:7]
-DATE_HEADER = "วันที่รายงาน"
+AMOUNT_HEADERS = (M.PLANNED, M.APPROVED, M.SPENT)
+DATE_HEADER = M.REPORT_DATE
 
 
 def letter(header: str) -> str:
@@ -30,9 +31,9 @@ def add_monitoring_sheet(wb):
     for i, width in enumerate(WIDTHS, 1):
         ws.column_dimensions[get_column_letter(i)].width = width
     ws.freeze_panes = "D2"
-    _dropdown(ws, "รอบ", ",".join(map(str, c.ROUNDS)), "ใส่ 6 (รอบ ๖ เดือน) หรือ 12 (ประจำปี)")
-    _dropdown(ws, "สถานะ", ",".join(c.STATUSES), "เลือกสถานะจากรายการ")
-    _dropdown(ws, "เหตุที่ดำเนินการไม่ได้", ",".join(c.REASONS),
+    _dropdown(ws, M.ROUND, ",".join(map(str, c.ROUNDS)), "ใส่ 6 (รอบ ๖ เดือน) หรือ 12 (ประจำปี)")
+    _dropdown(ws, M.STATUS, ",".join(c.STATUSES), "เลือกสถานะจากรายการ")
+    _dropdown(ws, M.REASON, ",".join(c.REASONS),
               "เลือกเหตุจากรายการ (ถ้าเลือก อื่น ๆ ให้อธิบายในช่องผลการดำเนินงาน)")
     first, last = letter(AMOUNT_HEADERS[0]), letter(AMOUNT_HEADERS[-1])
     dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,

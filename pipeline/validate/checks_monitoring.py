@@ -12,9 +12,10 @@ from pipeline.validate.grid import Book
 from pipeline.validate.problems import problem
 from pipeline.workbook.cells import clean_text, parse_budget, parse_date, parse_int
 
-YEAR, ROUND, CODE = c.MONITORING_HEADERS[:3]
-PLANNED, APPROVED, SPENT = c.MONITORING_HEADERS[4:7]
-STATUS, REASON, RESULT, DATE = "สถานะ", "เหตุที่ดำเนินการไม่ได้", "ผลการดำเนินงาน", "วันที่รายงาน"
+M = c.MonitoringCol
+YEAR, ROUND, CODE, PLANNED, APPROVED, SPENT = M.YEAR, M.ROUND, M.PROJECT_CODE, M.PLANNED, M.APPROVED, M.SPENT
+STATUS, REASON, RESULT, DATE = M.STATUS, M.REASON, M.RESULT, M.REPORT_DATE
+KEY, VALUE = c.SettingsCol.KEY, c.SettingsCol.VALUE
 REASON_OTHER = c.REASONS[-1]
 GRACE_DAYS = 60   # -- a round's report is written up after the round ends --
 
@@ -31,7 +32,7 @@ def _plan_codes(book: Book) -> dict[int, dict[str, int]]:
     for year, rows in rows_by_year(book).items():
         codes = out.setdefault(year, {})
         for row in rows:
-            codes.setdefault(yearly.text(row, "รหัสโครงการ"), row.number)
+            codes.setdefault(yearly.text(row, c.YearlyCol.PROJECT_CODE), row.number)
     return out
 
 
@@ -81,7 +82,7 @@ def check_missing(book: Book):
     for (year, round_), codes in sorted(reported.items()):
         for code, line in plan[year].items():
             if code and code not in codes:
-                yield problem("monitoring-project-missing", **yearly.at(_row(yearly, line), "รหัสโครงการ"),
+                yield problem("monitoring-project-missing", **yearly.at(_row(yearly, line), c.YearlyCol.PROJECT_CODE),
                               year=year, round=round_)
 
 
@@ -185,17 +186,17 @@ def check_report_date(book: Book):
 def check_ita_codes(book: Book):
     """A round that is reported gets published under its ITA code: say when the setting is empty."""
     sheet, settings = _sheet(book), book.sheets.get(c.SHEET_SETTINGS)
-    if sheet is None or settings is None or settings.col("รายการ") is None or not sheet.rows:
+    if sheet is None or settings is None or settings.col(KEY) is None or not sheet.rows:
         return
     rounds = {parse_int(sheet.get(r, ROUND)) for r in sheet.rows}
-    labels = {settings.text(r, "รายการ"): r for r in settings.rows}
+    labels = {settings.text(r, KEY): r for r in settings.rows}
     wanted = [c.ITA_SETTING_KEYS[0]] + [k for k, n in zip(c.ITA_SETTING_KEYS[1:], c.ROUNDS) if n in rounds]
     for key in wanted:
         row = labels.get(key.label)
         if row is None:
-            yield problem("ita-code-empty", sheet=settings.name, column="รายการ", label=key.label)
-        elif settings.text(row, "ค่า") == "":
-            yield problem("ita-code-empty", **settings.at(row, "ค่า"), label=key.label)
+            yield problem("ita-code-empty", sheet=settings.name, column=KEY, label=key.label)
+        elif settings.text(row, VALUE) == "":
+            yield problem("ita-code-empty", **settings.at(row, VALUE), label=key.label)
 
 
 CHECKS = (check_rows, check_missing, check_status, check_amounts, check_spent_decreased, check_report_date,

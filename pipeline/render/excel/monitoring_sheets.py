@@ -19,8 +19,9 @@ from pipeline.thai import eplan_date
 from pipeline.workbook.writer import BODY, BOX, BUDGET_FORMAT, HEADER
 
 # -- the long name last: the tables by มิติ above share these columns' widths --
-ROW_COLUMNS = ("ปีงบประมาณ", "รอบ", "รหัสโครงการ", "มิติ", "งบประมาณตามแผน (บาท)", "งบประมาณตามข้อบัญญัติ (บาท)",
-               "เบิกจ่ายจริง (บาท)", "สถานะ", "เหตุที่ดำเนินการไม่ได้", "ชื่อโครงการ")
+M = c.MonitoringCol
+ROW_COLUMNS = (M.YEAR, M.ROUND, M.PROJECT_CODE, c.YearlyCol.DIMENSION, M.PLANNED, M.APPROVED, M.SPENT, M.STATUS,
+               M.REASON, M.NAME)
 TABLE_COLUMNS = ("มิติ", "จำนวนโครงการ", c.STATUS_DONE, c.STATUS_IN_PROGRESS, c.STATUS_NOT_STARTED,
                  c.STATUS_FAILED, "งบประมาณตามแผน (บาท)", "งบประมาณตามข้อบัญญัติ (บาท)", "เบิกจ่ายจริง (บาท)")
 WIDTHS = (16, 14, 16, 16, 18, 18, 20, 24, 24, 70)
