@@ -191,3 +191,18 @@ def test_publish_folder_links_resolve(full):
     assert not links.sources and "http" not in page and "<script" not in page
     assert '<html lang="th">' in page and "๓๐ กันยายน พ.ศ. ๒๕๖๕" in page and "๑๐ ตุลาคม พ.ศ. ๒๕๖๖" in page
     assert (folder / names[2]).read_bytes() == (full / "2566" / f"{report_name(2566, 12)}.pdf").read_bytes()
+
+
+def test_no_publish_folder_without_pdfs(draft):
+    assert (draft / "2566" / f"{report_name(2566, 6)}.docx").is_file()
+    assert not (draft / c.PUBLISH_FOLDER).exists()
+
+
+def test_index_prints_staff_text_literally(tmp_path):
+    from datetime import date
+    from pipeline.render.publish import Entry, index_html
+    pdf = tmp_path / "a.pdf"
+    pdf.write_bytes(b"%PDF-1.4")
+    page = index_html('อบต. <script>alert("x")</script>', [Entry("O37", "รายงาน & <b>", pdf, date(2023, 4, 5), "O37 a b.pdf")])
+    assert "<script>" not in page and "&lt;script&gt;" in page and "รายงาน &amp; &lt;b&gt;" in page
+    assert 'href="O37%20a%20b.pdf"' in page and "๕ เมษายน พ.ศ. ๒๕๖๖" in page
