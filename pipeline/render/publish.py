@@ -29,40 +29,45 @@ text-align:left;vertical-align:top}th{background:#ddebf7}td.code{white-space:now
 
 @dataclass
 class Entry:
-    code: str
-    title: str
+    code: str              # ITA indicator, '' when the setting is empty
+    title: str             # Thai, as the web page shows it
     source: Path           # the PDF in the outputs
     day: date | None
-    name: str = ""         # file name in the publish folder
+    name: str = ""         # file name in the publish folder: code + document name
+
+
+def _entry(code: str, title: str, source: Path, day: date | None, document: str) -> Entry:
+    return Entry(code, title, source, day, safe_filename(f"{code} {document}".strip(), suffix=".pdf"))
+
+
+def _entries(plan: Plan, summaries: list[RoundSummary], out_dir: Path, with_plan: bool) -> list[Entry]:
+    st = plan.settings
+    entries = []
+    if with_plan:
+        book = PLANBOOK_NAME.format(start=st.start_year, end=st.end_year)
+        entries.append(_entry(ita_code(st, None), f"{st.plan_title} พ.ศ. {thai_digits(st.start_year)}–"
+                              f"{thai_digits(st.end_year)}", out_dir / f"{book}.pdf", st.announce_date, book))
+    for s in summaries:
+        half = s.round == 6
+        entries.append(_entry(ita_code(st, s.round), f"{round_title(s.round)} พ.ศ. {thai_digits(s.year)}"
+                              f"{' รอบ ๖ เดือน' if half else ''}",
+                              out_dir / str(s.year) / f"{report_name(s.year, s.round)}.pdf", s.report_date,
+                              f"{round_title(s.round)} {s.year}{' รอบ 6 เดือน' if half else ''}"))
+    return [e for e in entries if e.source.is_file()]
 
 
 def publish_folder(plan: Plan, summaries: list[RoundSummary], out_dir: Path, *, with_plan: bool) -> list[Path]:
     """Write the folder from the PDFs already in `out_dir`; returns the files written."""
-    st = plan.settings
-    entries = []
-    book = PLANBOOK_NAME.format(start=st.start_year, end=st.end_year)
-    if with_plan:
-        entries.append(Entry(ita_code(st, None), f"{st.plan_title} พ.ศ. {thai_digits(st.start_year)}–"
-                             f"{thai_digits(st.end_year)}", out_dir / f"{book}.pdf", st.announce_date))
-        entries[-1].name = f"{book}.pdf"
-    for s in summaries:
-        tail = " รอบ 6 เดือน" if s.round == 6 else ""
-        entry = Entry(ita_code(st, s.round), f"{round_title(s.round)} พ.ศ. {thai_digits(s.year)}"
-                      f"{' รอบ ๖ เดือน' if s.round == 6 else ''}",
-                      out_dir / str(s.year) / f"{report_name(s.year, s.round)}.pdf", s.report_date)
-        entry.name = f"{round_title(s.round)} {s.year}{tail}.pdf"
-        entries.append(entry)
-    entries = [e for e in entries if e.source.is_file()]
+    entries = _entries(plan, summaries, out_dir, with_plan)
     if not entries:
         return []
     folder = out_dir / c.PUBLISH_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for e in entries:
-        e.name = safe_filename(f"{e.code} {e.name}".strip().removesuffix(".pdf"), suffix=".pdf")
         shutil.copyfile(e.source, folder / e.name)
         written.append(folder / e.name)
-    (folder / INDEX).write_text(index_html(st.organisation, entries), encoding="utf-8")
+    (folder / INDEX).write_text(index_html(plan.settings.organisation, entries), encoding="utf-8")
     return [*written, folder / INDEX]
 
 
