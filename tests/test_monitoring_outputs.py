@@ -206,3 +206,14 @@ def test_index_prints_staff_text_literally(tmp_path):
     page = index_html('อบต. <script>alert("x")</script>', [Entry("O37", "รายงาน & <b>", pdf, date(2023, 4, 5), "O37 a b.pdf")])
     assert "<script>" not in page and "&lt;script&gt;" in page and "รายงาน &amp; &lt;b&gt;" in page
     assert 'href="O37%20a%20b.pdf"' in page and "๕ เมษายน พ.ศ. ๒๕๖๖" in page
+
+
+def test_publish_folder_only_for_a_master_taking_part_in_ita(tmp_path, master_path):
+    from pipeline.render.publish import publish_folder
+    plan = read_plan(master_path)
+    (tmp_path / "แผนปฏิบัติการป้องกันการทุจริต 2566-2570.pdf").write_bytes(b"%PDF-1.4 plan")
+    assert publish_folder(plan, [], tmp_path, with_plan=True) == []      # no rows, no ITA code: nothing
+    assert not (tmp_path / c.PUBLISH_FOLDER).exists()
+    plan.settings.ita_plan = "O36"
+    written = publish_folder(plan, [], tmp_path, with_plan=True)
+    assert [p.name for p in written] == ["O36 แผนปฏิบัติการป้องกันการทุจริต 2566-2570.pdf", "index.html"]

@@ -57,7 +57,11 @@ def _entries(plan: Plan, summaries: list[RoundSummary], out_dir: Path, with_plan
 
 
 def publish_folder(plan: Plan, summaries: list[RoundSummary], out_dir: Path, *, with_plan: bool) -> list[Path]:
-    """Write the folder from the PDFs already in `out_dir`; returns the files written."""
+    """Write the folder from the PDFs already in `out_dir`; returns the files written. Nothing for a
+    master that neither reports monitoring rows nor names the plan's ITA indicator: it does not take
+    part in the ITA publishing, and its outputs stay as they were before monitoring existed."""
+    if not summaries and not ita_code(plan.settings, None):
+        return []
     entries = _entries(plan, summaries, out_dir, with_plan)
     if not entries:
         return []
