@@ -31,7 +31,7 @@ def render_reports(plan: Plan, summaries: list[RoundSummary], out_dir: Path,
     if not summaries:
         return []
     # -- a --templates folder made for the plan's four templates may lack this one: then the defaults --
-    folders = [Path(templates_dir)] * bool(templates_dir) + [OVERRIDE_DIR, TEMPLATES_DIR]
+    folders = ([Path(templates_dir)] if templates_dir else []) + [OVERRIDE_DIR, TEMPLATES_DIR]
     path = next((f / TEMPLATE_FILE for f in folders if (f / TEMPLATE_FILE).is_file()), folders[-1] / TEMPLATE_FILE)
     if not path.is_file():
         raise TemplateError(f"ไม่พบแม่แบบ {path}",
