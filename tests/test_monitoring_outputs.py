@@ -17,6 +17,7 @@ from pipeline import contract as c
 from pipeline import office
 from pipeline.cli import main
 from pipeline.monitor.reader import read_progress
+from pipeline.render.word.linebreak import visible
 from pipeline.render.word.monitoring_report import report_name
 from pipeline.workbook.reader import read_plan
 from tests.monitoring_sample import EXPECTED
@@ -48,7 +49,11 @@ def report(out: Path, round_: int) -> Document:
 
 
 def paragraphs(doc) -> list[str]:
-    return [p.text for p in doc.paragraphs]
+    return [visible(p.text) for p in doc.paragraphs]
+
+
+def cell_text(cell) -> str:
+    return visible(cell.text)
 
 
 @pytest.mark.parametrize("round_", [6, 12])
@@ -89,17 +94,17 @@ def test_report_tables_agree_with_the_rows(draft, sample_master, round_):
     colour = flag_table.rows[0].cells[1]._tc.tcPr.find(qn("w:shd")).get(qn("w:fill"))
     assert colour == ("92D050" if round_ == 12 else "FFC000")
     rows = [r for r in read_progress(sample_master) if r.round == round_]
-    total = [c_.text for c_ in by_dimension.rows[-1].cells]
+    total = [cell_text(c_) for c_ in by_dimension.rows[-1].cells]
     e = EXPECTED[round_]
     assert total[:6] == ["รวม", *(str(e[k]) for k in ("projects", "done", "in_progress", "not_started", "failed"))]
     assert total[8] == f"{e['spent']:,.2f}"
-    dims = [[int(x.text) for x in r.cells[1:6]] for r in by_dimension.rows[1:-1]]
+    dims = [[int(cell_text(x)) for x in r.cells[1:6]] for r in by_dimension.rows[1:-1]]
     assert [sum(col) for col in zip(*dims)] == [int(x) for x in total[1:6]]
     plan = read_plan(sample_master)
-    names = [r.cells[1].text for r in by_project.rows[1:]]
+    names = [cell_text(r.cells[1]) for r in by_project.rows[1:]]
     assert sorted(names) == sorted(plan.project(r.code).name for r in rows)   # every project, once
     assert len(set(names)) == len(names) == 15
-    statuses = {r.cells[1].text: r.cells[3].text for r in by_project.rows[1:]}
+    statuses = {cell_text(r.cells[1]): cell_text(r.cells[3]) for r in by_project.rows[1:]}
     failed = [plan.project(r.code).name for r in rows if r.status == c.STATUS_FAILED]
     assert all(statuses[n].startswith(c.STATUS_FAILED + " (") for n in failed)
 

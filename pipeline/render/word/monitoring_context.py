@@ -71,7 +71,7 @@ def _project(order: int, planned, row) -> dict:
 
 
 def _notes(items: list[tuple[str, str]]) -> list[dict]:
-    return numbered([f"{name}: {text}" for name, text in items]) if items else [{"num": "", "text": "ไม่มี"}]
+    return numbered([f"{name}: {text}" for name, text in items]) if items else [{"num": "", "text": "ไม่มี", "level": 0}]
 
 
 def report_context(plan: Plan, s: RoundSummary) -> dict:
