@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from markupsafe import Markup
 
-from pipeline.thai_words import CUSTOM_WORDS, dictionary, words
+from pipeline.thai_words import CUSTOM_WORDS, dictionary
 
 ZWSP = "\u200b"   # never inserted (see above); removed like WJ from text read back
 WJ = "\u2060"     # a line must not break here
@@ -47,7 +47,9 @@ def _marked(text: str) -> str:
 
 
 def _thai(text: str) -> str:
-    return "".join(_glued(token) if _THAI_WORD.fullmatch(token) else token for token in words(text))
+    # -- each run of Thai letters as a whole, not word by word: the joiners only go inside
+    #    CUSTOM_WORDS, so no tokenizer is needed to place them (and none costs 0.4 s a run) --
+    return _THAI_WORD.sub(lambda run: _glued(run.group()), text)
 
 
 @lru_cache(maxsize=20000)
