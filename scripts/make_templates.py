@@ -112,11 +112,14 @@ def setup_styles(doc) -> None:
     para_style("Sub Head", bold=True, left=1.25, keep_next=True)
     para_style("Section Text", align=justify, left=1.25)
     # -- lists: the number "๑)" hangs, wrapped lines align with the text after the tab --
-    para_style("List Item", align=justify, left=2.0, hanging=0.75, tab=2.0)
+    # -- list items are set flush left: an item line is often one unbroken Thai run, which
+    #    LibreOffice justifies by spreading its letters, and pdftotext then reads spaces inside
+    #    words (การป้อ งกัน: 2 of the 43 "ป้องกัน" lost) --
+    para_style("List Item", align=WD_ALIGN_PARAGRAPH.LEFT, left=2.0, hanging=0.75, tab=2.0)
     # -- sub-items: "๒.๑)" / "-" under their item's text, "๒.๑.๑)" one step further in; a
     #    "๓.๑) การจัดการเรื่องร้องเรียนทั่วไป" that opens bullets stays with them, like a heading --
     for name, (left, hanging, keep) in SUB_ITEM_STYLES.items():
-        para_style(name, align=justify, left=left, hanging=hanging, tab=left, keep_next=keep)
+        para_style(name, align=WD_ALIGN_PARAGRAPH.LEFT, left=left, hanging=hanging, tab=left, keep_next=keep)
     announcement_styles(para_style, justify)
     front_styles(para_style)
     para_style("Table Title", align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, after=6)

@@ -238,5 +238,7 @@ def test_layout_lives_in_the_templates_styles():
         for heading in ("Doc Title", "Section Head", "Sub Head", "Front Head", "Closing", "Date Line",
                         "Signature", "Garuda", "Title Rule"):
             assert styles[heading].paragraph_format.keep_with_next is True, (name, heading)
-        for body in ("Body Para", "Section Text", "List Item"):
+        for body in ("Body Para", "Section Text"):
             assert styles[body].element.pPr.find(f"{W}jc").get(f"{W}val") == "both"
+        for item in ("List Item", "List Item 2", "List Item 3"):   # flush left: searchable (test_pdf_text)
+            assert styles[item].element.pPr.find(f"{W}jc").get(f"{W}val") == "left"

@@ -69,7 +69,7 @@ def test_break_marks_leave_the_text_searchable(out):
     assert not any(mark in text for text in texts.values() for mark in INVISIBLE)
     found, titles = count_outside_titles([line.strip() for text in texts.values() for line in text.splitlines()])
     assert titles == source_titles and len(titles) == 5
-    assert found >= expected - 2          # see the strict xfail below for the exact count
+    assert found == expected
     book = text_of(out / BOOK)
     assert not any(mark in book for mark in INVISIBLE)
     assert "ป้ องกัน" not in book and "เป็ น" not in book and "ปั ญหา" not in book
@@ -78,9 +78,6 @@ def test_break_marks_leave_the_text_searchable(out):
         assert phrase in book.replace("\n", ""), phrase
 
 
-@pytest.mark.xfail(strict=True, reason="LibreOffice justifies a Thai line (w:jc=both, the styles' alignment "
-                   "since the layout work) by spreading its letters; pdftotext then reads a space inside "
-                   "a few words (การป้อ งกัน): 41 or 42 of 43 here, 42 on main at 5c94c53")
 def test_every_occurrence_in_the_source_is_found_in_the_pdfs(out):
     expected, _ = count_outside_titles(SOURCE.read_text(encoding="utf-8").splitlines())
     texts = book_parts_text(out)
