@@ -82,6 +82,17 @@ def page(browser):
     context.close()
 
 
+def upload_master_and_watch_status(page, url) -> None:
+    """Open the page, upload the real master, and record in `window.seen` every text the status
+    line shows as it changes."""
+    page.goto(url + "/")
+    page.set_input_files("#file", str(MASTER))
+    page.wait_for_selector("#verdict.good", timeout=WAIT_MS)
+    page.evaluate("""() => { window.seen = [];
+        new MutationObserver(() => window.seen.push(document.getElementById('run-state').textContent))
+          .observe(document.getElementById('run-state'), {childList: true, characterData: true, subtree: true}); }""")
+
+
 def test_upload_check_generate_and_download_the_real_master(server, page, shots, tmp_path):
     app, url = server
     page.goto(url + "/")
@@ -125,13 +136,7 @@ def test_upload_check_generate_and_download_the_real_master(server, page, shots,
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
 def test_with_pdf_the_bar_moves_through_real_counts_and_the_pdf_links_appear(server, page, shots):
     app, url = server
-    page.goto(url + "/")
-    page.set_input_files("#file", str(MASTER))
-    page.wait_for_selector("#verdict.good", timeout=WAIT_MS)
-    # -- every text the status line shows, recorded in the page as it changes --
-    page.evaluate("""() => { window.seen = [];
-        new MutationObserver(() => window.seen.push(document.getElementById('run-state').textContent))
-          .observe(document.getElementById('run-state'), {childList: true, characterData: true, subtree: true}); }""")
+    upload_master_and_watch_status(page, url)
     page.click("#generate")
     page.wait_for_selector("#step-download:not([hidden])", timeout=WAIT_MS)
     seen = page.evaluate("window.seen")
@@ -204,12 +209,7 @@ def test_password_mode_logs_in_through_the_form_with_an_httponly_cookie(guarded_
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed (the first run must take a while)")
 def test_a_second_run_waits_in_the_queue_and_the_page_shows_its_place(server, page, shots):
     app, url = server
-    page.goto(url + "/")
-    page.set_input_files("#file", str(MASTER))
-    page.wait_for_selector("#verdict.good", timeout=WAIT_MS)
-    page.evaluate("""() => { window.seen = [];
-        new MutationObserver(() => window.seen.push(document.getElementById('run-state').textContent))
-          .observe(document.getElementById('run-state'), {childList: true, characterData: true, subtree: true}); }""")
+    upload_master_and_watch_status(page, url)
     # -- someone else's run with PDFs is already going --
     other = page.request.post(url + "/api/runs", multipart={
         "workbook": {"name": "master.xlsx", "mimeType": "application/octet-stream", "buffer": MASTER.read_bytes()},
