@@ -4,10 +4,10 @@ The PDF-to-text extraction wraps long paragraphs and list items over several lin
 blank lines in arbitrary places, so structure is rebuilt from the lines' own shape.
 """
 import re
-from functools import lru_cache
 
 from pipeline.list_items import sub_item
 from pipeline.thai import arabic_digits, nfc
+from pipeline.thai_words import dictionary
 from pipeline.workbook.cells import clean_text
 
 DIGIT = "[๐-๙0-9]"
@@ -59,14 +59,8 @@ def split_word(head: str, tail: str) -> bool:
     from pythainlp.tokenize import word_tokenize
     last = word_tokenize(left[0], engine="newmm")[-1]
     first = word_tokenize(right[0], engine="newmm")[0]
-    words = _dictionary()
+    words = dictionary()
     return last not in words and last + first in words
-
-
-@lru_cache(maxsize=1)
-def _dictionary() -> frozenset:
-    from pythainlp.corpus import thai_words
-    return frozenset(thai_words())
 
 
 def split_items(lines: list[str]) -> list[str]:

@@ -13,6 +13,8 @@ from functools import lru_cache
 
 from markupsafe import Markup, escape
 
+from pipeline.thai_words import dictionary
+
 LINE_CM = 16.0             # A4 portrait between the 3 cm and 2 cm margins
 BOLD_WIDER = 1.06          # LibreOffice and Word embolden TH SarabunPSK a little wider
 _LONGEST = 30              # letters in the longest word looked up
@@ -50,8 +52,7 @@ def word_boundaries(text: str) -> list[int]:
     behind = _splittable(text[::-1], reverse=True)[::-1]      # text[i:] splits into words
     cuts = {i for i in range(1, n) if ahead[i] and behind[i]}
     # -- not inside a longer word that fits there too: ท้องถิ่น stays whole, not ท้อง|ถิ่น --
-    from pythainlp.corpus import thai_words
-    words = thai_words()
+    words = dictionary()
     inside = {i for a in cuts | {0} for b in range(a + 2, min(n, a + _LONGEST) + 1)
               if (b == n or b in cuts) and text[a:b] in words for i in range(a + 1, b)}
     cuts = sorted(cuts - inside)
@@ -59,8 +60,7 @@ def word_boundaries(text: str) -> list[int]:
 
 
 def _splittable(text: str, reverse: bool = False) -> list[bool]:
-    from pythainlp.corpus import thai_words
-    words = thai_words()
+    words = dictionary()
     ok = [True] + [False] * len(text)
     for i in range(len(text)):
         if not ok[i]:
