@@ -1,7 +1,6 @@
 """`pipeline validate` and the report on the terminal (a table per sheet, errors first, with counts)."""
 import json
 import unicodedata
-from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table

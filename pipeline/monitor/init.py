@@ -12,7 +12,6 @@ Existing rows are never changed, except that an empty name or planned-budget cel
 """
 import warnings
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import load_workbook
