@@ -32,6 +32,9 @@ class ConversionFailed(PipelineError):
     default_code = "libreoffice-failed"
 
 
+TIMED_OUT = "libreoffice-timeout"
+
+
 def find_soffice() -> str | None:
     """soffice on PATH, or in the usual Windows install folders; None when absent."""
     for name in ("soffice", "libreoffice"):
@@ -48,12 +51,13 @@ def find_soffice() -> str | None:
 
 def convert(paths: list[Path], target: str, out_dir: Path, *, timeout: float = 300,
             workers: int = 1, on_progress: Callable[[int], None] | None = None,
-            labels: list[str] | None = None) -> list[Path]:
+            labels: list[str] | None = None, weights: list[int] | None = None) -> list[Path]:
     """Convert `paths` to `target` ("pdf", or "xlsx:Calc MS Excel 2007 XML") into out_dir.
 
     Returns the converted files in the order given. Files with the same stem must not share
     an out_dir (LibreOffice names outputs by stem). `on_progress(n)` hears how many are done,
-    counted in out_dir every half second (one soffice converts a whole batch without a word).
+    counted in out_dir every half second (one soffice converts a whole batch without a word), each
+    file counting as its `weights` entry (a joined file stands for several documents).
     """
     soffice = find_soffice()
     if soffice is None:
@@ -65,14 +69,16 @@ def convert(paths: list[Path], target: str, out_dir: Path, *, timeout: float = 3
     batches = _balanced(paths, max(1, min(workers, len(paths))))
     suffix = "." + target.split(":")[0]
     results = [out_dir / (p.stem + suffix) for p in paths]
+    weights = weights or [1] * len(results)
+    done = lambda: sum(w for r, w in zip(results, weights) if r.exists())   # noqa: E731
     with ThreadPoolExecutor(len(batches)) as pool:
         futures = [pool.submit(_run_batch, soffice, b, target, out_dir, timeout) for b in batches]
         while on_progress and wait(futures, timeout=0.5).not_done:
-            on_progress(sum(r.exists() for r in results))
+            on_progress(done())
         for future in futures:
             future.result()
     if on_progress:
-        on_progress(sum(r.exists() for r in results))
+        on_progress(done())
     # -- messages name the documents (`labels`), not the temporary copies LibreOffice was given --
     missing = [label for r, label in zip(results, labels or [r.name for r in results]) if not r.exists()]
     if missing:
@@ -140,7 +146,8 @@ def _run_with_timeout(cmd: list[str], timeout: float) -> None:
             _kill_tree(proc)
             raise ConversionFailed(f"LibreOffice ทำงานนานเกิน {timeout:.0f} วินาที จึงหยุดการแปลงไฟล์",
                                    hint="ปิดโปรแกรม LibreOffice ที่ค้างอยู่แล้วลองใหม่",
-                                   english=f"LibreOffice timed out after {timeout:.0f}s") from None
+                                   english=f"LibreOffice timed out after {timeout:.0f}s",
+                                   code=TIMED_OUT) from None
         if proc.returncode != office_children.RESTART_CODE:
             break
     if proc.returncode != 0:

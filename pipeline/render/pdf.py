@@ -4,10 +4,12 @@ pipeline.render.pdf_book)."""
 import os
 import shutil
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable
 
 from pipeline import office
+from pipeline.render import pdf_joined
 from pipeline.render.book import FRONT_NAME, make_book_pdf
 from pipeline.render.pdf_book import find_thai_font
 from pipeline.render.pdf_header import has_thai_page_header, header_place, stamp_header_numbers, without_header_text
@@ -37,35 +39,86 @@ def make_pdfs(documents: list[Path], book=None,
 
 
 def _convert_all(docx: list[Path], workers: int = PDF_WORKERS, on_progress=None) -> list[Path]:
-    """LibreOffice names outputs by stem, and the same project sheet name exists in every year's
-    folder, so the batch goes through a flat folder of uniquely numbered links first."""
+    """Each document's PDF next to it. Documents of one template are converted joined (see
+    pipeline.render.pdf_joined); if the joined PDF cannot be cut, or LibreOffice fails on it, each
+    document is converted alone, so an error names the document it is about."""
     if not docx:
         return []
-    flat = Path(tempfile.mkdtemp(prefix=".pdf-batch-", dir=docx[0].parent))
-    font = find_thai_font()
     try:
-        links, stamped = [], {}
-        for i, d in enumerate(docx):
-            link = flat / f"{i:05d}.docx"
-            if font is not None and has_thai_page_header(d):   # "- ๒ -": stamped after (pdf_header)
-                stamped[i] = header_place(d)
-                without_header_text(d, link)
-            else:
-                try:
-                    link.hardlink_to(d)
-                except OSError:
-                    shutil.copyfile(d, link)
-            links.append(link)
-        root = Path(os.path.commonpath([d.parent for d in docx]))
-        labels = [d.relative_to(root).as_posix() for d in docx]   # -- messages name documents, not links --
+        return _convert_joined(docx, workers, on_progress)
+    except pdf_joined.CannotCut:
+        pass
+    except office.ConversionFailed as exc:
+        if exc.code == office.TIMED_OUT:   # -- waiting as long again would not help --
+            raise
+    return _convert_each(docx, workers, on_progress)
+
+
+def _convert_joined(docx: list[Path], workers: int, on_progress) -> list[Path]:
+    font = find_thai_font()
+    stamped = {d for d in docx if font is not None and has_thai_page_header(d)}
+    groups, alone = pdf_joined.plan([d for d in docx if d not in stamped], workers)
+    if not groups:
+        return _convert_each(docx, workers, on_progress)
+    alone += [d for d in docx if d in stamped]
+    with _flat_folder(docx) as flat:
+        joined = [pdf_joined.join(g, flat / f"joined{i:03d}.docx") for i, g in enumerate(groups)]
+        links = [_link(d, flat / f"{i:05d}.docx", font if d in stamped else None) for i, d in enumerate(alone)]
+        labels = _labels(docx)
+        names = [f"{labels[g.parts[0]]} … ({len(g.parts)})" for g in joined] + [labels[d] for d in alone]
+        weights = [len(g.parts) for g in joined] + [1] * len(alone)
+        pdfs = office.convert([g.path for g in joined] + links, pdf_joined.PDF_TARGET, flat / "pdf",
+                              workers=workers, on_progress=on_progress, labels=names, weights=weights)
+        for group, pdf in zip(joined, pdfs):
+            pdf_joined.cut(group, pdf)
+        for d, pdf in zip(alone, pdfs[len(joined):]):
+            _place(d, pdf, font if d in stamped else None)
+    return [d.with_suffix(".pdf") for d in docx]
+
+
+def _convert_each(docx: list[Path], workers: int, on_progress) -> list[Path]:
+    """LibreOffice names outputs by stem, and the same project sheet name exists in every year's
+    folder, so the batch goes through a flat folder of uniquely numbered links first."""
+    font = find_thai_font()
+    with _flat_folder(docx) as flat:
+        stamped = {d for d in docx if font is not None and has_thai_page_header(d)}
+        links = [_link(d, flat / f"{i:05d}.docx", font if d in stamped else None) for i, d in enumerate(docx)]
+        labels = _labels(docx)
         pdfs = office.convert(links, "pdf", flat / "pdf", workers=workers, on_progress=on_progress,
-                              labels=labels)
-        final = []
-        for i, (d, p) in enumerate(zip(docx, pdfs)):
-            final.append(d.with_suffix(".pdf"))
-            shutil.move(p, final[-1])
-            if i in stamped:
-                stamp_header_numbers(final[-1], font, stamped[i])
-        return final
+                              labels=[labels[d] for d in docx])
+        for d, pdf in zip(docx, pdfs):
+            _place(d, pdf, font if d in stamped else None)
+    return [d.with_suffix(".pdf") for d in docx]
+
+
+@contextmanager
+def _flat_folder(docx: list[Path]):
+    flat = Path(tempfile.mkdtemp(prefix=".pdf-batch-", dir=docx[0].parent))
+    try:
+        yield flat
     finally:
         shutil.rmtree(flat, ignore_errors=True)
+
+
+def _link(docx: Path, link: Path, stamp_font: Path | None) -> Path:
+    """`docx` under a unique name; a document whose "- ๒ -" is stamped later loses its header text."""
+    if stamp_font is not None:
+        return without_header_text(docx, link)
+    try:
+        link.hardlink_to(docx)
+    except OSError:
+        shutil.copyfile(docx, link)
+    return link
+
+
+def _place(docx: Path, pdf: Path, stamp_font: Path | None) -> None:
+    final = docx.with_suffix(".pdf")
+    shutil.move(pdf, final)
+    if stamp_font is not None:
+        stamp_header_numbers(final, stamp_font, header_place(docx))
+
+
+def _labels(docx: list[Path]) -> dict[Path, str]:
+    """Messages name documents by their place in the output folder, not by the links LibreOffice got."""
+    root = Path(os.path.commonpath([d.parent for d in docx]))
+    return {d: d.relative_to(root).as_posix() for d in docx}
