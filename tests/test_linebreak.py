@@ -20,6 +20,9 @@ def shown(text: str) -> str:
     # -- nothing right after a vowel or tone mark above/below a letter (ไม่, มี, มิ) --
     ("ไม่มีเรื่องร้องเรียน", "ไม่มีเรื่องร้อง+เรียน"), ("มิชอบ", "มิชอบ"),
     ("(นางกิติพร", "(นางกิติพร"),                 # a name the dictionary does not know stays whole
+    # -- words LibreOffice keeps whole by itself get no joiner (it only made pdftotext read a space) --
+    ("เพื่อยกระดับคุณธรรม", "เพื่อยกระดับคุณธรรม"), ("จริยธรรม", "จริยธรรม"),
+    ("ประชาสัมพันธ์", "ประชาสัมพันธ์"), ("ประพฤติมิชอบ", "ประพฤติมิชอบ"),
 ])
 def test_marks(text, expected):
     assert shown(text) == expected
