@@ -75,3 +75,16 @@ def test_contents_numbers_are_placed_where_the_dot_leaders_end(tmp_path):
     lines = [ln.split() for ln in subprocess.run(["pdftotext", "-layout", str(book), "-"], capture_output=True,
                                                  text=True, check=True).stdout.splitlines() if ln.strip()]
     assert [ln[-1] for ln in lines] == ["๑", "๑๒"]                                   # on their own lines
+
+
+def test_front_matter_headings_are_bookmarked_only_where_the_pdf_shows_them(tmp_path, small_plan):
+    from pipeline.render.book import _front_marks
+    from pipeline.render.word.planbook import front_headings
+    from pipeline.render.word.word import render_documents
+
+    books = []
+    render_documents(small_plan, tmp_path / "out", book_out=books)
+    front = books[0].write_front(tmp_path / "front.docx")
+    assert front_headings(front) == ["คำนำ", "สารบัญ"]
+    # -- a PDF without named destinations (LibreOffice before 7.4): no front bookmarks, no error --
+    assert _front_marks(PdfReader(make_pdf(tmp_path / "front.pdf", 3)), front) == []

@@ -16,7 +16,7 @@ from pipeline.preface import default_preface
 from pipeline.render.word import word_context as ctx
 from pipeline.render.word.docx_fast import PreparedTemplate
 from pipeline.render.pdf_book import Bookmark
-from pipeline.render.word.planbook import is_plain_frame, write_front, write_planbook
+from pipeline.render.word.planbook import FRONT_MARK, front_headings, is_plain_frame, write_front, write_planbook
 from pipeline.thai import thai_digits
 
 FRONT_NAME = "front.docx"
@@ -126,13 +126,25 @@ def make_book_pdf(book: PlanBook, font: Path, front_pdf: Path, convert) -> Path:
     placed = contents_lines(front_pdf, numbers, book.contents_tab_pt())
     if placed is None:
         front_pdf = convert([book.write_front(front_pdf.with_name("numbered.docx"), pages)])[0]
-    front = len(PdfReader(front_pdf).pages)
-    marks = [_shifted(m, front) for m in book.entries(pages)]
+    front_reader = PdfReader(front_pdf)
+    front = len(front_reader.pages)
+    marks = _front_marks(front_reader, front_pdf.with_suffix(".docx"))
+    marks += [_shifted(m, front) for m in book.entries(pages)]
     s = book.plan.settings
     years = f"พ.ศ. {thai_digits(s.start_year)} - {thai_digits(s.end_year)}"
     return assemble_pdf([front_pdf, *part_pdfs], book.target.with_suffix(".pdf"), font,
                         first_numbered=front, unnumbered=frozenset({front}), bookmarks=marks,
                         title=f"{s.plan_title} ({years})", author=s.organisation, right_texts=placed)
+
+
+def _front_marks(reader, front_docx: Path) -> list[Bookmark]:
+    """คำนำ and สารบัญ, at the pages where LibreOffice put their Word bookmarks (none when the PDF
+    has no named destinations, e.g. from a LibreOffice older than 7.4)."""
+    from pipeline.render.pdf_joined import destination_pages
+
+    pages = destination_pages(reader)
+    return [Bookmark(title, pages[FRONT_MARK.format(n)])
+            for n, title in enumerate(front_headings(front_docx)) if FRONT_MARK.format(n) in pages]
 
 
 def _shifted(mark: Bookmark, by: int) -> Bookmark:

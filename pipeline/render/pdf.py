@@ -58,9 +58,7 @@ def _convert_joined(docx: list[Path], workers: int, on_progress) -> list[Path]:
     font = find_thai_font()
     stamped = {d for d in docx if font is not None and has_thai_page_header(d)}
     groups, alone = pdf_joined.plan([d for d in docx if d not in stamped], workers)
-    if not groups:
-        return _convert_each(docx, workers, on_progress)
-    alone += [d for d in docx if d in stamped]
+    alone += [d for d in docx if d in stamped]   # -- all alone, still with named destinations --
     with _flat_folder(docx) as flat:
         joined = [pdf_joined.join(g, flat / f"joined{i:03d}.docx") for i, g in enumerate(groups)]
         links = [_link(d, flat / f"{i:05d}.docx", font if d in stamped else None) for i, d in enumerate(alone)]

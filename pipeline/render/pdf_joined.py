@@ -168,14 +168,12 @@ def cut(joined: Joined, pdf: Path) -> list[Path]:
     from pypdf import PdfReader, PdfWriter
 
     reader = PdfReader(pdf)
-    destinations = reader.named_destinations
+    pages = destination_pages(reader)
     starts = []
     for index in range(len(joined.parts)):
-        name = BOOKMARK.format(index)   # -- in a /Dests dictionary the names are PDF names: "/pdfpart0" --
-        found = destinations.get(name) or destinations.get("/" + name)
-        if found is None:
+        if BOOKMARK.format(index) not in pages:
             raise CannotCut(f"no destination for part {index} in {pdf.name}")
-        starts.append(reader.get_destination_page_number(found))
+        starts.append(pages[BOOKMARK.format(index)])
     if starts[0] != 0 or any(b <= a for a, b in zip(starts, starts[1:])):
         raise CannotCut(f"destinations out of order in {pdf.name}: {starts}")
     ends = starts[1:] + [len(reader.pages)]
@@ -190,6 +188,13 @@ def cut(joined: Joined, pdf: Path) -> list[Path]:
         with open(made[-1], "wb") as out:
             writer.write(out)
     return made
+
+
+def destination_pages(reader) -> dict[str, int]:
+    """Named destination -> 0-based page index. LibreOffice writes them in a /Dests dictionary, whose
+    keys pypdf gives as PDF names ("/pdfpart0"); the slash is dropped."""
+    return {name.lstrip("/"): reader.get_destination_page_number(dest)
+            for name, dest in reader.named_destinations.items()}
 
 
 def _title_author(docx: Path) -> dict[str, str]:

@@ -9,6 +9,7 @@ template are copied along.
 """
 import copy
 import posixpath
+import zipfile
 from pathlib import Path
 
 from lxml import etree
@@ -114,8 +115,14 @@ def write_planbook(book: PreparedTemplate, book_context: dict,
     return book.write(target, rendered, extra=relinker.extra, replace={**relinker.members(), **(props or {})})
 
 
+FRONT_HEAD = "FrontHead"          # the style of คำนำ and สารบัญ: each gets a PDF bookmark
+FRONT_MARK = "front{}"
+
+
 def write_front(book: PreparedTemplate, book_context: dict, target: Path) -> Path:
-    """The front matter alone (planbook.docx's body, no page numbers): its PDF opens the book's PDF."""
+    """The front matter alone (planbook.docx's body, no page numbers): its PDF opens the book's PDF.
+    Its headings (style FrontHead) carry Word bookmarks FRONT_MARK 0, 1, … so that the PDF shows
+    on which page each starts (front_headings gives their texts)."""
     rendered = book.render(book_context)
     root = etree.fromstring((rendered.get(DOC) or book.raw[DOC].decode("utf-8")).encode("utf-8"))
     body = root.find(_w("body"))
@@ -123,9 +130,26 @@ def write_front(book: PreparedTemplate, book_context: dict, target: Path) -> Pat
     if sect is not None:
         sect.addprevious(_unnumbered(sect))
         body.remove(sect)
+    for n, heading in enumerate(_front_heads(body)):
+        mark = {_w("id"): str(3_000_000_000 + n)}
+        heading.find(_w("pPr")).addnext(etree.Element(_w("bookmarkStart"), {**mark, _w("name"): FRONT_MARK.format(n)}))
+        heading.append(etree.Element(_w("bookmarkEnd"), mark))
     rendered[DOC] = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
                                    standalone=True).decode("utf-8")
     return book.write(target, rendered)
+
+
+def front_headings(front: Path) -> list[str]:
+    """The texts of the front matter's headings (คำนำ, สารบัญ), in the order of their bookmarks."""
+    with zipfile.ZipFile(front) as z:
+        body = etree.fromstring(z.read(DOC)).find(_w("body"))
+    return ["".join(p.itertext()).strip() for p in _front_heads(body)]
+
+
+def _front_heads(body) -> list:
+    return [p for p in body.iter(_w("p"))
+            if p.find(f"{_w('pPr')}/{_w('pStyle')}[@{_w('val')}='{FRONT_HEAD}']") is not None
+            and "".join(p.itertext()).strip()]
 
 
 def is_plain_frame(book: PreparedTemplate) -> bool:
