@@ -54,3 +54,20 @@ def test_small_vocabulary_tokenizes_like_the_full_dictionary():
     texts = [t for p in plan.projects for t in (*p.rationale, *p.objectives, *p.method, *p.outputs)]
     assert [words(t) for t in texts] == [word_tokenize(t, custom_dict=full, engine="newmm", keep_whitespace=True)
                                          for t in texts]
+
+
+def test_libreoffice_gets_the_joiner_it_does_not_justify_at(tmp_path, small_plan):
+    import zipfile
+
+    from pipeline.render.pdf import _link
+    from pipeline.render.word.linebreak import OFFICE_WJ, office_marks
+    from pipeline.render.word.word import render_documents
+
+    assert office_marks(breakable("ท้องถิ่น").encode()) == f"ท้อง{OFFICE_WJ}ถิ่น".encode()
+    docs = render_documents(small_plan, tmp_path / "out")
+    sheet = next(d for d in docs if d.name.startswith("ลำดับที่") and WJ.encode() in zipfile.ZipFile(d).read("word/document.xml"))
+    copy = _link(sheet, tmp_path / "00000.docx", None)
+    with zipfile.ZipFile(sheet) as original, zipfile.ZipFile(copy) as given:
+        assert WJ.encode() not in given.read("word/document.xml")
+        assert given.read("word/document.xml") == office_marks(original.read("word/document.xml"))
+        assert WJ.encode() in original.read("word/document.xml")     # staff's .docx keeps U+2060

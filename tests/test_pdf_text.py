@@ -88,6 +88,17 @@ def test_the_plan_titles_word_is_found_as_typed(out):
     assert sum(text.count("จริยธรรม") for text in texts) == source.count("จริยธรรม") == 16
 
 
+def test_the_joined_words_are_found_as_typed(out):
+    """LibreOffice gets U+FEFF where the .docx has a WORD JOINER (linebreak.OFFICE_WJ): with U+2060 it
+    added justification space there, and pdftotext read "ปราบ ปราม" and "ท้อง ถิ่น". The 5 ท้องถิ่น
+    still lost are on lines LibreOffice justifies by spreading every letter ("ส่ว นท้อ งถิ่น")."""
+    source = SOURCE.read_text(encoding="utf-8")
+    texts = book_parts_text(out).values()
+    assert sum(text.count("ปราบปราม") for text in texts) == source.count("ปราบปราม") == 6
+    assert sum(text.count("ร้องเรียน") for text in texts) == source.count("ร้องเรียน") - 1 == 75
+    assert sum(text.count("ท้องถิ่น") for text in texts) == source.count("ท้องถิ่น") - 5 == 160
+
+
 def test_every_occurrence_in_the_source_is_found_in_the_pdfs(out):
     expected, _ = count_outside_titles(SOURCE.read_text(encoding="utf-8").splitlines())
     texts = book_parts_text(out)

@@ -4,6 +4,7 @@ pipeline.render.pdf_book)."""
 import os
 import shutil
 import tempfile
+import zipfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable
@@ -13,6 +14,7 @@ from pipeline.render import pdf_joined
 from pipeline.render.book import FRONT_NAME, make_book_pdf
 from pipeline.render.pdf_book import find_thai_font
 from pipeline.render.pdf_header import has_thai_page_header, header_place, stamp_header_numbers, without_header_text
+from pipeline.render.word.linebreak import office_marks
 
 PDF_WORKERS = 2  # measured with bench/bench_run.py, beside the recalculation's process
 
@@ -99,13 +101,15 @@ def _flat_folder(docx: list[Path]):
 
 
 def _link(docx: Path, link: Path, stamp_font: Path | None) -> Path:
-    """`docx` under a unique name; a document whose "- ๒ -" is stamped later loses its header text."""
-    if stamp_font is not None:
-        return without_header_text(docx, link)
-    try:
-        link.hardlink_to(docx)
-    except OSError:
-        shutil.copyfile(docx, link)
+    """`docx` under a unique name, as LibreOffice should see it: its break marks as
+    linebreak.office_marks gives them; a document whose "- ๒ -" is stamped later without its
+    header text."""
+    with zipfile.ZipFile(docx) as src, zipfile.ZipFile(link, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in src.infolist():
+            data = src.read(item)
+            if stamp_font is not None:
+                data = without_header_text(item.filename, data)
+            out.writestr(item, office_marks(data) if item.filename.startswith("word/") else data)
     return link
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from lxml import etree
 
 from pipeline import ooxml
+from pipeline.render.word.linebreak import office_marks
 
 W = ooxml.clark(ooxml.W)
 BOOKMARK = "pdfpart{}"
@@ -106,7 +107,7 @@ def join(parts: list[Path], target: Path) -> Joined:
             if item.filename == "word/document.xml":
                 head, _, tail = _ROOT.match(data).groups()
                 data = head + b"".join(bodies) + tail
-            out.writestr(item, data)
+            out.writestr(item, office_marks(data) if item.filename.startswith("word/") else data)
     return Joined(target, list(parts))
 
 
