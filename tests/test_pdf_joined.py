@@ -177,3 +177,11 @@ def _drop_after_last_table(xml: bytes) -> bytes:
     """The body ends with its table: the paragraphs after the last table are dropped."""
     end = xml.rindex(b"</w:tbl>") + len(b"</w:tbl>")
     return xml[:end] + xml[xml.rindex(b"<w:sectPr"):]
+
+
+def test_a_damaged_document_is_handed_to_libreoffice_as_it_is(year_documents, tmp_path):
+    docs = copies(year_documents[:1], tmp_path / "docs")
+    whole = docs[0].read_bytes()
+    docs[0].write_bytes(whole[:200] + b"\0" * 500 + whole[700:])   # -- a member's bytes overwritten --
+    link = pdf._link(docs[0], tmp_path / "00000.docx", None)
+    assert link.read_bytes() == docs[0].read_bytes()

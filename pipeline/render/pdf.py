@@ -5,6 +5,7 @@ import os
 import shutil
 import tempfile
 import zipfile
+import zlib
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable
@@ -104,12 +105,15 @@ def _link(docx: Path, link: Path, stamp_font: Path | None) -> Path:
     """`docx` under a unique name, as LibreOffice should see it: its break marks as
     linebreak.office_marks gives them; a document whose "- ๒ -" is stamped later without its
     header text."""
-    with zipfile.ZipFile(docx) as src, zipfile.ZipFile(link, "w", zipfile.ZIP_DEFLATED) as out:
-        for item in src.infolist():
-            data = src.read(item)
-            if stamp_font is not None:
-                data = without_header_text(item.filename, data)
-            out.writestr(item, office_marks(data) if item.filename.startswith("word/") else data)
+    try:
+        with zipfile.ZipFile(docx) as src, zipfile.ZipFile(link, "w", zipfile.ZIP_DEFLATED) as out:
+            for item in src.infolist():
+                data = src.read(item)
+                if stamp_font is not None:
+                    data = without_header_text(item.filename, data)
+                out.writestr(item, office_marks(data) if item.filename.startswith("word/") else data)
+    except (zipfile.BadZipFile, zlib.error):   # -- not a .docx: LibreOffice says it cannot convert it --
+        shutil.copyfile(docx, link)
     return link
 
 
