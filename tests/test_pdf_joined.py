@@ -57,6 +57,10 @@ def test_what_would_lay_out_differently_when_joined_is_converted_alone(year_docu
     groups, alone = pdf_joined.plan(docs + [garbage], chunks=1)
     assert groups == [[docs[0], docs[3], docs[4], docs[5]]]
     assert set(alone) == {numbered, other_styles, garbage}
+    figure = docs[4]            # -- a SEQ field numbers on across joined documents --
+    _rewrite_body(figure, lambda xml: xml.replace(b"</w:p>", b'<w:r><w:instrText xml:space="preserve"> SEQ Figure '
+                                                                  b'\\* ARABIC </w:instrText></w:r></w:p>', 1))
+    assert figure in pdf_joined.plan(docs, chunks=1)[1]
     for facing in docs[3:]:     # -- the same settings in three documents, but left and right pages --
         _rewrite(facing, "word/settings.xml", lambda xml: xml.replace(b"<w:zoom ", b"<w:mirrorMargins/><w:zoom ", 1))
     groups, alone = pdf_joined.plan(docs, chunks=1)

@@ -7,9 +7,10 @@ one .docx, each starting a new section with a bookmark at its first paragraph. L
 the joined file once, exporting the bookmarks as named destinations, and the PDF is cut at those
 pages into one PDF per document, with the document's own title and author.
 
-What would lay out differently when joined is converted alone: Word list numbering (it would run
-on from the previous document), fields that count the whole document's pages, notes, and left/right
-page set-ups (facing pages would depend on where a document starts). When cutting
+What would lay out differently when joined is converted alone: Word list, line and note numbering
+(it would run on from the previous document), fields that count the whole file's pages or look up
+text elsewhere in it (NUMPAGES, REF, PAGEREF, STYLEREF, SEQ, TOC), and left/right page set-ups
+(facing pages would depend on where a document starts). When cutting
 cannot be trusted (a destination missing or out of order) the caller converts the documents alone.
 """
 import re
@@ -27,9 +28,11 @@ BOOKMARK = "pdfpart{}"
 # -- LibreOffice 7.4+ takes filter options as JSON; the destinations are what the PDF is cut at --
 PDF_TARGET = 'pdf:writer_pdf_Export:{"ExportBookmarksToPDFDestination":{"type":"boolean","value":"true"}}'
 _BODY_ONLY = {"word/document.xml", "docProps/core.xml", "docProps/app.xml", "docProps/custom.xml"}
-# -- list numbering runs on across documents, NUMPAGES counts the joined file, notes are numbered on;
-#    left and right pages would depend on where a document starts in the joined file --
-_ALONE = re.compile(rb"<w:numPr\b|NUMPAGES|SECTIONPAGES|<w:footnoteReference|<w:endnoteReference"
+# -- list, line, note and SEQ numbering runs on across documents; NUMPAGES counts the joined file;
+#    REF/PAGEREF/STYLEREF/TOC could find another document's text; left and right pages would
+#    depend on where a document starts in the joined file --
+_ALONE = re.compile(rb"<w:numPr\b|<w:lnNumType|<w:footnoteReference|<w:endnoteReference"
+                    rb"|NUMPAGES|SECTIONPAGES|PAGEREF|STYLEREF|NOTEREF| REF | SEQ | TOC "
                     rb"|<w:evenAndOddHeaders|<w:mirrorMargins|<w:bookFoldPrinting|w:val=\"(?:odd|even)Page\"")
 _ROOT = re.compile(rb"^(.*?<w:body>)(.*)(</w:body>\s*</w:document>\s*)$", re.S)
 _BOOKMARK_ID = 2_000_000_000       # far above the ids Word and docxtpl give their own bookmarks
