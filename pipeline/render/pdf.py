@@ -1,5 +1,6 @@
-"""PDFs of the Word documents: LibreOffice converts them in parallel; the plan book's PDF is
-assembled from its front matter's and parts' PDFs with Thai page numbers (pipeline.render.book,
+"""PDFs of the Word documents: LibreOffice converts them in PDF_WORKERS processes, documents of one
+template joined into one file each (pipeline.render.pdf_joined); the plan book's PDF is assembled
+from its front matter's and parts' PDFs with Thai page numbers (pipeline.render.book,
 pipeline.render.pdf_book)."""
 import os
 import shutil
