@@ -117,7 +117,7 @@ def test_a_joined_pdf_that_cannot_be_cut_is_converted_document_by_document(year_
     docs = copies(year_documents[:3], tmp_path / "docs")
 
     def cannot(joined, made):
-        raise pdf_joined.CannotCut("destinations missing")
+        raise pdf_joined.JoinFailed("destinations missing")
     monkeypatch.setattr(pdf_joined, "cut", cannot)
     made = pdf._convert_all(docs)
     assert made == [d.with_suffix(".pdf") for d in docs]
@@ -189,3 +189,17 @@ def test_a_damaged_document_is_handed_to_libreoffice_as_it_is(year_documents, tm
     docs[0].write_bytes(whole[:200] + b"\0" * 500 + whole[700:])   # -- a member's bytes overwritten --
     link = pdf._link(docs[0], tmp_path / "00000.docx", None)
     assert link.read_bytes() == docs[0].read_bytes()
+
+
+def test_a_body_without_section_properties_or_paragraph_is_converted_alone(year_documents, tmp_path):
+    docs = copies(year_documents[:3], tmp_path / "docs")
+    _rewrite_body(docs[1], lambda xml: xml[:xml.rindex(b"<w:sectPr")] + b"</w:body></w:document>")
+    groups, alone = pdf_joined.plan(docs, chunks=1)
+    assert alone == [docs[1]] and groups == [[docs[0], docs[2]]]
+
+
+def test_a_body_that_is_not_xml_fails_the_join_not_the_run(year_documents, tmp_path):
+    docs = copies(year_documents[:2], tmp_path / "docs")
+    _rewrite_body(docs[1], lambda xml: xml.replace(b"</w:p>", b"</w:r>", 1))
+    with pytest.raises(pdf_joined.JoinFailed, match="cannot be joined"):
+        pdf_joined.join(docs, tmp_path / "joined.docx")

@@ -50,7 +50,7 @@ def _convert_all(docx: list[Path], workers: int = PDF_WORKERS, on_progress=None)
         return []
     try:
         return _convert_joined(docx, workers, on_progress)
-    except pdf_joined.CannotCut:
+    except pdf_joined.JoinFailed:
         pass
     except office.ConversionFailed as exc:
         if exc.code == office.TIMED_OUT:   # -- waiting as long again would not help --

@@ -10,8 +10,9 @@ pages into one PDF per document, with the document's own title and author.
 What would lay out differently when joined is converted alone: Word list, line and note numbering
 (it would run on from the previous document), fields that count the whole file's pages or look up
 text elsewhere in it (NUMPAGES, REF, PAGEREF, STYLEREF, SEQ, TOC), and left/right page set-ups
-(facing pages would depend on where a document starts). When cutting
-cannot be trusted (a destination missing or out of order) the caller converts the documents alone.
+(facing pages would depend on where a document starts). When cutting cannot be trusted (a
+destination missing or out of order) the caller converts the documents alone. The joined file's
+break marks are LibreOffice's (linebreak.office_marks), as for a document converted alone.
 """
 import re
 import zipfile
@@ -35,11 +36,13 @@ _ALONE = re.compile(rb"<w:numPr\b|<w:lnNumType|<w:footnoteReference|<w:endnoteRe
                     rb"|NUMPAGES|SECTIONPAGES|PAGEREF|STYLEREF|NOTEREF| REF | SEQ | TOC "
                     rb"|<w:evenAndOddHeaders|<w:mirrorMargins|<w:bookFoldPrinting|w:val=\"(?:odd|even)Page\"")
 _ROOT = re.compile(rb"^(.*?<w:body>)(.*)(</w:body>\s*</w:document>\s*)$", re.S)
-_BOOKMARK_ID = 2_000_000_000       # far above the ids Word and docxtpl give their own bookmarks
+# -- a body with a paragraph that ends in its section properties: what a section break is made of --
+_SECTIONED = re.compile(rb"<w:p[ >].*<w:sectPr[ >].*</w:sectPr>\s*$", re.S)
+_BOOKMARK_ID = 2_000_000_000       # far above the ids Word and docxtpl give, within a 32-bit int
 
 
-class CannotCut(Exception):
-    """The joined PDF does not show where each document starts."""
+class JoinFailed(Exception):
+    """The documents could not be joined, or the joined PDF does not show where each one starts."""
 
 
 @dataclass
@@ -82,7 +85,7 @@ def _template_key(doc: Path, checked: dict[tuple, bool]) -> tuple | None:
                 if info.filename == "word/document.xml":
                     data = z.read(info)
                     root = _ROOT.match(data)
-                    if root is None or _ALONE.search(data):
+                    if root is None or _ALONE.search(data) or not _SECTIONED.search(root.group(2)):
                         return None
                     key.append(root.group(1))
                 elif info.filename not in _BODY_ONLY:
@@ -103,7 +106,10 @@ def join(parts: list[Path], target: Path) -> Joined:
     for index, part in enumerate(parts):
         with zipfile.ZipFile(part) as z:
             head, body, tail = _ROOT.match(z.read("word/document.xml")).groups()
-        bodies.append(_section_body(head, body, tail, index, last=index == len(parts) - 1))
+        try:
+            bodies.append(_section_body(head, body, tail, index, last=index == len(parts) - 1))
+        except (etree.XMLSyntaxError, StopIteration, IndexError) as exc:   # no paragraph, no sectPr
+            raise JoinFailed(f"{part.name} cannot be joined: {exc!r}") from exc
     with zipfile.ZipFile(parts[0]) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
         for item in src.infolist():
             data = src.read(item)
@@ -167,7 +173,7 @@ def _order_page_numbering(section: etree._Element, numbering: etree._Element) ->
 
 
 def cut(joined: Joined, pdf: Path) -> list[Path]:
-    """One PDF per part, next to each part's .docx; CannotCut when the destinations are not one per
+    """One PDF per part, next to each part's .docx; JoinFailed when the destinations are not one per
     part in page order."""
     from pypdf import PdfReader, PdfWriter
 
@@ -176,10 +182,10 @@ def cut(joined: Joined, pdf: Path) -> list[Path]:
     starts = []
     for index in range(len(joined.parts)):
         if BOOKMARK.format(index) not in pages:
-            raise CannotCut(f"no destination for part {index} in {pdf.name}")
+            raise JoinFailed(f"no destination for part {index} in {pdf.name}")
         starts.append(pages[BOOKMARK.format(index)])
     if starts[0] != 0 or any(b <= a for a, b in zip(starts, starts[1:])):
-        raise CannotCut(f"destinations out of order in {pdf.name}: {starts}")
+        raise JoinFailed(f"destinations out of order in {pdf.name}: {starts}")
     ends = starts[1:] + [len(reader.pages)]
     shared = {k: v for k, v in (reader.metadata or {}).items() if k in ("/Creator", "/Producer", "/CreationDate")}
     made = []

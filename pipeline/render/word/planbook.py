@@ -131,7 +131,7 @@ def write_front(book: PreparedTemplate, book_context: dict, target: Path) -> Pat
         sect.addprevious(_unnumbered(sect))
         body.remove(sect)
     for n, heading in enumerate(_front_heads(body)):
-        mark = {_w("id"): str(3_000_000_000 + n)}
+        mark = {_w("id"): str(2_100_000_000 + n)}
         heading.find(_w("pPr")).addnext(etree.Element(_w("bookmarkStart"), {**mark, _w("name"): FRONT_MARK.format(n)}))
         heading.append(etree.Element(_w("bookmarkEnd"), mark))
     rendered[DOC] = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
