@@ -36,8 +36,6 @@ _ALONE = re.compile(rb"<w:numPr\b|<w:lnNumType|<w:footnoteReference|<w:endnoteRe
                     rb"|NUMPAGES|SECTIONPAGES|PAGEREF|STYLEREF|NOTEREF| REF | SEQ | TOC "
                     rb"|<w:evenAndOddHeaders|<w:mirrorMargins|<w:bookFoldPrinting|w:val=\"(?:odd|even)Page\"")
 _ROOT = re.compile(rb"^(.*?<w:body>)(.*)(</w:body>\s*</w:document>\s*)$", re.S)
-# -- a body with a paragraph that ends in its section properties: what a section break is made of --
-_SECTIONED = re.compile(rb"<w:p[ >].*<w:sectPr[ >].*</w:sectPr>\s*$", re.S)
 _BOOKMARK_ID = 2_000_000_000       # far above the ids Word and docxtpl give, within a 32-bit int
 
 
@@ -85,7 +83,7 @@ def _template_key(doc: Path, checked: dict[tuple, bool]) -> tuple | None:
                 if info.filename == "word/document.xml":
                     data = z.read(info)
                     root = _ROOT.match(data)
-                    if root is None or _ALONE.search(data) or not _SECTIONED.search(root.group(2)):
+                    if root is None or _ALONE.search(data) or not _sectioned(root.group(2)):
                         return None
                     key.append(root.group(1))
                 elif info.filename not in _BODY_ONLY:
@@ -98,6 +96,11 @@ def _template_key(doc: Path, checked: dict[tuple, bool]) -> tuple | None:
             return tuple(key)
     except (OSError, zipfile.BadZipFile, KeyError):
         return None
+
+
+def _sectioned(body: bytes) -> bool:
+    """A paragraph, and the body's section properties at its end: what a section break is made of."""
+    return body.rstrip().endswith(b"</w:sectPr>") and (b"<w:p>" in body or b"<w:p " in body)
 
 
 def join(parts: list[Path], target: Path) -> Joined:
