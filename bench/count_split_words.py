@@ -4,9 +4,11 @@
 
 Reads each PDF back with `pdftotext` and looks at every pair of consecutive lines on a page:
 - English: a line ends in Latin letters and the next starts with a lower-case Latin letter
-  ("NO Gift Po" / "licy"), or a web address runs on to the next line;
+  ("NO Gift Po" / "licy"), or a web address runs on to the next line (counted apart when it
+  wraps where linebreak.wrappable lets it in a narrow column: after a "/" or before a ".");
 - Thai: the last Thai word of a line and the first of the next make one dictionary word
-  (PyThaiNLP's dictionary plus pipeline.thai_words.CUSTOM_WORDS: ท้อง|ถิ่น, ร้อง|เรียน);
+  (PyThaiNLP's dictionary plus pipeline.thai_words.CUSTOM_WORDS: ท้อง|ถิ่น, ร้อง|เรียน); counted
+  apart when one half is not a word itself, a break inside a word (หนึ่|ง), not between two;
 - a line that starts with a Thai vowel or tone mark: a break between a letter and its mark;
 - and `<http`: web addresses still wrapped in the extraction's angle brackets.
 Prints the totals (and with --show every case). The PDFs of year folders repeat the book's
@@ -21,11 +23,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.thai_words import splits_word  # noqa: E402
+from pipeline.thai_words import splits_inside_word, splits_word  # noqa: E402
 
 LATIN_END = re.compile(r"[A-Za-z]$")
 LATIN_LOWER_START = re.compile(r"^[a-z]")
 URL_END = re.compile(r"(?:https?://|www\.)\S*$")
+URL_START = re.compile(r"(?:https?://|www\.)")
 MARK_START = re.compile("^[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 
 
@@ -38,12 +41,16 @@ def splits(pages: list[list[str]]) -> list[tuple[str, str, str]]:
     found = []
     for lines in pages:
         for left, right in zip(lines, lines[1:]):
-            if URL_END.search(left) and not left.endswith((">", ")")):
+            if URL_END.search(left) and (left.endswith("/") or right.startswith(".")):
+                found.append(("url-wrapped", left, right))     # where linebreak.wrappable lets it wrap
+            elif URL_END.search(left) and not left.endswith((">", ")")):
                 found.append(("url", left, right))
-            elif LATIN_END.search(left) and LATIN_LOWER_START.match(right):
+            elif LATIN_END.search(left) and LATIN_LOWER_START.match(right) and not URL_START.match(right):
                 found.append(("english", left, right))
             elif MARK_START.match(right):
                 found.append(("mark", left, right))
+            elif splits_inside_word(left, right):
+                found.append(("thai-inside", left, right))
             elif splits_word(left, right):
                 found.append(("thai", left, right))
         found += [("angle-url", line, "") for line in lines if "<http" in line]
@@ -61,7 +68,9 @@ def main(argv: list[str]) -> int:
             if show:
                 print(f"{kind:9} {pdf.relative_to(folder)}: …{left[-25:]} | {right[:25]}…")
     print(f"{len(pdfs)} PDFs: english {totals['english']}, url {totals['url']}, "
-          f"angle-url {totals['angle-url']}, thai {totals['thai']}, mark {totals['mark']}")
+          f"angle-url {totals['angle-url']}, url wrapped at / or . {totals['url-wrapped']}, "
+          f"thai {totals['thai']} between the words of a compound and "
+          f"{totals['thai-inside']} inside a word, mark {totals['mark']}")
     return 0
 
 

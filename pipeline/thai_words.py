@@ -82,8 +82,18 @@ def word_starts(text: str) -> set[int]:
 def splits_word(left: str, right: str) -> bool:
     """True when a line ending in `left` followed by a line starting with `right` cut a Thai word:
     the last Thai word of `left` and the first of `right` make one word of the dictionary."""
+    halves = _halves(left, right)
+    return halves is not None and halves[0] + halves[1] in dictionary()
+
+
+def splits_inside_word(left: str, right: str) -> bool:
+    """splits_word, and one half is not a word itself (หนึ่ง|หมื่น is between words, หนึ่|ง inside one)."""
+    halves = _halves(left, right)
+    return splits_word(left, right) and not all(h in dictionary() for h in halves)
+
+
+def _halves(left: str, right: str) -> tuple[str, str] | None:
     tail, head = THAI_END.search(left), THAI.match(right)
     if not tail or not head:
-        return False
-    last, first = words(tail[0])[-1], words(head[0])[0]
-    return last + first in dictionary()
+        return None
+    return words(tail[0])[-1], words(head[0])[0]

@@ -71,3 +71,12 @@ def test_libreoffice_gets_the_joiner_it_does_not_justify_at(tmp_path, small_plan
         assert WJ.encode() not in given.read("word/document.xml")
         assert given.read("word/document.xml") == office_marks(original.read("word/document.xml"))
         assert WJ.encode() in original.read("word/document.xml")     # staff's .docx keeps U+2060
+
+
+def test_a_narrow_column_lets_a_web_address_wrap_after_a_slash_or_before_a_dot():
+    from pipeline.render.word.linebreak import wrappable
+    cell = wrappable("ภาพกิจกรรม & <P10>\nhttps://www.khoksamrong.go.th/ita/P10.pdf ท้องถิ่น")
+    assert str(cell).replace(ZWSP, "|").replace(WJ, "+") == (
+        "ภาพกิจกรรม &amp; &lt;P10&gt;\nhttps://|www|.khoksamrong|.go|.th/|ita/|P10.pdf ท้อง+ถิ่น")
+    assert printed(cell) is cell          # -- Markup: the template prints it as it is --
+    assert wrappable(15) == 15

@@ -168,6 +168,20 @@ def test_report_pdfs_are_a4_with_thai_text_and_embedded_fonts(full):
         assert all(" yes " in line for line in fonts.splitlines()[2:]), fonts
 
 
+@needs_soffice
+def test_evidence_addresses_wrap_only_after_a_slash_or_before_a_dot(full):
+    """The 4 cm หลักฐาน column cannot hold https://www.khoksamrong.go.th/ita/P10.pdf; glued, LibreOffice
+    cut it wherever the line was full ("https:/" | "/www…go.t" | "h/ita/P10.pdf")."""
+    from bench.count_split_words import pdf_lines, splits
+    for round_ in (6, 12):
+        pdf = full / "2566" / f"{report_name(2566, round_)}.pdf"
+        found = splits(pdf_lines(pdf))
+        assert [s for s in found if s[0] in ("url", "english")] == []
+        assert any(s[0] == "url-wrapped" for s in found)
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        assert "https://www.khoksamrong.go.th/ita/P10.pdf" in text.replace("\n", "")   # the same address, wrapped
+
+
 class Links(HTMLParser):
     def __init__(self):
         super().__init__()

@@ -25,7 +25,7 @@ PROJECT_COLUMNS = [
     ("ผลการดำเนินงาน", 5.0, "{{ p.result }}", "Table Text"),
     ("เบิกจ่ายจริง\n(บาท)", 2.4, "{{ p.spent }}", "Table Number"),
     ("ปัญหาและอุปสรรค", 2.6, "{{ p.problems }}", "Table Text"),
-    ("หลักฐาน", 4.0, "{{ p.evidence }}", "Table Text"),
+    ("หลักฐาน", 4.0, "{{ p.evidence|wrap_urls }}", "Table Text"),   # a web address wraps at / and .
 ]
 
 

@@ -18,7 +18,7 @@ Measured with bench/count_split_words.py (README "Line breaks"), and why no more
 import re
 from functools import lru_cache
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from pipeline.thai_words import CUSTOM_WORDS, dictionary
 
@@ -121,6 +121,27 @@ def _joinable(before: str) -> bool:
 def office_marks(xml: bytes) -> bytes:
     """A document part as LibreOffice should get it (see OFFICE_WJ)."""
     return xml.replace(WJ.encode("utf-8"), OFFICE_WJ.encode("utf-8"))
+
+
+def wrappable(value):
+    """Jinja filter `wrap_urls`, for a narrow table column (the monitoring report's หลักฐาน): the
+    marks of `printed`, but a web address may wrap after its "//", before the dots of its host and
+    after the slashes of its path. A 4 cm column cannot hold https://www.khoksamrong.go.th/…, and
+    glued, LibreOffice cut it wherever the line was full ("https:/" | "/www…go.t" | "h/ita/…")."""
+    if not isinstance(value, str) or isinstance(value, Markup):
+        return value
+    pieces, urls = _URL.split(value), _URL.findall(value)
+    out = [_thai(pieces[0])]
+    for url, piece in zip(urls, pieces[1:]):
+        out += [_wrapping(url), _thai(piece)]
+    return Markup(escape("".join(out)))   # -- Markup: `printed` leaves it as it is --
+
+
+def _wrapping(url: str) -> str:
+    scheme, host, path = re.match(r"((?:https?://)?)([^/]*)(.*)", url).groups()
+    host = host.replace(".", ZWSP + ".")
+    path = re.sub(r"/(?=.)", "/" + ZWSP, path)
+    return (scheme + ZWSP if scheme else "") + host + path
 
 
 def printed(value):

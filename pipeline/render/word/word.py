@@ -32,7 +32,7 @@ from pipeline.render.word import word_context as ctx
 from pipeline.render.word.balance import balance
 from pipeline.render.word.docprops import properties, run_time
 from pipeline.render.word.docx_fast import PreparedTemplate
-from pipeline.render.word.linebreak import printed
+from pipeline.render.word.linebreak import printed, wrappable
 from pipeline.render.word.filenames import safe_child, safe_filename, unique_name
 from pipeline.render.book import PlanBook, book_part
 from pipeline.thai import baht_words, budget_phrase, thai_date, thai_digits
@@ -54,7 +54,7 @@ def make_env() -> SandboxedEnvironment:
     """Sandboxed, autoescaping, strict: a misspelt tag name is an error, not a blank."""
     env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, finalize=printed)
     env.filters.update(thai=thai_digits, thai_date=thai_date, baht=budget_phrase, baht_words=baht_words,
-                       balance=balance)
+                       balance=balance, wrap_urls=wrappable)
     return env
 
 
