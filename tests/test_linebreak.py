@@ -73,10 +73,30 @@ def test_libreoffice_gets_the_joiner_it_does_not_justify_at(tmp_path, small_plan
         assert WJ.encode() in original.read("word/document.xml")     # staff's .docx keeps U+2060
 
 
-def test_a_narrow_column_lets_a_web_address_wrap_after_a_slash_or_before_a_dot():
+def test_a_narrow_column_gets_web_addresses_as_links_that_wrap_after_a_slash_or_before_a_dot():
     from pipeline.render.word.linebreak import wrappable
     cell = wrappable("ภาพกิจกรรม & <P10>\nhttps://www.khoksamrong.go.th/ita/P10.pdf ท้องถิ่น")
-    assert str(cell).replace(ZWSP, "|").replace(WJ, "+") == (
-        "ภาพกิจกรรม &amp; &lt;P10&gt;\nhttps://|www|.khoksamrong|.go|.th/|ita/|P10.pdf ท้อง+ถิ่น")
+    shown = str(cell).replace(ZWSP, "|").replace(WJ, "+")
+    assert shown.startswith("ภาพกิจกรรม &amp; &lt;P10&gt;\n</w:t></w:r><w:hyperlink ")   # escaped text, then the link
+    assert 'w:tooltip="https://www.khoksamrong.go.th/ita/P10.pdf"' in shown
+    assert '<w:t xml:space="preserve">https://|www|.khoksamrong|.go|.th/|ita/|P10.pdf</w:t>' in shown
+    assert shown.endswith('<w:r><w:t xml:space="preserve"> ท้อง+ถิ่น')
     assert printed(cell) is cell          # -- Markup: the template prints it as it is --
     assert wrappable(15) == 15
+
+
+def test_a_link_relationship_keeps_the_address_as_typed():
+    from lxml import etree
+
+    from pipeline.render.word.docx_fast import PreparedTemplate
+    from pipeline.render.word.hyperlinks import RELS, link, relationships
+    from pipeline.render.word.word import TEMPLATES_DIR, make_env
+
+    template = PreparedTemplate.load(TEMPLATES_DIR / "monitoring_report.docx", make_env())
+    url = 'https://example.go.th/ita?year=2566&round=6"x'
+    rendered = {"word/document.xml": f'<w:p><w:r><w:t>{link(url, "ดู")}</w:t></w:r></w:p>'}
+    rels = etree.fromstring(relationships(template, rendered)[RELS])
+    added = [r for r in rels if r.get("TargetMode") == "External"]
+    assert [r.get("Target") for r in added] == [url]
+    assert f'r:id="{added[0].get("Id")}"' in rendered["word/document.xml"]
+    assert relationships(template, {"word/document.xml": "<w:p/>"}) == {}

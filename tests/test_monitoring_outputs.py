@@ -168,6 +168,18 @@ def test_report_pdfs_are_a4_with_thai_text_and_embedded_fonts(full):
         assert all(" yes " in line for line in fonts.splitlines()[2:]), fonts
 
 
+def test_evidence_addresses_are_word_hyperlinks(draft, sample_master):
+    """In Word (and in a PDF Word exports) the evidence opens with a click."""
+    rows = [r for r in read_progress(sample_master) if r.year == 2566 and r.round == 12]
+    expected = {e for r in rows for e in r.evidence if e.startswith("https://")}
+    doc = report(draft, 12)
+    targets = {rel.target_ref for rel in doc.part.rels.values() if rel.reltype.endswith("/hyperlink")}
+    assert expected and targets == expected
+    links = doc.element.body.findall(f".//{qn('w:hyperlink')}")
+    shown = [visible("".join(t.text or "" for t in link.iter(qn("w:t")))) for link in links]
+    assert sorted(shown) == sorted(expected)
+
+
 @needs_soffice
 def test_evidence_addresses_wrap_only_after_a_slash_or_before_a_dot(full):
     """The 4 cm หลักฐาน column cannot hold https://www.khoksamrong.go.th/ita/P10.pdf; glued, LibreOffice

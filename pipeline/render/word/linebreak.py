@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from markupsafe import Markup, escape
 
+from pipeline.render.word.hyperlinks import link
 from pipeline.thai_words import CUSTOM_WORDS, dictionary
 
 ZWSP = "\u200b"   # never inserted (see above); removed like WJ from text read back
@@ -125,16 +126,17 @@ def office_marks(xml: bytes) -> bytes:
 
 def wrappable(value):
     """Jinja filter `wrap_urls`, for a narrow table column (the monitoring report's หลักฐาน): the
-    marks of `printed`, but a web address may wrap after its "//", before the dots of its host and
-    after the slashes of its path. A 4 cm column cannot hold https://www.khoksamrong.go.th/…, and
-    glued, LibreOffice cut it wherever the line was full ("https:/" | "/www…go.t" | "h/ita/…")."""
+    marks of `printed`, but each web address is a hyperlink (pipeline.render.word.hyperlinks) that
+    may wrap after its "//", before the dots of its host and after the slashes of its path. A 4 cm
+    column cannot hold https://www.khoksamrong.go.th/…, and glued, LibreOffice cut it wherever the
+    line was full ("https:/" | "/www…go.t" | "h/ita/…")."""
     if not isinstance(value, str) or isinstance(value, Markup):
         return value
     pieces, urls = _URL.split(value), _URL.findall(value)
-    out = [_thai(pieces[0])]
+    out = [escape(_thai(pieces[0]))]
     for url, piece in zip(urls, pieces[1:]):
-        out += [_wrapping(url), _thai(piece)]
-    return Markup(escape("".join(out)))   # -- Markup: `printed` leaves it as it is --
+        out += [link(url, _wrapping(url)), escape(_thai(piece))]
+    return Markup("").join(out)   # -- Markup: `printed` leaves it as it is --
 
 
 def _wrapping(url: str) -> str:

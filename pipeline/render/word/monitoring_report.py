@@ -14,6 +14,7 @@ from pipeline.model import Plan
 from pipeline.monitor.aggregate import RoundSummary
 from pipeline.render.word.docx_fast import PreparedTemplate
 from pipeline.render.word.filenames import safe_child, safe_filename
+from pipeline.render.word.hyperlinks import relationships
 from pipeline.render.word.monitoring_context import report_context
 from pipeline.render.word.word import OVERRIDE_DIR, TEMPLATES_DIR, make_env
 
@@ -43,5 +44,6 @@ def render_reports(plan: Plan, summaries: list[RoundSummary], out_dir: Path,
         folder = Path(out_dir) / str(s.year)
         folder.mkdir(parents=True, exist_ok=True)
         target = safe_child(folder, safe_filename(report_name(s.year, s.round), suffix=".docx"))
-        written.append(template.write(target, template.render(report_context(plan, s))))
+        rendered = template.render(report_context(plan, s))
+        written.append(template.write(target, rendered, replace=relationships(template, rendered)))
     return written
