@@ -79,8 +79,9 @@ def _convert_joined(docx: list[Path], workers: int, on_progress) -> list[Path]:
 
 
 def _convert_each(docx: list[Path], workers: int, on_progress) -> list[Path]:
-    """LibreOffice names outputs by stem, and the same project sheet name exists in every year's
-    folder, so the batch goes through a flat folder of uniquely numbered links first."""
+    """One LibreOffice document per .docx. LibreOffice names outputs by stem, and the same project
+    sheet name exists in every year's folder, so the batch goes through a flat folder of uniquely
+    numbered copies first (as does the joined conversion)."""
     font = find_thai_font()
     with _flat_folder(docx) as flat:
         stamped = {d for d in docx if font is not None and has_thai_page_header(d)}
