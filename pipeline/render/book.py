@@ -16,6 +16,7 @@ from pipeline.preface import default_preface
 from pipeline.render.word import word_context as ctx
 from pipeline.render.word.docx_fast import PreparedTemplate
 from pipeline.render.pdf_book import Bookmark
+from pipeline.render.pdf_joined import destination_pages
 from pipeline.render.word.planbook import FRONT_MARK, front_headings, is_plain_frame, write_front, write_planbook
 from pipeline.thai import thai_digits
 
@@ -140,8 +141,6 @@ def make_book_pdf(book: PlanBook, font: Path, front_pdf: Path, convert) -> Path:
 def _front_marks(reader, front_docx: Path) -> list[Bookmark]:
     """คำนำ and สารบัญ, at the pages where LibreOffice put their Word bookmarks (none when the PDF
     has no named destinations, e.g. from a LibreOffice older than 7.4)."""
-    from pipeline.render.pdf_joined import destination_pages
-
     pages = destination_pages(reader)
     return [Bookmark(title, pages[FRONT_MARK.format(n)])
             for n, title in enumerate(front_headings(front_docx)) if FRONT_MARK.format(n) in pages]

@@ -59,37 +59,34 @@ def _convert_all(docx: list[Path], workers: int = PDF_WORKERS, on_progress=None)
 
 
 def _convert_joined(docx: list[Path], workers: int, on_progress) -> list[Path]:
-    font = find_thai_font()
-    stamped = {d for d in docx if font is not None and has_thai_page_header(d)}
-    groups, alone = pdf_joined.plan([d for d in docx if d not in stamped], workers)
-    alone += [d for d in docx if d in stamped]   # -- all alone, still with named destinations --
-    with _flat_folder(docx) as flat:
-        joined = [pdf_joined.join(g, flat / f"joined{i:03d}.docx") for i, g in enumerate(groups)]
-        links = [_link(d, flat / f"{i:05d}.docx", font if d in stamped else None) for i, d in enumerate(alone)]
-        labels = _labels(docx)
-        names = [f"{labels[g.parts[0]]} … ({len(g.parts)})" for g in joined] + [labels[d] for d in alone]
-        weights = [len(g.parts) for g in joined] + [1] * len(alone)
-        pdfs = office.convert([g.path for g in joined] + links, pdf_joined.PDF_TARGET, flat / "pdf",
-                              workers=workers, on_progress=on_progress, labels=names, weights=weights)
-        for group, pdf in zip(joined, pdfs):
-            pdf_joined.cut(group, pdf)
-        for d, pdf in zip(alone, pdfs[len(joined):]):
-            _place(d, pdf, font if d in stamped else None)
-    return [d.with_suffix(".pdf") for d in docx]
+    return _convert(docx, workers, on_progress, joined=True)
 
 
 def _convert_each(docx: list[Path], workers: int, on_progress) -> list[Path]:
-    """One LibreOffice document per .docx. LibreOffice names outputs by stem, and the same project
-    sheet name exists in every year's folder, so the batch goes through a flat folder of uniquely
-    numbered copies first (as does the joined conversion)."""
+    """One LibreOffice document per .docx, with no filter options (the fallback)."""
+    return _convert(docx, workers, on_progress, joined=False)
+
+
+def _convert(docx: list[Path], workers: int, on_progress, *, joined: bool) -> list[Path]:
+    """LibreOffice names outputs by stem, and the same project sheet name exists in every year's
+    folder, so the batch goes through a flat folder of uniquely numbered copies (and, when
+    `joined`, of the joined files) first."""
     font = find_thai_font()
+    stamped = {d for d in docx if font is not None and has_thai_page_header(d)}
+    groups, alone = pdf_joined.plan([d for d in docx if d not in stamped], workers) if joined else ([], [])
+    alone += [d for d in docx if d in stamped or not joined]
     with _flat_folder(docx) as flat:
-        stamped = {d for d in docx if font is not None and has_thai_page_header(d)}
-        links = [_link(d, flat / f"{i:05d}.docx", font if d in stamped else None) for i, d in enumerate(docx)]
+        joins = [pdf_joined.join(g, flat / f"joined{i:03d}.docx") for i, g in enumerate(groups)]
+        links = [_link(d, flat / f"{i:05d}.docx", font if d in stamped else None) for i, d in enumerate(alone)]
         labels = _labels(docx)
-        pdfs = office.convert(links, "pdf", flat / "pdf", workers=workers, on_progress=on_progress,
-                              labels=[labels[d] for d in docx])
-        for d, pdf in zip(docx, pdfs):
+        names = [f"{labels[g.parts[0]]} … ({len(g.parts)})" for g in joins] + [labels[d] for d in alone]
+        weights = [len(g.parts) for g in joins] + [1] * len(alone)
+        pdfs = office.convert([g.path for g in joins] + links, pdf_joined.PDF_TARGET if joined else "pdf",
+                              flat / "pdf", workers=workers, on_progress=on_progress, labels=names,
+                              weights=weights)
+        for group, pdf in zip(joins, pdfs):
+            pdf_joined.cut(group, pdf)
+        for d, pdf in zip(alone, pdfs[len(joins):]):
             _place(d, pdf, font if d in stamped else None)
     return [d.with_suffix(".pdf") for d in docx]
 

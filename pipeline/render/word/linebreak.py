@@ -44,12 +44,16 @@ def breakable(text: str) -> str:
 
 @lru_cache(maxsize=20000)
 def _marked(text: str) -> str:
-    pieces = _URL.split(text)
-    urls = _URL.findall(text)
-    out = [_thai(pieces[0])]
+    return "".join(_split_urls(text, lambda url: re.sub(r"([/.])(?=[^/])", r"\1" + WJ, url), _thai))
+
+
+def _split_urls(text: str, on_url, on_text) -> list:
+    """`text` as its pieces in order: `on_url` of each web address, `on_text` of what is between."""
+    pieces, urls = _URL.split(text), _URL.findall(text)
+    out = [on_text(pieces[0])]
     for url, piece in zip(urls, pieces[1:]):
-        out += [re.sub(r"([/.])(?=[^/])", r"\1" + WJ, url), _thai(piece)]
-    return "".join(out)
+        out += [on_url(url), on_text(piece)]
+    return out
 
 
 def _thai(text: str) -> str:
@@ -132,10 +136,7 @@ def wrappable(value):
     line was full ("https:/" | "/www…go.t" | "h/ita/…")."""
     if not isinstance(value, str) or isinstance(value, Markup):
         return value
-    pieces, urls = _URL.split(value), _URL.findall(value)
-    out = [escape(_thai(pieces[0]))]
-    for url, piece in zip(urls, pieces[1:]):
-        out += [link(url, _wrapping(url)), escape(_thai(piece))]
+    out = _split_urls(value, lambda url: link(url, _wrapping(url)), lambda text: escape(_thai(text)))
     return Markup("").join(out)   # -- Markup: `printed` leaves it as it is --
 
 
