@@ -37,9 +37,31 @@ def prune_package(doc) -> None:
     for st in list(doc.styles):
         if st.name not in KEEP_STYLES | custom:
             st.element.getparent().remove(st.element)
+    drop_orphan_links(doc.styles.element)
     for rid, rel in list(doc.part.rels.items()):
         if rel.reltype.endswith("/stylesWithEffects"):
             doc.part.drop_rel(rid)
+
+
+def drop_orphan_links(styles) -> None:
+    """python-docx's template marks its "Heading 1 Char", "Title Char", … as custom styles, so
+    they survive the pruning while the paragraph styles they are linked to (w:link) do not: a
+    link to a missing style is invalid OOXML (Word may repair the file). Such a character style
+    is only its removed partner's run formatting, so it goes; any other dangling reference
+    (link, basedOn, next) is dropped from the style that keeps it."""
+    def ids():
+        return {st.get(qn("w:styleId")) for st in styles.iterchildren(qn("w:style"))}
+    present = ids()
+    for st in list(styles.iterchildren(qn("w:style"))):
+        link = st.find(qn("w:link"))
+        if st.get(qn("w:type")) == "character" and link is not None and link.get(qn("w:val")) not in present:
+            styles.remove(st)
+    present = ids()
+    for st in styles.iterchildren(qn("w:style")):
+        for tag in ("w:link", "w:basedOn", "w:next"):
+            ref = st.find(qn(tag))
+            if ref is not None and ref.get(qn("w:val")) not in present:
+                st.remove(ref)
 
 
 APP_XML = (b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"

@@ -22,6 +22,11 @@ from pipeline.errors import TemplateError
 
 _TAG = re.compile(r"\{[{%#].*?[}%#]\}|\{[{%#]", re.DOTALL)
 _TEMPLATED = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
+# -- the cell shading `{% cellbg %}` inserts as tcPr's first child belongs after the width, span,
+#    merge and borders (the schema's order; Word may repair a file that breaks it) --
+_SHD_AFTER = re.compile(r"(<w:tcPr(?: [^>]*)?>)(<w:shd [^>]*/>)"
+                        r"((?:<w:(?:cnfStyle|tcW|gridSpan|hMerge|vMerge)\b[^>]*/>|<w:tcBorders\b.*?</w:tcBorders>)+)",
+                        re.DOTALL)
 
 
 @dataclass
@@ -86,6 +91,7 @@ class PreparedTemplate:
 
 def _compile(path: Path, part: str, xml: str, env: jinja2.Environment) -> jinja2.Template:
     patched = DocxTemplate.patch_xml(None, xml)   # patch_xml does not use `self`
+    patched = _SHD_AFTER.sub(r"\1\3\2", patched)   # docxtpl puts {% cellbg %}'s shading first
     _check_tags(path, patched)
     # -- as docxtpl does: one <w:p> per line, so Jinja's line numbers point at a paragraph --
     patched = re.sub(r"<w:p([ >])", r"\n<w:p\1", patched)
