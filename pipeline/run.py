@@ -21,7 +21,8 @@ from pipeline.render.word.word import render_documents
 from pipeline.render.word.word_context import projects_without_details
 from pipeline.outlock import output_lock
 from pipeline.staging import discard, new_staging_dir, publish, remove_leftovers
-from pipeline.validate import validate_workbook, write_report_xlsx
+from pipeline.validate import validate_master, write_report_xlsx
+from pipeline.workbook.master import Master, open_master
 from pipeline.workbook.reader import read_plan
 from pipeline.workbook.writeback import write_back as write_back_master
 
@@ -82,24 +83,26 @@ class RunResult:
 Progress = Callable[[ProgressEvent], None]
 
 
-def run_pipeline(workbook: Path, out_dir: Path, *, years: list[int] | None = None, pdf: bool = True,
+def run_pipeline(workbook: Path | Master, out_dir: Path, *, years: list[int] | None = None, pdf: bool = True,
                  write_back: bool = False, progress: Progress | None = None,
                  report_sink=None, templates: Path | None = None) -> RunResult:
     """The whole job. `progress(event)` is called as stages start (and with documents done/total
     in the Word and PDF stages); `report_sink(report)` gets the validation report before anything is generated.
-    `templates`: a folder with the four Word templates (and garuda.png) instead of the defaults."""
+    `templates`: a folder with the four Word templates (and garuda.png) instead of the defaults.
+    `workbook`: a path, or a master already opened (the web page opens an upload once)."""
     started = time.perf_counter()
     notify = _notifier(progress)
     notify("validate")
-    report = validate_workbook(workbook)
+    master = workbook if isinstance(workbook, Master) else open_master(workbook)
+    report = validate_master(master)
     if report_sink:
         report_sink(report)
     result = RunResult(valid=report.valid, errors=len(report.errors), warnings=len(report.warnings))
     if not report.valid:
         return result
-    plan = read_plan(workbook)
+    plan = read_plan(master)
     years = plan.chosen_years(years)
-    monitoring = monitoring_summaries(plan, workbook, years)   # [] when the master has no such rows
+    monitoring = monitoring_summaries(plan, master, years)   # [] when the master has no such rows
     with output_lock(out_dir):  # -- one run per output folder; a dead run's leftovers go first --
         remove_leftovers(out_dir)
         office_children.remove_dead_temp_folders()
@@ -114,7 +117,7 @@ def run_pipeline(workbook: Path, out_dir: Path, *, years: list[int] | None = Non
             discard(staging)
     if write_back:
         notify("write-back")
-        result.write_back = _write_back(workbook, plan, recalculate=pdf)  # -- --no-pdf: no LibreOffice --
+        result.write_back = _write_back(master, plan, recalculate=pdf)  # -- --no-pdf: no LibreOffice --
     result.seconds = time.perf_counter() - started
     return result
 
@@ -154,9 +157,9 @@ def _generate(plan, years, staging: Path, pdf: bool, result: RunResult, notify,
         result.recalculated = bool(recalculated and recalculated.result())
 
 
-def _write_back(workbook: Path, plan, recalculate: bool) -> WriteBackOutcome:
+def _write_back(master: Master, plan, recalculate: bool) -> WriteBackOutcome:
     try:
-        outcome = write_back_master(workbook, plan, recalculate=recalculate)
+        outcome = write_back_master(master, plan, recalculate=recalculate)
     except PipelineError as exc:  # refused or failed: outputs/ is already written, the master is as it was
         return WriteBackOutcome("refused" if exc.exit_code == 3 else "failed", error=exc)
     return WriteBackOutcome("written", backup=outcome.backup, recalculated=outcome.recalculated)

@@ -3,6 +3,7 @@ import os
 import shutil
 import stat
 import zipfile
+from types import SimpleNamespace
 from datetime import datetime
 from pathlib import Path
 
@@ -19,7 +20,8 @@ from pipeline import contract as c
 from pipeline.errors import OutputBlocked
 from pipeline.office import find_soffice
 from pipeline.render.excel.summary import TOTAL_LABEL, is_summary_sheet
-from pipeline.workbook.writeback import make_backup, write_back
+from pipeline.workbook.safe_edit import make_backup
+from pipeline.workbook.writeback import write_back
 from pipeline.workbook.reader import read_plan
 from pipeline.workbook.writer import save_workbook
 
@@ -118,11 +120,9 @@ def test_write_back_again_on_a_master_it_wrote(master_path, tmp_path):
 
 def test_backups_never_overwrite_each_other(tmp_path):
     path = tmp_path / "master.xlsx"
-    path.write_bytes(b"one")
     now = datetime(2024, 5, 1, 9, 30, 0)
-    first = make_backup(path, now)
-    path.write_bytes(b"two")
-    second = make_backup(path, now)
+    first = make_backup(SimpleNamespace(path=path, data=b"one"), now)  # -- the bytes the master was read with --
+    second = make_backup(SimpleNamespace(path=path, data=b"two"), now)
     assert first.name == "master.backup-20240501-093000.xlsx"
     assert second.name == "master.backup-20240501-093000-2.xlsx"
     assert (first.read_bytes(), second.read_bytes()) == (b"one", b"two")

@@ -10,21 +10,18 @@ recalculated, and the master is never put through LibreOffice (it rewrites staff
 reports take both from แผนรายปี anyway; the cells are there so staff see what they report on.
 Existing rows are never changed, except that an empty name or planned-budget cell is filled.
 """
-import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from openpyxl import load_workbook
 
 from pipeline import contract as c
 from pipeline.errors import OutputBlocked, PipelineError
 from pipeline.monitor.model import year_projects
 from pipeline.monitor.sheet import add_monitoring_sheet, style_row
-from pipeline.workbook.atomic import atomic_replace
-from pipeline.workbook.guards import blocked, check_writable
-from pipeline.workbook.writeback import HARMLESS_WARNINGS, make_backup
-from pipeline.workbook.writeback_parts import unsupported_parts
+from pipeline.validate import validate_master
 from pipeline.workbook.cells import clean_text, parse_int
+from pipeline.workbook.master import Master, open_master
+from pipeline.workbook.reader import read_plan
+from pipeline.workbook.safe_edit import open_for_edit, save_edit
 
 H = c.MONITORING_HEADERS
 
@@ -46,26 +43,18 @@ def init_round(path: Path, year: int, round_: int) -> InitResult:
     if round_ not in c.ROUNDS:
         raise InitRefused(f"รอบ {round_} ไม่มีในแบบ", hint="ใช้ --round 6 (รอบ ๖ เดือน) หรือ --round 12 (ประจำปี)",
                           english=f"round {round_} is not 6 or 12")
-    plan = _checked_plan(path)
+    master = open_master(path)
+    plan = _checked_plan(master)
     if year not in plan.settings.years or not plan.rows_for(year):
         raise InitRefused(f"ปี {year} ไม่มีโครงการในแผนรายปี ({plan.settings.start_year}-{plan.settings.end_year})",
                           hint="ระบุ --year เป็นปีงบประมาณที่มีในชีตแผนรายปี", english=f"no projects in {year}")
-    check_writable(path)
-    lost = unsupported_parts(path)
-    if lost:
-        _refuse_loss(path, lost)
-    wb = _load(path)
+    wb = open_for_edit(master, lambda lost: _refuse_loss(path, lost))
     ws = wb[c.SHEET_MONITORING] if c.SHEET_MONITORING in wb.sheetnames else add_monitoring_sheet(wb)
     result = InitResult(path)
     _fill(ws, year, round_, year_projects(plan, year), result)
     if not result.added and not result.filled:
         return result
-    result.backup = make_backup(path)
-    try:
-        with atomic_replace(path, "monitor") as tmp:
-            wb.save(tmp)
-    except PermissionError:
-        raise blocked(path, "ไฟล์ถูกเปิดหรือล็อกอยู่", "cannot replace the workbook") from None
+    result.backup, _ = save_edit(master, wb, "monitor")
     return result
 
 
@@ -103,31 +92,19 @@ def _fill(ws, year: int, round_: int, projects, result: InitResult) -> None:
                 result.filled += 1
 
 
-def _checked_plan(path: Path):
+def _checked_plan(master: Master):
     """The plan, when the workbook has no errors but in the monitoring rows (which this may fix).
     A monitoring sheet with a missing or renamed header is an error here: we would not know where
     to write."""
-    from pipeline.validate import validate_workbook
-    from pipeline.workbook.reader import read_plan
-    report = validate_workbook(path)
+    path = master.path
+    report = validate_master(master)
     blocking = [p for p in report.errors if not p.code.startswith("monitoring-")]
     if blocking:
         raise InitRefused(f"สมุดงาน {path.name} มีข้อผิดพลาด {len(blocking)} รายการ จึงยังไม่เพิ่มแถวติดตามผล "
                           f"(แรกสุด: {blocking[0].message})",
                           hint=f'ดูรายการทั้งหมดด้วย pipeline validate "{path}" แล้วแก้ก่อน',
                           english=f"{len(blocking)} validation errors; fix them first")
-    return read_plan(path)
-
-
-def _load(path: Path):
-    """Load for editing; any openpyxl warning that it drops something is a refusal."""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        wb = load_workbook(path, keep_links=True)
-    dropped = sorted({str(w.message) for w in caught if not str(w.message).startswith(HARMLESS_WARNINGS)})
-    if dropped:
-        _refuse_loss(path, [f"ส่วนที่ openpyxl แจ้งว่าจะตัดทิ้ง: {m}" for m in dropped])
-    return wb
+    return read_plan(master)
 
 
 def _refuse_loss(path: Path, lost: list[str]) -> None:

@@ -5,22 +5,14 @@ from pathlib import Path
 from pipeline import contract as c
 from pipeline.monitor.model import ProgressRow
 from pipeline.workbook.cells import clean_text, parse_budget, parse_date, parse_int, split_section
-from pipeline.workbook.io import open_workbook
+from pipeline.workbook.master import Master, open_master
 from pipeline.workbook.reader import records
 
 
-def read_progress(path: Path) -> list[ProgressRow]:
-    wb = open_workbook(path)
-    try:
-        return progress_from_workbook(wb)
-    finally:
-        wb.close()
-
-
-def progress_from_workbook(wb) -> list[ProgressRow]:
-    if c.SHEET_MONITORING not in wb.sheetnames:
-        return []
-    return [_row(r) for r in records(wb[c.SHEET_MONITORING])]
+def read_progress(source: Path | Master) -> list[ProgressRow]:
+    """The monitoring rows of an opened master (or of the file at a path); none without the sheet."""
+    master = source if isinstance(source, Master) else open_master(source)
+    return [_row(r) for r in records(master.sheets.get(c.SHEET_MONITORING))]
 
 
 def _amount(value):

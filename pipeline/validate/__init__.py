@@ -5,6 +5,6 @@
 """
 from pipeline.validate.problems import ERROR, WARNING, Problem, Report
 from pipeline.validate.report_xlsx import write_report_xlsx
-from pipeline.validate.validator import validate_workbook
+from pipeline.validate.validator import validate_master, validate_workbook
 
-__all__ = ["validate_workbook", "write_report_xlsx", "Problem", "Report", "ERROR", "WARNING"]
+__all__ = ["validate_workbook", "validate_master", "write_report_xlsx", "Problem", "Report", "ERROR", "WARNING"]

@@ -5,7 +5,7 @@ import unicodedata
 from openpyxl.utils import get_column_letter
 
 from pipeline import contract as c
-from pipeline.validate.grid import Book
+from pipeline.workbook.master import Master
 from pipeline.validate.problems import problem
 from pipeline.workbook.cells import CONTROL, EXCEL_ESCAPE, NO_BREAK_SPACES, ZERO_WIDTH, clean_text, decode_excel_escapes
 
@@ -18,14 +18,14 @@ EXCEL_ERRORS = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#N
 def _cells(sheet):
     """(header, cell) for the header row and every data row."""
     for col in sheet.header_cells:
-        yield "", sheet.ws.cell(1, col)
+        yield "", sheet.header_cell(col)
     names = {col: clean_text(v) for col, v in sheet.header_cells.items()}
     for row in sheet.rows:
         for col, cell in row.cells.items():
             yield names.get(col, ""), cell
 
 
-def check_text(book: Book):
+def check_text(book: Master):
     for sheet in book.sheets.values():
         for header, cell in _cells(sheet):
             value = cell.value
@@ -53,7 +53,7 @@ def invisible_characters(value: str, *, everywhere: bool) -> list[str]:
     return found
 
 
-def check_formulas(book: Book):
+def check_formulas(book: Master):
     for sheet in book.sheets.values():
         for header, cell in _cells(sheet):
             where = {"sheet": sheet.name, "row": cell.row, "column": header, "cell": cell.coordinate}
@@ -71,10 +71,10 @@ def _formula_text(value) -> str:
     return value if isinstance(value, str) else getattr(value, "text", str(value))
 
 
-def check_merged(book: Book):
+def check_merged(book: Master):
     for sheet in book.sheets.values():
         width = sheet.last_column()
-        for merged in sorted(sheet.ws.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col)):
+        for merged in sorted(sheet.merged, key=lambda r: (r.min_row, r.min_col)):
             if merged.min_col > width:
                 continue
             top_left = f"{get_column_letter(merged.min_col)}{merged.min_row}"

@@ -8,7 +8,7 @@ from pipeline.monitor.model import round_period
 from pipeline.thai import baht_amount, thai_date
 from pipeline.validate.checks_projects import project_index
 from pipeline.validate.checks_yearly import rows_by_year
-from pipeline.validate.grid import Book
+from pipeline.workbook.master import Master
 from pipeline.validate.problems import problem
 from pipeline.workbook.cells import clean_text, parse_budget, parse_date, parse_int
 
@@ -20,12 +20,12 @@ REASON_OTHER = c.REASONS[-1]
 GRACE_DAYS = 60   # -- a round's report is written up after the round ends --
 
 
-def _sheet(book: Book):
+def _sheet(book: Master):
     sheet = book.sheets.get(c.SHEET_MONITORING)
     return sheet if sheet is not None and sheet.col(YEAR) is not None and sheet.col(CODE) is not None else None
 
 
-def _plan_codes(book: Book) -> dict[int, dict[str, int]]:
+def _plan_codes(book: Master) -> dict[int, dict[str, int]]:
     """year -> {project code: its first แผนรายปี row}."""
     yearly = book.sheets.get(c.SHEET_YEARLY)
     out = {}
@@ -40,7 +40,7 @@ def _key(sheet, row):
     return parse_int(sheet.get(row, YEAR)), parse_int(sheet.get(row, ROUND)), sheet.text(row, CODE)
 
 
-def check_rows(book: Book):
+def check_rows(book: Master):
     """Year, round and project of every row; one row per project, year and round."""
     sheet = _sheet(book)
     if sheet is None:
@@ -68,7 +68,7 @@ def check_rows(book: Book):
         first.setdefault((year, round_, code), row.number)
 
 
-def check_missing(book: Book):
+def check_missing(book: Master):
     """A round that has rows must have every project of that year's plan."""
     sheet = _sheet(book)
     if sheet is None:
@@ -90,7 +90,7 @@ def _row(sheet, number: int):
     return next(r for r in sheet.rows if r.number == number)
 
 
-def check_status(book: Book):
+def check_status(book: Master):
     sheet = _sheet(book)
     if sheet is None or sheet.col(STATUS) is None:
         return
@@ -120,7 +120,7 @@ def amount(sheet, row, header):
     return parse_budget(value)[0]
 
 
-def check_amounts(book: Book):
+def check_amounts(book: Master):
     sheet = _sheet(book)
     if sheet is None:
         return
@@ -142,7 +142,7 @@ def check_amounts(book: Book):
                           spent=baht_amount(spent, digits="arabic"), approved=baht_amount(approved, digits="arabic"))
 
 
-def check_spent_decreased(book: Book):
+def check_spent_decreased(book: Master):
     """Annual spending is cumulative: never less than the same project's 6-month figure."""
     sheet = _sheet(book)
     if sheet is None or sheet.col(SPENT) is None:
@@ -163,7 +163,7 @@ def check_spent_decreased(book: Book):
                           earlier=baht_amount(before, digits="arabic"), first=earlier.number)
 
 
-def check_report_date(book: Book):
+def check_report_date(book: Master):
     sheet = _sheet(book)
     if sheet is None or sheet.col(DATE) is None:
         return
@@ -183,7 +183,7 @@ def check_report_date(book: Book):
                               grace=GRACE_DAYS)
 
 
-def check_ita_codes(book: Book):
+def check_ita_codes(book: Master):
     """A round that is reported gets published under its ITA code: say when the setting is empty."""
     sheet, settings = _sheet(book), book.sheets.get(c.SHEET_SETTINGS)
     if sheet is None or settings is None or settings.col(KEY) is None or not sheet.rows:

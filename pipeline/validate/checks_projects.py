@@ -3,7 +3,7 @@ from typing import NamedTuple
 
 from pipeline import contract as c
 from pipeline.validate.checks_settings import dimension_numbers
-from pipeline.validate.grid import Book
+from pipeline.workbook.master import Master
 from pipeline.validate.problems import problem
 from pipeline.workbook.cells import parse_int
 
@@ -19,11 +19,11 @@ class Entry(NamedTuple):
     dimension: int | None
 
 
-def _projects_sheet(book: Book, *headers: str):
+def _projects_sheet(book: Master, *headers: str):
     return book.sheet_with(c.SHEET_PROJECTS, CODE, *headers)
 
 
-def project_index(book: Book) -> dict[str, Entry] | None:
+def project_index(book: Master) -> dict[str, Entry] | None:
     """code -> first row's Entry; None when the sheet is unusable (so rows are not all 'unknown')."""
     if "projects" not in book.memo:
         sheet = _projects_sheet(book)
@@ -38,7 +38,7 @@ def project_index(book: Book) -> dict[str, Entry] | None:
     return book.memo["projects"]
 
 
-def check_codes(book: Book):
+def check_codes(book: Master):
     sheet = _projects_sheet(book)
     first = {}
     for row in sheet.rows if sheet else ():
@@ -50,7 +50,7 @@ def check_codes(book: Book):
         first.setdefault(code, row.number)
 
 
-def check_seq(book: Book):
+def check_seq(book: Master):
     sheet = _projects_sheet(book, SEQ)
     first = {}
     for row, where, seq in sheet.numbers(SEQ) if sheet else ():
@@ -62,7 +62,7 @@ def check_seq(book: Book):
             first[seq] = row.number
 
 
-def check_names(book: Book):
+def check_names(book: Master):
     sheet = _projects_sheet(book, NAME)
     if sheet is None:
         return
@@ -79,7 +79,7 @@ def check_names(book: Book):
             first[name] = (code, row.number)
 
 
-def check_dimension(book: Book):
+def check_dimension(book: Master):
     sheet = _projects_sheet(book, DIMENSION)
     if sheet is None:
         return
@@ -90,7 +90,7 @@ def check_dimension(book: Book):
             yield problem("project-dimension-unknown", **where, code=sheet.text(row, CODE))
 
 
-def check_sections(book: Book):
+def check_sections(book: Master):
     sheet = _projects_sheet(book)
     if sheet is None:
         return
@@ -108,7 +108,7 @@ def check_sections(book: Book):
             yield problem(code_name, **sheet.at(row, header), code=code)
 
 
-def check_unused(book: Book):
+def check_unused(book: Master):
     sheet, yearly = _projects_sheet(book), book.sheets.get(c.SHEET_YEARLY)
     if sheet is None or yearly is None or yearly.col(YEAR_CODE) is None:
         return

@@ -4,7 +4,7 @@ from datetime import date
 
 from pipeline import contract as c
 from pipeline.thai import thai_date
-from pipeline.validate.grid import Book, year_value
+from pipeline.workbook.master import Master, year_value
 from pipeline.validate.problems import problem
 from pipeline.workbook.cells import parse_date, parse_int
 
@@ -14,7 +14,7 @@ DIMENSION_NUMBERS = (1, 2, 3, 4)
 BE_TYPED_AS_GREGORIAN = 2400
 
 
-def _settings_sheet(book: Book):
+def _settings_sheet(book: Master):
     sheet = book.sheets.get(c.SHEET_SETTINGS)
     if sheet is None or sheet.col(LABEL) is None or sheet.col(VALUE) is None:
         return None  # -- structure checks report the missing sheet or header --
@@ -29,7 +29,7 @@ def _setting_rows(sheet) -> dict:
     return rows
 
 
-def check_setting_labels(book: Book):
+def check_setting_labels(book: Master):
     sheet = _settings_sheet(book)
     if sheet is None:
         return
@@ -47,7 +47,7 @@ def check_setting_labels(book: Book):
         first.setdefault(label, row.number)
 
 
-def check_setting_values(book: Book):
+def check_setting_values(book: Master):
     sheet = _settings_sheet(book)
     if sheet is None:
         return
@@ -87,7 +87,7 @@ def _is_serial(value) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and parse_date(value) is not None
 
 
-def check_plan_years(book: Book):
+def check_plan_years(book: Master):
     sheet = _settings_sheet(book)
     if sheet is None:
         return
@@ -102,7 +102,7 @@ def check_plan_years(book: Book):
         yield problem("year-order", **end_where, start=start, end=end)
 
 
-def check_announce_date(book: Book):
+def check_announce_date(book: Master):
     """The plan is announced before its first fiscal year begins: 1 October of (start - 1) BE."""
     sheet, period = _settings_sheet(book), book.plan_period()
     announce = next(k.label for k in c.SETTING_KEYS if k.field == "announce_date")
@@ -116,7 +116,7 @@ def check_announce_date(book: Book):
                       begins=thai_date(begins, digits="arabic"))
 
 
-def check_dimensions(book: Book):
+def check_dimensions(book: Master):
     sheet = book.sheet_with(c.SHEET_DIMENSIONS, DIM_NUMBER)
     if sheet is None:
         return
@@ -136,7 +136,7 @@ def check_dimensions(book: Book):
             yield problem("dimension-missing", sheet=sheet.name, column=DIM_NUMBER, number=number)
 
 
-def dimension_numbers(book: Book) -> set[int]:
+def dimension_numbers(book: Master) -> set[int]:
     """Numbers the มิติ sheet defines (all four when the sheet is unusable, to avoid echo errors)."""
     sheet = book.sheets.get(c.SHEET_DIMENSIONS)
     if sheet is None or sheet.col(DIM_NUMBER) is None:

@@ -5,29 +5,29 @@ Sheets that are not input sheets (the pipeline's summary sheets, staff's own not
 from openpyxl.utils import get_column_letter
 
 from pipeline import contract as c
-from pipeline.validate.grid import Book
+from pipeline.workbook.master import Master
 from pipeline.validate.problems import problem
 from pipeline.workbook.cells import clean_text
 from pipeline.workbook.extent import EMPTY_RUN
 
 
-def check_workbook_empty(book: Book):
-    if not book.sheets and not _has_data(book):
+def check_workbook_empty(book: Master):
+    if not book.sheets and not book.has_data:
         yield problem("workbook-empty", sheets=", ".join(c.INPUT_SHEETS))
 
 
-def check_sheets(book: Book):
-    if not book.sheets and not _has_data(book):
+def check_sheets(book: Master):
+    if not book.sheets and not book.has_data:
         return  # -- reported once as workbook-empty --
     for name in c.INPUT_SHEETS:
         if name in book.sheets:
             continue
-        similar = [s for s in book.wb.sheetnames if _squash(s) == _squash(name)]
+        similar = [s for s in book.sheetnames if _squash(s) == _squash(name)]
         hint = f" (พบแผ่นงาน '{similar[0]}' ที่ชื่อคล้ายกัน)" if similar else ""
         yield problem("sheet-missing", sheet=name, sheet_name=name, similar=hint)
 
 
-def check_headers(book: Book):
+def check_headers(book: Master):
     for name, sheet in book.sheets.items():
         expected = c.HEADERS[name]
         missing = [h for h in expected if h not in sheet.headers]
@@ -57,7 +57,7 @@ def _duplicate_headers(sheet):
         seen.setdefault(text, col)
 
 
-def check_unnamed_columns(book: Book):
+def check_unnamed_columns(book: Master):
     """Data under no header is silently ignored by the reader: say so, once per column."""
     for sheet in book.sheets.values():
         reported = set()
@@ -70,14 +70,14 @@ def check_unnamed_columns(book: Book):
                               cell=cell.coordinate, value=cell.value)
 
 
-def check_sheet_empty(book: Book):
+def check_sheet_empty(book: Master):
     for name in (c.SHEET_DIMENSIONS, c.SHEET_PROJECTS, c.SHEET_YEARLY, c.SHEET_SETTINGS):
         sheet = book.sheets.get(name)
         if sheet is not None and sheet.header_cells and not sheet.rows:
             yield problem("sheet-empty", sheet=name, sheet_name=name)
 
 
-def check_rows_after_gap(book: Book):
+def check_rows_after_gap(book: Master):
     """Content after a long run of empty rows is not read (pipeline.workbook.extent): say where."""
     for sheet in book.sheets.values():
         cell = sheet.beyond
@@ -85,11 +85,6 @@ def check_rows_after_gap(book: Book):
             last = sheet.rows[-1].number if sheet.rows else 1
             yield problem("rows-after-gap", sheet=sheet.name, row=cell.row, cell=cell.coordinate,
                           value=cell.value, last=last, gap=EMPTY_RUN)
-
-
-def _has_data(book: Book) -> bool:
-    return any(ws.max_row > 1 or ws.max_column > 1 or ws.cell(1, 1).value is not None
-               for ws in book.wb.worksheets)
 
 
 def _squash(name: str) -> str:

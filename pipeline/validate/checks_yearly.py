@@ -7,7 +7,7 @@ from decimal import Decimal
 from pipeline import contract as c
 from pipeline.thai import SATANG, arabic_digits, baht_amount
 from pipeline.validate.checks_projects import project_index
-from pipeline.validate.grid import Book
+from pipeline.workbook.master import Master
 from pipeline.validate.problems import problem
 from pipeline.workbook.cells import clean_text, parse_budget, parse_int, parse_quarter
 
@@ -16,11 +16,11 @@ YEAR, ORDER, CODE, NAME, DIMENSION, BUDGET = col.YEAR, col.ORDER, col.PROJECT_CO
 QUARTERS = col.QUARTERS
 
 
-def _yearly(book: Book, *headers: str):
+def _yearly(book: Master, *headers: str):
     return book.sheet_with(c.SHEET_YEARLY, YEAR, *headers)
 
 
-def rows_by_year(book: Book) -> dict[int, list]:
+def rows_by_year(book: Master) -> dict[int, list]:
     """Plan-year -> rows, for rows whose year is a number."""
     sheet, years = _yearly(book), defaultdict(list)
     if sheet is not None:
@@ -31,7 +31,7 @@ def rows_by_year(book: Book) -> dict[int, list]:
     return years
 
 
-def check_years(book: Book):
+def check_years(book: Master):
     sheet, period = _yearly(book), book.plan_period()
     if sheet is None:
         return
@@ -44,7 +44,7 @@ def check_years(book: Book):
             yield problem("year-outside-plan", **where, start=period[0], end=period[1])
 
 
-def check_years_filled(book: Book):
+def check_years_filled(book: Master):
     sheet, period = _yearly(book), book.plan_period()
     if sheet is None or period is None or not sheet.rows:
         return  # -- an empty sheet is reported once, as sheet-empty --
@@ -54,7 +54,7 @@ def check_years_filled(book: Book):
             yield problem("year-empty", sheet=sheet.name, column=YEAR, year=year)
 
 
-def check_projects(book: Book):
+def check_projects(book: Master):
     """The code exists; the name and มิติ on the row agree with โครงการ."""
     sheet, index = _yearly(book), project_index(book)
     if sheet is None or sheet.col(CODE) is None:
@@ -81,7 +81,7 @@ def check_projects(book: Book):
             yield problem("row-dimension-differs", **sheet.at(row, DIMENSION), code=code, expected=entry.dimension)
 
 
-def check_order(book: Book):
+def check_order(book: Master):
     sheet = _yearly(book, ORDER)
     for year, rows in sorted(rows_by_year(book).items()) if sheet else ():
         first = {}
@@ -100,7 +100,7 @@ def check_order(book: Book):
                           missing=", ".join(map(str, missing)), count=len(rows))
 
 
-def check_budget(book: Book):
+def check_budget(book: Master):
     sheet = _yearly(book, BUDGET)
     if sheet is None:
         return
@@ -126,7 +126,7 @@ def _negative(value) -> bool:
     return re.fullmatch(r"-\s*[\d,]+(\.\d+)?(\s*บาท)?", text) is not None
 
 
-def check_quarters(book: Book):
+def check_quarters(book: Master):
     sheet = _yearly(book)
     if sheet is None:
         return
@@ -145,7 +145,7 @@ def check_quarters(book: Book):
                           year=sheet.text(row, YEAR))
 
 
-def check_twice_in_year(book: Book):
+def check_twice_in_year(book: Master):
     sheet = _yearly(book, CODE)
     for year, rows in sorted(rows_by_year(book).items()) if sheet else ():
         first = {}

@@ -16,6 +16,10 @@ from fastapi.responses import FileResponse, JSONResponse
 from starlette.background import BackgroundTask
 
 from pipeline.errors import WorkbookUnreadable
+from pipeline.validate import validate_master, write_report_xlsx
+from pipeline.workbook.master import open_master
+from pipeline.workbook.reader import read_plan
+from pipeline.workbook.writer import empty_workbook, save_workbook
 from pipeline.web import jobs, results, uploads
 
 SAMPLE_MASTER = Path(__file__).resolve().parent.parent.parent / "inputs" / "master.xlsx"
@@ -34,7 +38,7 @@ async def validate(request: Request):
     folder = request.app.state.queue.new_folder("upload-")
     try:
         upload = await _receive(request, folder)
-        report, status = await run_in_threadpool(check, upload)
+        report, status, _ = await run_in_threadpool(check, upload)
         return JSONResponse(report if isinstance(report, dict) else shown(report, upload), status)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -42,12 +46,11 @@ async def validate(request: Request):
 
 @router.post("/validate/report.xlsx")
 async def validation_report(request: Request):
-    from pipeline.validate import write_report_xlsx
     folder = request.app.state.queue.new_folder("upload-")
     handed_over = False
     try:
         upload = await _receive(request, folder)
-        report, status = await run_in_threadpool(check, upload)
+        report, status, _ = await run_in_threadpool(check, upload)
         if isinstance(report, dict):
             return JSONResponse(report, status)
         target = folder / "validation.xlsx"
@@ -69,12 +72,12 @@ async def submit(request: Request):
     folder = q.new_folder("run-")
     try:
         upload = await _receive(request, folder)
-        report, status = await run_in_threadpool(check, upload)
+        report, status, master = await run_in_threadpool(check, upload)
         if isinstance(report, dict):
             raise Refusal(report, status)
         if not report.valid:
             raise Refusal(shown(report, upload), 422)
-        plan = await run_in_threadpool(_read_plan, upload.path)
+        plan = await run_in_threadpool(read_plan, master)
         years = _year(upload.fields.get("year", ""), plan.settings.years, upload)
     except Refusal as refusal:
         shutil.rmtree(folder, ignore_errors=True)
@@ -82,7 +85,7 @@ async def submit(request: Request):
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
-    run = jobs.Run(id=jobs.new_run_id(), folder=folder, workbook=upload.path, filename=upload.filename,
+    run = jobs.Run(id=jobs.new_run_id(), folder=folder, workbook=master, filename=upload.filename,
                    years=years, pdf=upload.fields.get("pdf", "1") not in ("0", "false", "off", ""),
                    organisation=plan.settings.organisation, plan_years=plan.settings.years,
                    problems=shown(report, upload)["problems"])
@@ -128,7 +131,6 @@ def one_file(request: Request, run_id: str, rel: str):
 
 @router.get("/empty-master.xlsx")
 async def empty_master(request: Request):
-    from pipeline.workbook.writer import empty_workbook, save_workbook
     folder = request.app.state.queue.new_folder("empty-")
     target = folder / "master.xlsx"
     await run_in_threadpool(lambda: save_workbook(empty_workbook(), target))
@@ -166,21 +168,20 @@ async def _receive(request: Request, folder: Path) -> uploads.Upload:
 
 
 def check(upload: uploads.Upload):
-    """(Report, 200) or, for a file that cannot be opened, (its JSON, 400). The content is looked
-    at first, as the CLI does, so an .xls or a CSV is named for what it is, not for its name."""
-    from pipeline.validate import validate_workbook
-    from pipeline.workbook.io import check_file
+    """(Report, 200, the opened Master) or, for a file that cannot be opened, (its JSON, 400, None).
+    The upload is opened once, here; the content is looked at first, as the CLI does, so an .xls or
+    a CSV is named for what it is, not for its name."""
     try:
-        check_file(upload.path)
+        master = open_master(upload.path)
         if not upload.filename.lower().endswith((".xlsx", ".xlsm")):
             return problem_report(upload.filename, "file-extension", f"ไฟล์ {upload.filename} ต้องมีนามสกุล .xlsx",
                                   f"{upload.filename}: expected an .xlsx file name",
-                                  "เปลี่ยนชื่อไฟล์ให้ลงท้ายด้วย .xlsx"), 400
-        return validate_workbook(upload.path), 200
+                                  "เปลี่ยนชื่อไฟล์ให้ลงท้ายด้วย .xlsx"), 400, None
+        return validate_master(master), 200, master
     except WorkbookUnreadable as exc:
         return problem_report(upload.filename, getattr(exc, "code", "file-unreadable"),
                               _rename(exc.message, upload), _rename(exc.english or exc.message, upload),
-                              exc.hint), 400
+                              exc.hint), 400, None
 
 
 def shown(report, upload: uploads.Upload) -> dict:
@@ -202,11 +203,6 @@ def problem_report(workbook: str, code: str, message: str, english: str, hint: s
     return {"workbook": workbook, "valid": False, "errors": 1, "warnings": 0, "stats": {},
             "problems": [{"code": code, "severity": "error", "sheet": "", "row": None, "column": "",
                           "cell": "", "value": None, "message": text, "message_en": english}]}
-
-
-def _read_plan(path: Path):
-    from pipeline.workbook.reader import read_plan
-    return read_plan(path)
 
 
 def _year(raw: str, plan_years: list[int], upload) -> list[int] | None:

@@ -17,6 +17,7 @@ from pipeline import run as pipeline_run
 from pipeline.cli.run_cmd import PDF_SKIPPED, empty_sheet_notes
 from pipeline.cli.run_report import outcome_rows
 from pipeline.errors import PipelineError
+from pipeline.workbook.master import Master
 
 KEEP_SECONDS = 60 * 60
 KEEP_AFTER_DOWNLOAD = 10 * 60
@@ -30,7 +31,7 @@ ERROR_LOG = Path(tempfile.gettempdir()) / "anticorruption-pipeline-web-error.log
 class Run:
     id: str
     folder: Path
-    workbook: Path
+    workbook: Master                  # opened once, when the upload was checked
     filename: str                     # the client's name, display only
     years: list[int] | None
     pdf: bool

@@ -24,6 +24,7 @@ ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 NO_BREAK_SPACES = "\u00a0\u202f\u2007"
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _INVISIBLE = str.maketrans({**dict.fromkeys(map(ord, ZERO_WIDTH)), **dict.fromkeys(map(ord, NO_BREAK_SPACES), " ")})
+_ANY_INVISIBLE = re.compile(f"[{ZERO_WIDTH}{NO_BREAK_SPACES}]")
 
 
 def decode_excel_escapes(text: str) -> str:
@@ -37,7 +38,9 @@ def clean_text(value) -> str:
     if value is None:
         return ""
     text = decode_excel_escapes(str(value)).replace("\r\n", "\n").replace("\r", "\n")
-    text = CONTROL.sub(lambda m: " " if m[0] in "\x0b\x0c" else "", text).translate(_INVISIBLE)
+    text = CONTROL.sub(lambda m: " " if m[0] in "\x0b\x0c" else "", text)
+    if _ANY_INVISIBLE.search(text):  # -- translate walks every character: only when there is work --
+        text = text.translate(_INVISIBLE)
     return nfc(text).strip()
 
 

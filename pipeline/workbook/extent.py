@@ -5,13 +5,24 @@ at row 1,048,576 (Ctrl+Down, then a key) made every row up to there be visited, 
 Both the reader and the validator read rows until EMPTY_RUN empty rows in a row and no further;
 the validator reports any content beyond such a gap (rows-after-gap), so nothing is dropped silently.
 """
-from pipeline.workbook.cells import clean_text
+from pipeline.workbook.cells import NO_BREAK_SPACES, ZERO_WIDTH, clean_text
 
 EMPTY_RUN = 1000  # far more blank rows than anyone leaves between rows of a table on purpose
 
 
+# -- a text starting with one of these may still be empty once clean_text has dropped them --
+_MAYBE_INVISIBLE = frozenset(ZERO_WIDTH + NO_BREAK_SPACES + "_" + "".join(map(chr, range(32))) + "\x7f")
+
+
 def is_blank(value) -> bool:
-    return value is None or (isinstance(value, str) and clean_text(value) == "")
+    if value is None:
+        return True
+    if not isinstance(value, str):
+        return False
+    stripped = value.strip()
+    if not stripped:
+        return True
+    return stripped[0] in _MAYBE_INVISIBLE and clean_text(value) == ""  # -- the full look only when in doubt --
 
 
 def stream_rows(ws):
@@ -29,14 +40,14 @@ def stream_rows(ws):
         yield number, values
 
 
-def filled_cells(ws) -> tuple[dict[int, dict], object | None]:
-    """({row: {column: cell}} of the non-blank cells read, first non-blank cell past a long gap or None)
-    for a fully loaded sheet. Walks the cells the file holds instead of the rectangle up to the
-    dimension (openpyxl keeps them in `_cells`; iter_rows would create every cell in between)."""
+def filled_cells(cells) -> tuple[dict[int, dict], object | None]:
+    """({row: {column: cell}} of the non-blank cells, first non-blank cell past a long gap or None).
+    `cells`: the cells a sheet holds (objects with row, column and value), in any order; only those
+    the file stores are walked, never the rectangle up to the sheet's dimension."""
     rows: dict[int, dict] = {}
-    for (row, col), cell in ws._cells.items():
+    for cell in cells:
         if not is_blank(cell.value):
-            rows.setdefault(row, {})[col] = cell
+            rows.setdefault(cell.row, {})[cell.column] = cell
     previous = 1
     for row in sorted(rows):
         if row - previous - 1 >= EMPTY_RUN:

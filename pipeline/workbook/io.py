@@ -10,6 +10,8 @@ Every WorkbookUnreadable raised here carries a stable `code` attribute (e.g. `fi
 so `pipeline validate --json` can report it like any other problem.
 """
 import gc
+import io
+import os
 import re
 import warnings
 import zipfile
@@ -58,6 +60,12 @@ def lock_file(path: Path) -> Path | None:
 
 def check_file(path: Path) -> None:
     """Raise WorkbookUnreadable (with a Thai message and a fix) unless `path` is a safe .xlsx."""
+    read_checked(path)
+
+
+def read_checked(path: Path) -> tuple[bytes, tuple[int, int]]:
+    """The file's bytes, read in one open, and its (size, mtime_ns) then; WorkbookUnreadable unless
+    they are a safe .xlsx. Every later look (the checks, the parsers, an edit's copy) uses the bytes."""
     ensure_defusedxml()
     path = Path(path)
     name = path.name
@@ -69,7 +77,10 @@ def check_file(path: Path) -> None:
                          f"{path} is a folder, not an Excel file")
     try:
         with path.open("rb") as handle:
-            head = handle.read(8)
+            info = os.fstat(handle.fileno())
+            if info.st_size > MAX_UNPACKED:
+                raise _too_big(path, info.st_size)
+            data = handle.read()
     except PermissionError:
         raise unreadable("file-permission-denied",
                          f"เปิดไฟล์ {name} ไม่ได้: ไม่มีสิทธิ์อ่าน หรือไฟล์ถูกโปรแกรมอื่นล็อกไว้",
@@ -78,16 +89,23 @@ def check_file(path: Path) -> None:
     except OSError as exc:
         raise unreadable("file-unreadable", f"อ่านไฟล์ {name} ไม่ได้ ({exc.strerror})",
                          "ตรวจว่าไฟล์ยังอยู่และอ่านได้", f"cannot read {name}: {exc}") from None
-    if not head:
-        raise unreadable("file-empty", f"ไฟล์ {name} ว่างเปล่า (ขนาด 0 ไบต์)",
+    check_bytes(path, data)
+    return data, (info.st_size, info.st_mtime_ns)
+
+
+def check_bytes(path: Path, data: bytes) -> None:
+    """The checks of check_file on a file's bytes (`path` names it in the messages)."""
+    path = Path(path)
+    if not data:
+        raise unreadable("file-empty", f"ไฟล์ {path.name} ว่างเปล่า (ขนาด 0 ไบต์)",
                          "ไฟล์อาจบันทึกไม่สำเร็จ ใช้ไฟล์สำรองหรือสร้างใหม่ด้วย pipeline init",
-                         f"{name} is empty (0 bytes)")
-    if head == OLE_MAGIC:
-        _refuse_ole(path)
-    if not zipfile.is_zipfile(path):
-        _refuse_not_zip(path, head)
-    _refuse_ods(path)
-    _check_archive(path)
+                         f"{path.name} is empty (0 bytes)")
+    if data[:8] == OLE_MAGIC:
+        raise _not_xlsx("file-encrypted" if any(n in data for n in ENCRYPTED_STREAMS) else "file-is-xls", path)
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        _refuse_not_zip(path, data)
+    _refuse_ods(path, data)
+    _check_archive(path, data)
 
 
 # -- files that are not an .xlsx at all: (Thai, how to fix, English), {name} is the file's name --
@@ -115,10 +133,10 @@ def _not_xlsx(code: str, path: Path) -> WorkbookUnreadable:
     return unreadable(code, *(text.format(name=path.name) for text in NOT_XLSX[code]))
 
 
-def _refuse_ods(path: Path) -> None:
+def _refuse_ods(path: Path, data: bytes) -> None:
     """A Calc spreadsheet, by name or by content (renaming it .xlsx does not convert it)."""
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             mimetype = archive.read("mimetype")[:100] if "mimetype" in archive.namelist() else b""
     except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError):
         return  # -- _check_archive reports a damaged zip --
@@ -126,15 +144,10 @@ def _refuse_ods(path: Path) -> None:
         raise _not_xlsx("file-is-ods", path)
 
 
-def _refuse_ole(path: Path) -> None:
-    raise _not_xlsx("file-encrypted" if _contains(path, ENCRYPTED_STREAMS) else "file-is-xls", path)
-
-
-def _refuse_not_zip(path: Path, head: bytes) -> None:
-    if head.startswith(b"PK"):  # -- a zip without its central directory: truncated or damaged --
+def _refuse_not_zip(path: Path, data: bytes) -> None:
+    if data.startswith(b"PK"):  # -- a zip without its central directory: truncated or damaged --
         raise _corrupt(path, zipfile.BadZipFile("no central directory"))
-    with path.open("rb") as handle:
-        sample = handle.read(4096)
+    sample = data[:4096]
     try:
         sample.decode("utf-8")
         looks_text = b"\x00" not in sample
@@ -143,23 +156,11 @@ def _refuse_not_zip(path: Path, head: bytes) -> None:
     raise _not_xlsx("file-is-text" if looks_text else "file-not-xlsx", path)
 
 
-def _contains(path: Path, needles: tuple[bytes, ...]) -> bool:
-    overlap = max(len(n) for n in needles)
-    tail = b""
-    with path.open("rb") as handle:
-        while chunk := handle.read(CHUNK):
-            block = tail + chunk
-            if any(n in block for n in needles):
-                return True
-            tail = block[-overlap:]
-    return False
-
-
-def _check_archive(path: Path) -> None:
+def _check_archive(path: Path, data: bytes) -> None:
     """Zip bomb and XML entity checks. Sizes come from the central directory; zipfile never
     inflates a member beyond its declared size (it fails the CRC), so the limits hold."""
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
             _refuse_bomb(path, members)
             for info in members:
@@ -195,33 +196,43 @@ def _declares_entities(archive: zipfile.ZipFile, info) -> bool:
     return False
 
 
+def _too_big(path: Path, size: int) -> WorkbookUnreadable:
+    return unreadable("file-zip-bomb",
+                      f"ไฟล์ {path.name} ใหญ่ {size // (1024 * 1024):,} MB ใหญ่เกินสมุดงานจริงมาก จึงไม่เปิด",
+                      "ไฟล์นี้อาจเป็นอันตราย ใช้ไฟล์สำรองจากแหล่งที่เชื่อถือได้",
+                      f"{path.name} is {size:,} bytes; refused")
+
+
 def _corrupt(path: Path, exc: Exception) -> WorkbookUnreadable:
     return unreadable("file-corrupt", f"เปิดไฟล์ {path.name} ไม่ได้: ไฟล์เสียหายหรือไม่ใช่ไฟล์ Excel ({type(exc).__name__})",
                       "เปิดไฟล์ใน Excel แล้วบันทึกใหม่เป็น .xlsx หรือใช้ไฟล์สำรอง",
                       f"cannot open {path.name}: {exc}")
 
 
-def open_workbook(path: Path, *, read_only: bool = True, data_only: bool = True):
+def open_workbook(path: Path, *, read_only: bool = True, data_only: bool = True, data: bytes | None = None):
+    """openpyxl's workbook of `path`, checked first; `data`: its bytes already read and checked."""
     path = Path(path)
-    check_file(path)
-    if path.suffix.lower() not in (".xlsx", ".xlsm"):
-        raise unreadable("file-extension", f"ไฟล์ {path.name} ต้องมีนามสกุล .xlsx",
-                         "เปลี่ยนชื่อไฟล์ให้ลงท้ายด้วย .xlsx", f"{path.name}: expected an .xlsx file name")
+    if data is None:
+        data, _ = read_checked(path)
+    check_extension(path)
     failure = None
     try:
         with warnings.catch_warnings():
             # -- reading only: what openpyxl would drop on save (e.g. extensions) is write-back's concern --
             warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
-            return load_workbook(path, read_only=read_only, data_only=data_only)
-    except PermissionError:
-        failure = unreadable("file-permission-denied", f"เปิดไฟล์ {path.name} ไม่ได้: ไม่มีสิทธิ์อ่าน หรือไฟล์ถูกล็อก",
-                             "ปิดไฟล์ในโปรแกรมอื่น แล้วลองใหม่", f"{path.name}: permission denied")
+            return load_workbook(io.BytesIO(data), read_only=read_only, data_only=data_only)
     except Exception as exc:  # openpyxl raises many types for a broken package
         failure = _unsafe(path) if _refused_by_defusedxml(exc) else _corrupt(path, exc)
     with warnings.catch_warnings():  # -- openpyxl leaves its zip open when a part fails to parse --
         warnings.simplefilter("ignore", ResourceWarning)
         gc.collect()
     raise failure
+
+
+def check_extension(path: Path) -> None:
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise unreadable("file-extension", f"ไฟล์ {path.name} ต้องมีนามสกุล .xlsx",
+                         "เปลี่ยนชื่อไฟล์ให้ลงท้ายด้วย .xlsx", f"{path.name}: expected an .xlsx file name")
 
 
 def _refused_by_defusedxml(exc: BaseException | None) -> bool:
@@ -239,4 +250,4 @@ def _unsafe(path: Path) -> WorkbookUnreadable:
                       "ใช้ไฟล์สำรองจากแหล่งที่เชื่อถือได้", f"{path.name}: unsafe XML (entities) refused")
 
 
-__all__ = ["open_workbook", "check_file", "lock_file", "ensure_defusedxml", "unreadable"]
+__all__ = ["open_workbook", "check_file", "check_bytes", "read_checked", "lock_file", "ensure_defusedxml", "unreadable"]

@@ -6,26 +6,20 @@ from pipeline import contract as c
 from pipeline.model import Dimension, Plan, Project, Settings, YearRow
 from pipeline.thai import satang
 from pipeline.workbook.cells import clean_text, parse_budget, parse_date, parse_int, parse_quarter, split_section
-from pipeline.workbook.extent import stream_rows
-from pipeline.workbook.io import open_workbook
+from pipeline.workbook.master import Master, Sheet, open_master
 
 
-def read_plan(path: Path) -> Plan:
-    wb = open_workbook(path)
-    try:
-        return plan_from_workbook(wb)
-    finally:
-        wb.close()
-
-
-def plan_from_workbook(wb) -> Plan:
-    projects = [_project(r) for r in records(wb[c.SHEET_PROJECTS])]
+def read_plan(source: Path | Master) -> Plan:
+    """The plan of an opened master (or of the file at a path, opened here)."""
+    master = source if isinstance(source, Master) else open_master(source)
+    sheets = master.sheets
+    projects = [_project(r) for r in records(sheets.get(c.SHEET_PROJECTS))]
     return Plan(
-        settings=_settings(wb[c.SHEET_SETTINGS]),
+        settings=_settings(sheets.get(c.SHEET_SETTINGS)),
         dimensions=[Dimension(parse_int(r[c.DimensionCol.NUMBER]), clean_text(r[c.DimensionCol.NAME]))
-                    for r in records(wb[c.SHEET_DIMENSIONS])],
+                    for r in records(sheets.get(c.SHEET_DIMENSIONS))],
         projects=projects,
-        rows=_named_from_projects([_year_row(r) for r in records(wb[c.SHEET_YEARLY])], projects),
+        rows=_named_from_projects([_year_row(r) for r in records(sheets.get(c.SHEET_YEARLY))], projects),
     )
 
 
@@ -39,22 +33,13 @@ def _named_from_projects(rows: list[YearRow], projects: list[Project]) -> list[Y
     return rows
 
 
-def records(ws) -> list[dict]:
-    """Data rows as dicts keyed by header text; blank rows are skipped. Each has '_row'."""
-    header, out = [], []
-    for number, values in stream_rows(ws):
-        if number == 1:
-            header = [clean_text(h) for h in values]
-            continue
-        record = dict.fromkeys(h for h in header if h)  # -- a short row still has every key --
-        record.update((h, v) for h, v in zip(header, values) if h)
-        record["_row"] = number
-        out.append(record)
-    return out
+def records(sheet: Sheet | None) -> list[dict]:
+    """Data rows as dicts keyed by header text, the values validation checked; [] without the sheet."""
+    return sheet.records() if sheet is not None else []
 
 
-def _settings(ws) -> Settings:
-    values = {clean_text(r[c.SettingsCol.KEY]): r[c.SettingsCol.VALUE] for r in records(ws)}
+def _settings(sheet: Sheet | None) -> Settings:
+    values = {clean_text(r[c.SettingsCol.KEY]): r[c.SettingsCol.VALUE] for r in records(sheet)}
     kwargs = {}
     for key in c.SETTING_KEYS:
         raw = values.get(key.label)

@@ -46,8 +46,8 @@ KINDS = (  # first match wins: (pattern, Thai description)
 REL_NS, MAIN_NS, DOC_REL_NS = clark(ooxml.PR), clark(ooxml.SML), clark(ooxml.R)
 
 
-def unsupported_parts(path: Path) -> list[str]:
-    """Thai lines like "ชีต 'โครงการ': รูปภาพ" for each kind of content openpyxl would lose."""
+def unsupported_parts(path) -> list[str]:
+    """`path`: a file or its bytes in a BytesIO. Thai lines like "ชีต 'โครงการ': รูปภาพ" for each kind of content openpyxl would lose."""
     with zipfile.ZipFile(path) as zf:
         names = [n for n in zf.namelist() if not n.endswith("/")]
         # -- a relationship file follows its part: the part itself is what gets judged --
