@@ -1,4 +1,4 @@
-"""The PDF step alone, joined (pipeline.render.pdf_joined) against one document at a time.
+"""The PDF step alone, joined (pipeline.render.pdf.convert.joined) against one document at a time.
 
     .venv/bin/python bench/bench_pdf_joined.py            # the real plan's 81 documents
     .venv/bin/python bench/bench_pdf_joined.py 200        # a synthetic 200 projects x 5 years
@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_word import synthetic  # noqa: E402
 
-from pipeline.render import pdf  # noqa: E402
+from pipeline.render.pdf.convert import convert as pdf  # noqa: E402
 from pipeline.render.word.word import render_documents  # noqa: E402
 from pipeline.workbook.reader import read_plan  # noqa: E402
 

@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from docxtpl import DocxTemplate  # noqa: E402
 
-from pipeline.office import find_soffice  # noqa: E402
+from pipeline.office.soffice.soffice import find_soffice  # noqa: E402
 from pipeline.render.word import word_context as ctx  # noqa: E402
 from pipeline.render.word.word import make_env, render_documents  # noqa: E402
 from pipeline.workbook.reader import read_plan  # noqa: E402

@@ -7,7 +7,7 @@ Reads each PDF back with `pdftotext` and looks at every pair of consecutive line
   ("NO Gift Po" / "licy"), or a web address runs on to the next line (counted apart when it
   wraps where linebreak.wrappable lets it in a narrow column: after a "/" or before a ".");
 - Thai: the last Thai word of a line and the first of the next make one dictionary word
-  (PyThaiNLP's dictionary plus pipeline.thai_words.CUSTOM_WORDS: ท้อง|ถิ่น, ร้อง|เรียน); counted
+  (PyThaiNLP's dictionary plus pipeline.text.thai_words.CUSTOM_WORDS: ท้อง|ถิ่น, ร้อง|เรียน); counted
   apart when one half is not a word itself, a break inside a word (หนึ่|ง), not between two;
 - a line that starts with a Thai vowel or tone mark: a break between a letter and its mark;
 - and `<http`: web addresses still wrapped in the extraction's angle brackets.
@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.thai_words import splits_inside_word, splits_word  # noqa: E402
+from pipeline.text.thai_words import splits_inside_word, splits_word  # noqa: E402
 
 LATIN_END = re.compile(r"[A-Za-z]$")
 LATIN_LOWER_START = re.compile(r"^[a-z]")

@@ -88,7 +88,7 @@ SETTING_KEYS = (
     # -- added after the contract's rows: the announcement's own words, so staff can edit them --
     SettingKey("ชื่อแผน", "plan_title", "text"),
     SettingKey("เนื้อความประกาศ", "announcement_body", "paragraphs"),
-    # -- the plan book's คำนำ; empty: a default text (pipeline.preface) --
+    # -- the plan book's คำนำ; empty: a default text (pipeline.render.book.preface) --
     SettingKey("คำนำ", "preface", "paragraphs", required=False),
 )
 

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from pipeline.fonts import fonts_dir, install_fonts  # noqa: E402  (stdlib only; no venv needed)
+from pipeline.office.fonts import fonts_dir, install_fonts  # noqa: E402  (stdlib only; no venv needed)
 
 PACKAGES = ["fonts-thai-tlwg", "libreoffice-writer-nogui", "libreoffice-calc-nogui", "poppler-utils", "chromium"]
 

@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 
 from pipeline import contract as c
 from pipeline.monitor.init import init_round
-from pipeline.monitor.model import year_projects
+from pipeline.model import year_projects
 from pipeline.workbook.reader import read_plan
 from tests.conftest import MASTER
 

@@ -3,7 +3,7 @@
 from docx import Document
 
 from pipeline import contract as c
-from pipeline.preface import default_preface
+from pipeline.render.book.preface import default_preface
 from pipeline.render.word.balance import balance
 from pipeline.render.word.linebreak import visible
 from pipeline.render.word.word import render_documents

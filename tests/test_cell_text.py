@@ -8,7 +8,7 @@ from docx import Document
 from pipeline import contract as c
 from pipeline.cli import main
 from pipeline.render.word.linebreak import visible
-from pipeline.thai import baht_amount, baht_words, budget_phrase, satang
+from pipeline.text.thai import baht_amount, baht_words, budget_phrase, satang
 from pipeline.workbook.cells import clean_text, parse_budget
 from tests.broken import make_broken, put, setting_row
 

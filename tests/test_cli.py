@@ -52,11 +52,11 @@ def test_python_dash_m_runs_without_a_traceback(tmp_path):
 
 
 def test_an_unexpected_failure_is_one_clear_line_and_a_log(tmp_path, master_path, monkeypatch, capsys):
-    import pipeline.run
+    import pipeline.run.job
 
     def broken(*args, **kwargs):
         raise RuntimeError("simulated bug")
-    monkeypatch.setattr(pipeline.run, "run_pipeline", broken)
+    monkeypatch.setattr(pipeline.run.job, "run_pipeline", broken)
     monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
     assert main(["run", str(master_path), "--out", str(tmp_path / "o")]) == 70
     log = tmp_path / "anticorruption-pipeline-error.log"
@@ -66,11 +66,11 @@ def test_an_unexpected_failure_is_one_clear_line_and_a_log(tmp_path, master_path
 
 
 def test_an_unwritable_output_folder_is_a_clear_message(tmp_path, master_path, monkeypatch, capsys):
-    import pipeline.run
+    import pipeline.run.job
 
     def denied(*args, **kwargs):
         raise PermissionError(13, "Permission denied", str(tmp_path / "o"))
-    monkeypatch.setattr(pipeline.run, "new_staging_dir", denied)
+    monkeypatch.setattr(pipeline.run.job, "new_staging_dir", denied)
     assert main(["run", str(master_path), "--out", str(tmp_path / "o"), "--no-pdf"]) == 3
     err = capsys.readouterr().err
     assert "เขียนไฟล์ไม่ได้" in err and str(tmp_path / "o") in err and "Traceback" not in err

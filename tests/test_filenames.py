@@ -77,7 +77,7 @@ def test_real_project_names_are_cut_between_words(tmp_path):
     """The issue's names ended "…ตำบลโ", "…ด้วยคว", "…การทุจ"; each name now ends where a word
     ends (PyThaiNLP with the plan's words), and the file name is a prefix of the project name."""
     from pipeline.render.word.word import render_documents
-    from pipeline.thai_words import word_starts
+    from pipeline.text.thai_words import word_starts
     from pipeline.workbook.reader import read_plan
     from tests.conftest import MASTER
     plan = read_plan(MASTER)

@@ -1,11 +1,11 @@
-"""pipeline.fonts: LibreOffice sees our TH SarabunPSK through its own fontconfig file, only when
+"""pipeline.office.fonts: LibreOffice sees our TH SarabunPSK through its own fontconfig file, only when
 set-up has fetched it, and the system's fonts stay in the configuration."""
 import subprocess
 import shutil
 
 import pytest
 
-from pipeline import fonts
+from pipeline.office import fonts
 
 
 def test_without_our_font_the_environment_is_left_alone(tmp_path, monkeypatch):

@@ -15,7 +15,7 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
-from pipeline.thai import arabic_digits
+from pipeline.text.thai import arabic_digits
 from pipeline.workbook.reader import read_plan
 from tests.conftest import SOURCE
 

@@ -11,10 +11,10 @@ import pytest
 from docx import Document
 
 from pipeline.importer import import_planbook
-from pipeline.list_items import outline
+from pipeline.text.list_items import outline
 from pipeline.render.word.linebreak import visible
 from pipeline.render.word.word import render_documents
-from pipeline.thai import thai_digits
+from pipeline.text.thai import thai_digits
 from tests.conftest import SOURCE
 
 SECTION = re.compile(r"^([๑-๙])\.\s")

@@ -10,7 +10,7 @@ from pipeline import contract as c
 from pipeline.cli import main
 from pipeline.importer import import_planbook
 from pipeline.importer.text import split_items, split_paragraphs, split_word
-from pipeline.list_items import outline
+from pipeline.text.list_items import outline
 from pipeline.workbook.reader import read_plan
 from pipeline.workbook.writer import plan_workbook, save_workbook
 from tests.conftest import SOURCE

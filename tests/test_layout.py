@@ -13,7 +13,7 @@ from docx import Document
 from conftest import MASTER
 from images import solid_png
 from pdf_pages import page_count, page_foot, page_head, page_texts, stranded_headings
-from pipeline import office
+from pipeline.office import soffice as office
 from pipeline.cli import main
 from pipeline.render.word.linebreak import visible
 from pipeline.render.word.word import TEMPLATES_DIR, render_documents
@@ -73,7 +73,7 @@ def test_emblem_is_three_cm_tall(emblem_templates, small_plan, tmp_path):
 
 
 def test_long_announcement_continues_with_page_number_and_keeps_the_signature(small_plan, tmp_path):
-    from pipeline.render.pdf import make_pdfs
+    from pipeline.render.pdf.convert import make_pdfs
     small_plan.settings.announcement_body = ["ย่อหน้าทดสอบความยาวของประกาศ " * 25] * 6
     docx = render_documents(small_plan, tmp_path / "out")[0]
     pdf = make_pdfs([docx])[0]

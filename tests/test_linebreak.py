@@ -4,7 +4,7 @@ from pythainlp.tokenize import word_tokenize
 from pythainlp.util import dict_trie
 
 from pipeline.render.word.linebreak import WJ, ZWSP, breakable, printed, visible
-from pipeline.thai_words import dictionary, words
+from pipeline.text.thai_words import dictionary, words
 from pipeline.workbook.reader import read_plan
 from tests.conftest import MASTER
 
@@ -59,7 +59,7 @@ def test_small_vocabulary_tokenizes_like_the_full_dictionary():
 def test_libreoffice_gets_the_joiner_it_does_not_justify_at(tmp_path, small_plan):
     import zipfile
 
-    from pipeline.render.pdf import _link
+    from pipeline.render.pdf.convert import _link
     from pipeline.render.word.linebreak import OFFICE_WJ, office_marks
     from pipeline.render.word.word import render_documents
 

@@ -7,7 +7,7 @@ import pytest
 from docx import Document
 
 from pipeline import contract as c
-from pipeline import office
+from pipeline.office import soffice as office
 from pipeline.cli import main
 from pipeline.render.word.linebreak import visible
 from tests.broken import make_broken, put
@@ -54,7 +54,7 @@ def test_run_json_prints_an_object_when_libreoffice_fails(tmp_path, master_path,
 
 
 def test_a_failed_conversion_names_the_document_not_the_temporary_file(tmp_path, monkeypatch):
-    from pipeline.render.pdf import _convert_all
+    from pipeline.render.pdf.convert import _convert_all
     folder = tmp_path / "2566"
     folder.mkdir()
     docs = [folder / "ตาราง 2566.docx", folder / "ลำดับที่ 01 โครงการ.docx"]
@@ -82,11 +82,11 @@ def test_a_project_renamed_only_in_projects_is_printed_with_its_new_name(tmp_pat
 
 
 def test_run_json_prints_an_object_for_an_internal_error(tmp_path, master_path, monkeypatch, capsys):
-    import pipeline.run
+    import pipeline.run.job
 
     def broken(*args, **kwargs):
         raise RuntimeError("simulated bug")
-    monkeypatch.setattr(pipeline.run, "run_pipeline", broken)
+    monkeypatch.setattr(pipeline.run.job, "run_pipeline", broken)
     monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
     assert main(["run", str(master_path), "--out", str(tmp_path / "o"), "--json"]) == 70
     result = json.loads(capsys.readouterr().out)

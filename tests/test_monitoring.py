@@ -14,7 +14,7 @@ from pipeline import contract as c
 from pipeline.cli import main
 from pipeline.monitor.aggregate import summarise
 from pipeline.monitor.init import init_round
-from pipeline.monitor.model import flag
+from pipeline.model import flag
 from pipeline.monitor.reader import read_progress
 from pipeline.validate import validate_workbook
 from pipeline.workbook.reader import read_plan

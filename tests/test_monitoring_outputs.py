@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
 from pipeline import contract as c
-from pipeline import office
+from pipeline.office import soffice as office
 from pipeline.cli import main
 from pipeline.monitor.reader import read_progress
 from pipeline.render.word.linebreak import visible
@@ -83,7 +83,7 @@ def test_report_heading_summary_and_signature(draft, sample_master, round_):
 
 
 def thai(value) -> str:
-    from pipeline.thai import thai_digits
+    from pipeline.text.thai import thai_digits
     return thai_digits(value)
 
 

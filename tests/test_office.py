@@ -6,7 +6,7 @@ import time
 import pytest
 from docx import Document
 
-from pipeline import office
+from pipeline.office import soffice as office
 
 needs_soffice = pytest.mark.skipif(office.find_soffice() is None, reason="LibreOffice not installed")
 

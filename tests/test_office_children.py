@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import office_children
-from pipeline.processes import pid_alive
+from pipeline.office import children as office_children
+from pipeline.office.processes import pid_alive
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,7 +29,7 @@ def test_a_child_started_for_libreoffice_dies_when_the_run_is_killed(tmp_path):
     pid_file = tmp_path / "child.pid"
     child = f"import os, time; open({str(pid_file)!r}, 'w').write(str(os.getpid())); time.sleep(60)"
     run = subprocess.Popen([sys.executable, "-c", (
-        "import sys; from pipeline import office\n"
+        "import sys; from pipeline.office import soffice as office\n"
         f"office._run_with_timeout([sys.executable, '-c', {child!r}], 120)")], cwd=ROOT)
     try:
         deadline = time.monotonic() + 20

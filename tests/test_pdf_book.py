@@ -6,7 +6,7 @@ import pytest
 from pypdf import PdfReader
 from reportlab.pdfgen import canvas
 
-from pipeline.render.pdf_book import assemble_pdf, find_thai_font
+from pipeline.render.book.pdf import assemble_pdf, find_thai_font
 
 pytestmark = pytest.mark.skipif(find_thai_font() is None or shutil.which("pdftotext") is None,
                                 reason="no Thai TrueType font or poppler")
@@ -61,7 +61,7 @@ def test_a_plan_book_template_with_a_header_is_converted_whole(tmp_path, small_p
 
 
 def test_contents_numbers_are_placed_where_the_dot_leaders_end(tmp_path):
-    from pipeline.render.pdf_book import contents_lines
+    from pipeline.render.book.pdf import contents_lines
     pdf = tmp_path / "front.pdf"
     sheet = canvas.Canvas(str(pdf), pagesize=(595, 842))
     for y, title in ((700, "first part"), (680, "second part")):
@@ -78,8 +78,8 @@ def test_contents_numbers_are_placed_where_the_dot_leaders_end(tmp_path):
 
 
 def test_front_matter_headings_are_bookmarked_only_where_the_pdf_shows_them(tmp_path, small_plan):
-    from pipeline.render.book import _front_marks
-    from pipeline.render.word.planbook import front_headings
+    from pipeline.render.book.parts import _front_marks
+    from pipeline.render.book.planbook import front_headings
     from pipeline.render.word.word import render_documents
 
     books = []

@@ -1,4 +1,4 @@
-"""Joined conversion (pipeline.render.pdf_joined): documents of one template go through LibreOffice as
+"""Joined conversion (pipeline.render.pdf.joined): documents of one template go through LibreOffice as
 one file and come out as one PDF each, the same PDF as converting each alone would give."""
 import hashlib
 import shutil
@@ -12,9 +12,11 @@ from lxml import etree
 from pypdf import PdfReader
 
 from conftest import MASTER
-from pipeline import office, ooxml
+from pipeline import ooxml
+from pipeline.office import soffice as office
 from pipeline.cli import main
-from pipeline.render import pdf, pdf_joined
+from pipeline.render.pdf import convert as pdf
+from pipeline.render.pdf import joined as pdf_joined
 
 W = ooxml.clark(ooxml.W)
 needs_office = pytest.mark.skipif(office.find_soffice() is None or shutil.which("pdftoppm") is None,

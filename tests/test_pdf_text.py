@@ -9,10 +9,10 @@ import pytest
 
 from bench.count_split_words import pdf_lines, splits
 from conftest import MASTER, SOURCE
-from pipeline import office
+from pipeline.office import soffice as office
 from pipeline.cli import main
 from pipeline.render.word.linebreak import INVISIBLE
-from pipeline.thai_words import CUSTOM_WORDS
+from pipeline.text.thai_words import CUSTOM_WORDS
 
 pytestmark = pytest.mark.skipif(office.find_soffice() is None or shutil.which("pdftotext") is None,
                                 reason="LibreOffice/poppler not installed")

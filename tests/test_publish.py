@@ -10,10 +10,10 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
-import pipeline.run
+import pipeline.run.job
 from pipeline import contract as c
 from pipeline.cli import main
-from pipeline.staging import MANIFEST
+from pipeline.run.staging import MANIFEST
 from tests.broken import digest, make_broken, put, rows_where, setting_row
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -39,9 +39,9 @@ def fake_pdf_run(monkeypatch, master, out):
         for p in made:
             p.write_bytes(b"%PDF-1.4 fake")
         return made
-    monkeypatch.setattr(pipeline.run.office, "find_soffice", lambda: "/fake/soffice")
-    monkeypatch.setattr(pipeline.run, "make_pdfs", pdfs)
-    monkeypatch.setattr(pipeline.run, "recalculate", lambda paths: False)
+    monkeypatch.setattr(pipeline.run.job.office, "find_soffice", lambda: "/fake/soffice")
+    monkeypatch.setattr(pipeline.run.job, "make_pdfs", pdfs)
+    monkeypatch.setattr(pipeline.run.job, "recalculate", lambda paths: False)
     assert main(["run", str(master), "--out", str(out), "-q"]) == 0
     monkeypatch.undo()
 
@@ -177,12 +177,12 @@ def test_a_run_killed_while_publishing_gets_its_previous_set_back(tmp_path, mast
 def test_a_second_run_into_the_same_folder_waits_then_exits_3(tmp_path, master_path, monkeypatch, capsys):
     out = tmp_path / "out"
     holder = subprocess.Popen([sys.executable, "-c", (
-        "import sys, time; from pathlib import Path; from pipeline.outlock import output_lock\n"
+        "import sys, time; from pathlib import Path; from pipeline.run.outlock import output_lock\n"
         "with output_lock(Path(sys.argv[1])):\n    print('held', flush=True); time.sleep(30)"), str(out)],
         cwd=ROOT, stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "held"
-        monkeypatch.setattr("pipeline.outlock.WAIT_SECONDS", 0.5)
+        monkeypatch.setattr("pipeline.run.outlock.WAIT_SECONDS", 0.5)
         assert main(["run", str(master_path), "--out", str(out), "--no-pdf", "--json"]) == 3
         result = json.loads(capsys.readouterr().out)
         assert result["error"]["code"] == "output-locked" and str(holder.pid) in result["error"]["message"]

@@ -11,10 +11,10 @@ from openpyxl import load_workbook
 from broken import digest, make_broken, put
 from conftest import MASTER
 from pipeline import contract as c
-from pipeline import office
+from pipeline.office import soffice as office
 from pipeline.cli import main
-from pipeline.run import NO_PDF_REQUESTED, STAGES, run_pipeline
-from pipeline.staging import MANIFEST
+from pipeline.run.job import NO_PDF_REQUESTED, STAGES, run_pipeline
+from pipeline.run.staging import MANIFEST
 
 needs_soffice = pytest.mark.skipif(office.find_soffice() is None or shutil.which("pdftotext") is None,
                                    reason="LibreOffice/poppler not installed")
@@ -55,7 +55,7 @@ def test_announcement_pdf_has_its_thai_title_and_an_embedded_thai_font(full_run)
     assert "๓๐ กันยายน พ.ศ. ๒๕๖๕" in text
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
     thai = [line for line in fonts.splitlines() if "THSarabunPSK" in line]
-    assert thai, fonts  # the real font set-up fetched (pipeline.fonts), not Laksaman
+    assert thai, fonts  # the real font set-up fetched (pipeline.office.fonts), not Laksaman
     assert all(" yes " in line for line in thai), fonts  # emb column
 
 

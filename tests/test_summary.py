@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 
 from pipeline import contract as c
 from pipeline.errors import OutputBlocked
-from pipeline.office import find_soffice
+from pipeline.office.soffice import find_soffice
 from pipeline.render.excel.recalc import recalculate
 from pipeline.render.excel.summary import SUMMARY_MARK, TOTAL_LABEL, write_summary
 from pipeline.workbook.reader import read_plan

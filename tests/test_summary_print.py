@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 from conftest import MASTER
 from pdf_pages import page_texts
 from pipeline import contract as c
-from pipeline import office
+from pipeline.office import soffice as office
 from pipeline.render.excel.summary import write_summary
 from pipeline.workbook.reader import read_plan
 

@@ -39,7 +39,7 @@ def test_garuda_image_in_announcement_and_plan_book(small_plan, tmp_path):
 
 @pytest.mark.skipif(soffice_missing, reason="LibreOffice (soffice) is not installed")
 def test_documents_open_in_libreoffice(small_plan, tmp_path):
-    from pipeline.office import convert
+    from pipeline.office.soffice import convert
     small_plan.projects[0].name = "ชื่อ & <ทดสอบ> {{7*7}}"
     paths = render_documents(small_plan, tmp_path / "docx")
     chosen = [paths[0], paths[1], paths[2], paths[-1]]     # announcement, table, sheet, plan book

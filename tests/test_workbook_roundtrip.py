@@ -5,7 +5,7 @@ import subprocess
 import pytest
 from openpyxl import load_workbook
 
-from pipeline import office
+from pipeline.office import soffice as office
 
 from pipeline import contract as c
 from pipeline.workbook.reader import read_plan

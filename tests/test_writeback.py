@@ -18,10 +18,10 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from pipeline import contract as c
 from pipeline.errors import OutputBlocked
-from pipeline.office import find_soffice
+from pipeline.office.soffice import find_soffice
 from pipeline.render.excel.summary import TOTAL_LABEL, is_summary_sheet
 from pipeline.workbook.safe_edit import make_backup
-from pipeline.workbook.writeback import write_back
+from pipeline.render.excel.writeback import write_back
 from pipeline.workbook.reader import read_plan
 from pipeline.workbook.writer import save_workbook
 
@@ -249,7 +249,7 @@ def test_a_comment_only_vml_is_not_mistaken_for_a_drawing(master_path, tmp_path)
 def test_the_master_written_back_opens_in_libreoffice(master_path, tmp_path):
     if find_soffice() is None:
         pytest.skip("LibreOffice is not installed")
-    from pipeline.office import convert
+    from pipeline.office.soffice import convert
     master = staff_master(master_path, tmp_path)
     write_back(master, read_plan(master))
     out = tmp_path / "check"

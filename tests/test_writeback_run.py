@@ -11,9 +11,9 @@ import pytest
 from openpyxl import load_workbook
 
 from pipeline import contract as c
-from pipeline import office
+from pipeline.office import soffice as office
 from pipeline.cli import main
-from pipeline.office import ConversionFailed
+from pipeline.office.soffice import ConversionFailed
 from tests.broken import digest, rezip
 
 EMPTY_DRAWING = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr='
@@ -95,8 +95,8 @@ def test_a_libreoffice_failure_leaves_the_master_and_no_backup(tmp_path, master_
         raise ConversionFailed("LibreOffice ทำงานผิดพลาด (รหัส 1)")
     monkeypatch.setattr(office, "find_soffice", lambda: "/fake/soffice")
     monkeypatch.setattr(office, "convert", broken)
-    monkeypatch.setattr("pipeline.run.recalculate", lambda paths: False)
-    monkeypatch.setattr("pipeline.run.make_pdfs", lambda documents, book_parts=None, **kwargs: [])
+    monkeypatch.setattr("pipeline.run.job.recalculate", lambda paths: False)
+    monkeypatch.setattr("pipeline.run.job.make_pdfs", lambda documents, book_parts=None, **kwargs: [])
     assert main(["run", str(master), "--out", str(tmp_path / "out"), "--write-back", "-q"]) == 5
     assert "LibreOffice" in capsys.readouterr().err
     assert digest(master) == before

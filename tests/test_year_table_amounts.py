@@ -8,8 +8,8 @@ import pytest
 from docx import Document
 from docx.shared import Cm
 
-from pipeline import office
-from pipeline.fonts import installed_font
+from pipeline.office import soffice as office
+from pipeline.office.fonts import installed_font
 from pipeline.render.word.word import render_documents
 
 LARGEST = Decimal("99999999.99")
@@ -21,7 +21,7 @@ LARGEST = Decimal("99999999.99")
 def test_the_largest_amounts_print_on_one_line(small_plan, tmp_path, monkeypatch, font):
     """The fallback font's digits are half again as wide as TH SarabunPSK's: the column fits both."""
     if font.startswith("fallback"):
-        monkeypatch.setattr("pipeline.fonts.installed_font", lambda: None)
+        monkeypatch.setattr("pipeline.office.fonts.installed_font", lambda: None)
     for row in small_plan.rows_for(2566):
         row.budget = LARGEST
     table = next(p for p in render_documents(small_plan, tmp_path / "out", years=[2566]) if p.name == "ตาราง 2566.docx")

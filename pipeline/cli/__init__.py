@@ -2,7 +2,7 @@
 function and turns PipelineError into a clean message and exit code (never a traceback).
 
 This package is the only place that knows argparse and writes sentences for staff; the library
-returns data and codes (pipeline.run.RunResult, validation problems, importer anomalies)."""
+returns data and codes (pipeline.run.job.RunResult, validation problems, importer anomalies)."""
 import argparse
 import json
 import sys

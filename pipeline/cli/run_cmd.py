@@ -1,21 +1,15 @@
 """`pipeline run` on the command line: arguments in, progress while it works, then sentences (or
-JSON with codes) out. The work itself is pipeline.run.run_pipeline."""
+JSON with codes) out. The work itself is pipeline.run.job.run_pipeline."""
 import json
 import sys
 from contextlib import nullcontext
 
-from pipeline import office, run
+from pipeline.run import job as run
 from pipeline.cli.run_report import ProgressUI, error_json, print_outcome, result_json
+from pipeline.run.report import PDF_SKIPPED, empty_sheet_notes
 from pipeline.cli.validate_cmd import print_report
 from pipeline.errors import PipelineError, file_system_error
 from pipeline.render.word.word import NO_EMBLEM, OVERRIDE_DIR
-
-# -- what the codes in RunResult mean, in the words staff read --
-PDF_SKIPPED = {
-    run.NO_PDF_REQUESTED: "ข้ามการสร้าง PDF และการคำนวณสูตรล่วงหน้าตามที่สั่ง (--no-pdf)",
-    run.LIBREOFFICE_MISSING: "ไม่พบ LibreOffice: ข้ามการสร้าง PDF และการคำนวณสูตรล่วงหน้า. " + office.INSTALL_HINT,
-}
-
 
 def run_command(args) -> int:
     quiet = args.quiet or args.json
@@ -44,15 +38,6 @@ def run_command(args) -> int:
     if failed and args.quiet and not args.json:  # -- -q too: the master was not updated --
         print(f"ผิดพลาด: ไม่ได้เขียนกลับ: {failed}", file=sys.stderr)
     return result.exit_code
-
-
-def empty_sheet_notes(result: run.RunResult) -> list[str]:
-    """The projects whose sheets were not made because they have no details yet (CLI and web)."""
-    if not result.empty_sheets:
-        return []
-    return [f"ยังไม่มีรายละเอียด {len(result.empty_sheets)} โครงการ จึงยังไม่ได้สร้างเอกสารโครงการ "
-            "(กรอกในแผ่นงาน โครงการ แล้วสั่งใหม่):",
-            *(f"  - ลำดับที่ {p['seq']} {p['name']} ({p['code']})" for p in result.empty_sheets)]
 
 
 def outcome_notes(result: run.RunResult, workbook, templates=None) -> list[tuple[str, str]]:

@@ -1,5 +1,4 @@
 """What `pipeline run` shows: progress while it works, then a table of what was written."""
-import re
 from pathlib import Path
 
 from rich.console import Console
@@ -7,7 +6,8 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from pipeline.cli.console import console as default_console
-from pipeline.run import STAGES, ProgressEvent, RunResult
+from pipeline.run.job import STAGES, ProgressEvent, RunResult
+from pipeline.run.report import file_kind, outcome_rows
 
 
 class ProgressUI:
@@ -35,32 +35,6 @@ class ProgressUI:
             self._progress.update(self._task, description=f"{event.label} {event.done}/{event.total}")
 
 
-def pdf_pages(path: Path) -> int | None:
-    """Page count read from the PDF's page objects (LibreOffice writes them uncompressed)."""
-    count = len(re.findall(rb"/Type\s*/Page[^s]", path.read_bytes()))
-    return count or None
-
-
-def _kind(path: Path) -> str:
-    return {".docx": "Word", ".pdf": "PDF", ".xlsx": "Excel"}.get(path.suffix, path.suffix)
-
-
-def outcome_rows(files: list[Path], out_dir: Path) -> list[dict]:
-    """Top-level files first, then one row per year folder: how many Word, PDF and Excel files,
-    and the PDFs' pages (the CLI's table and the web page's)."""
-    groups: dict[str, list[Path]] = {}
-    for path in files:
-        rel = path.relative_to(out_dir)
-        key = rel.stem if len(rel.parts) == 1 else rel.parts[0] + "/"
-        groups.setdefault(key, []).append(path)
-    rows = []
-    for key in sorted(groups, key=lambda k: (k.endswith("/"), k)):
-        group = groups[key]
-        counts = {k.lower(): sum(1 for p in group if _kind(p) == k) for k in ("Word", "PDF", "Excel")}
-        rows.append({"name": key, **counts, "pages": sum(pdf_pages(p) or 0 for p in group if p.suffix == ".pdf")})
-    return rows
-
-
 def print_outcome(result: RunResult, out_dir: Path, notes: list[tuple[str, str]] = (),
                   console: Console | None = None) -> None:
     """One row per top-level file, one row per year folder (its counts), then the notes."""
@@ -71,7 +45,7 @@ def print_outcome(result: RunResult, out_dir: Path, notes: list[tuple[str, str]]
     for row in outcome_rows(result.files, out_dir):
         table.add_row(row["name"], *(str(row[k] or "") for k in ("word", "pdf", "excel", "pages")))
     console.print(table)
-    totals = {k: sum(1 for p in result.files if _kind(p) == k) for k in ("Word", "PDF", "Excel")}
+    totals = {k: sum(1 for p in result.files if file_kind(p) == k) for k in ("Word", "PDF", "Excel")}
     console.print(f"รวม Word {totals['Word']} ไฟล์, PDF {totals['PDF']} ไฟล์, Excel {totals['Excel']} ไฟล์; "
                   f"คำเตือน {result.warnings} รายการ; ใช้เวลา {result.seconds:.1f} วินาที")
     for style, sentence in notes:

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from pipeline import contract as c
-from pipeline.thai import arabic_digits
+from pipeline.text.thai import arabic_digits
 from pipeline.workbook.cells import parse_budget
 
 from .anomalies import Anomaly, anomaly

@@ -5,9 +5,9 @@ blank lines in arbitrary places, so structure is rebuilt from the lines' own sha
 """
 import re
 
-from pipeline.list_items import sub_item
-from pipeline.thai import arabic_digits, nfc
-from pipeline.thai_words import dictionary
+from pipeline.text.list_items import sub_item
+from pipeline.text.thai import arabic_digits, nfc
+from pipeline.text.thai_words import dictionary
 from pipeline.workbook.cells import clean_text
 
 DIGIT = "[๐-๙0-9]"
@@ -65,7 +65,7 @@ def split_word(head: str, tail: str) -> bool:
 
 def split_items(lines: list[str]) -> list[str]:
     """One line per item: top-level items ("๑)", "- ๒)") without their number, each followed by
-    its sub-items ("๒.๑) …", "- …", see pipeline.list_items) as the source prints them, even
+    its sub-items ("๒.๑) …", "- …", see pipeline.text.list_items) as the source prints them, even
     when the extraction ran them together on one line. Lines that start no item continue the
     current one. No numbers at all: one item."""
     items: list[str] = []

@@ -10,7 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from pipeline import contract as c
 from pipeline.model import Plan
-from pipeline.monitor.model import PlannedProject, ProgressRow, flag, year_projects
+from pipeline.model import PlannedProject, ProgressRow, flag, year_projects
 
 STATUS_FIELDS = {c.STATUS_DONE: "done", c.STATUS_IN_PROGRESS: "in_progress",
                  c.STATUS_NOT_STARTED: "not_started", c.STATUS_FAILED: "failed"}

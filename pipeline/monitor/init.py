@@ -1,6 +1,6 @@
 """`pipeline monitor init`: add the rows of one fiscal year's round to `ผลการดำเนินงาน`.
 
-Same safety as write-back (pipeline.workbook.writeback): every refusal (open in Excel, read-only,
+Same safety as write-back (pipeline.render.excel.writeback): every refusal (open in Excel, read-only,
 content openpyxl would drop, a plan with errors) comes before any byte is written; then a
 timestamped backup, a temporary file beside the master and an atomic replace.
 
@@ -15,8 +15,8 @@ from pathlib import Path
 
 from pipeline import contract as c
 from pipeline.errors import OutputBlocked, PipelineError
-from pipeline.monitor.model import year_projects
-from pipeline.monitor.sheet import add_monitoring_sheet, style_row
+from pipeline.model import year_projects
+from pipeline.workbook.monitoring_sheet import add_monitoring_sheet, style_row
 from pipeline.validate import validate_master
 from pipeline.workbook.cells import clean_text, parse_int
 from pipeline.workbook.master import Master, open_master

@@ -3,7 +3,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from pipeline import contract as c
-from pipeline.monitor.model import ProgressRow
+from pipeline.model import ProgressRow
 from pipeline.workbook.cells import clean_text, parse_budget, parse_date, parse_int, split_section
 from pipeline.workbook.master import Master, open_master
 from pipeline.workbook.reader import records

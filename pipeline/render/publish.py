@@ -15,11 +15,11 @@ from urllib.parse import quote
 from pipeline import contract as c
 from pipeline.model import Plan
 from pipeline.monitor.aggregate import RoundSummary
-from pipeline.monitor.model import ita_code, round_title
+from pipeline.model import ita_code, round_title
 from pipeline.render.word.filenames import safe_filename
 from pipeline.render.word.monitoring_report import report_name
 from pipeline.render.word.word import PLANBOOK_NAME
-from pipeline.thai import thai_date, thai_digits
+from pipeline.text.thai import thai_date, thai_digits
 
 INDEX = "index.html"
 STYLE = """body{font-family:"TH SarabunPSK","Sarabun",sans-serif;font-size:18px;margin:2em;color:#222}

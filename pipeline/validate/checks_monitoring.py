@@ -4,8 +4,8 @@ No sheet, no checks: a master made before monitoring existed stays valid."""
 from datetime import timedelta
 
 from pipeline import contract as c
-from pipeline.monitor.model import round_period
-from pipeline.thai import baht_amount, thai_date
+from pipeline.model import round_period
+from pipeline.text.thai import baht_amount, thai_date
 from pipeline.validate.checks_projects import project_index
 from pipeline.validate.checks_yearly import rows_by_year
 from pipeline.workbook.master import Master

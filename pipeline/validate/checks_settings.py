@@ -3,7 +3,7 @@ from datetime import date
 
 
 from pipeline import contract as c
-from pipeline.thai import thai_date
+from pipeline.text.thai import thai_date
 from pipeline.workbook.master import Master, year_value
 from pipeline.validate.problems import problem
 from pipeline.workbook.cells import parse_date, parse_int

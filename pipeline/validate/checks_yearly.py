@@ -5,7 +5,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from pipeline import contract as c
-from pipeline.thai import SATANG, arabic_digits, baht_amount
+from pipeline.text.thai import SATANG, arabic_digits, baht_amount
 from pipeline.validate.checks_projects import project_index
 from pipeline.workbook.master import Master
 from pipeline.validate.problems import problem

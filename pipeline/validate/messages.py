@@ -4,9 +4,8 @@ Templates use `{value}` (the cell's value), `{column}` (its header) and per-code
 The location (`แผนรายปี!F17`) is prefixed by pipeline.validate.problems.problem().
 """
 from pipeline.validate.messages_import import IMPORT_MESSAGES
-from pipeline.validate.msg import E, W, Msg
-
-_NUMBER_FIX = "ใส่เป็นตัวเลขอารบิก เช่น 20000 (ไม่ต้องมีจุลภาคหรือคำว่าบาท)"
+from pipeline.validate.messages_monitoring import MESSAGES as MONITORING_MESSAGES
+from pipeline.validate.msg import E, NUMBER_FIX, W, Msg
 
 MESSAGES = {
     # -- structure --
@@ -144,14 +143,14 @@ MESSAGES = {
                            "ลำดับ {value} of {year} repeats row {first}"),
     "order-gap": Msg(E, "ลำดับของปี {year} ขาดเลข {missing}", "เรียงลำดับของปี {year} ใหม่เป็น 1 ถึง {count} ไม่ข้าม",
                      "ลำดับ of {year} skips {missing}"),
-    "budget-not-a-number": Msg(E, "งบประมาณ '{value}' ไม่ใช่ตัวเลข", _NUMBER_FIX + " ไม่ใช้งบประมาณใส่ 0",
+    "budget-not-a-number": Msg(E, "งบประมาณ '{value}' ไม่ใช่ตัวเลข", NUMBER_FIX + " ไม่ใช้งบประมาณใส่ 0",
                                "budget '{value}' is not a number"),
     "budget-negative": Msg(E, "งบประมาณ '{value}' ติดลบ", "ใส่จำนวนเงิน 0 ขึ้นไป", "budget '{value}' is negative"),
     "budget-decimals": Msg(W, "งบประมาณ '{value}' มีทศนิยมเกิน 2 ตำแหน่ง จะใช้ {amount} บาท (ปัดครึ่งขึ้นเป็นสตางค์) "
                               "ทั้งในตัวเลข คำอ่าน และยอดรวม",
                            "พิมพ์จำนวนเงินให้มีทศนิยมไม่เกิน 2 ตำแหน่ง (ถ้าเป็นสูตร เช่น =10000/3 ให้ครอบด้วย ROUND(…;2))",
                            "budget '{value}' has more than 2 decimals; {amount} is used everywhere"),
-    "budget-as-text": Msg(W, "งบประมาณ '{value}' พิมพ์เป็นข้อความ (อ่านได้เป็น {amount} บาท)", _NUMBER_FIX,
+    "budget-as-text": Msg(W, "งบประมาณ '{value}' พิมพ์เป็นข้อความ (อ่านได้เป็น {amount} บาท)", NUMBER_FIX,
                           "budget '{value}' is text (read as {amount})"),
     "quarter-mark-unknown": Msg(E, "เครื่องหมายไตรมาส '{value}' ไม่รู้จัก",
                                 "ใส่ ✓ เมื่อดำเนินการในไตรมาสนั้น (หรือ ☑ / x 1) หรือเว้นว่าง",
@@ -175,6 +174,5 @@ assert not MESSAGES.keys() & IMPORT_MESSAGES.keys()
 MESSAGES.update(IMPORT_MESSAGES)
 
 # -- the monitoring sheet's messages live beside its checks; merged here so codes stay one catalogue --
-from pipeline.validate.messages_monitoring import MESSAGES as _MONITORING  # noqa: E402
-assert not MESSAGES.keys() & _MONITORING.keys()
-MESSAGES.update(_MONITORING)
+assert not MESSAGES.keys() & MONITORING_MESSAGES.keys()
+MESSAGES.update(MONITORING_MESSAGES)

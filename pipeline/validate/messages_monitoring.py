@@ -1,5 +1,5 @@
 """Message templates for the monitoring sheet (ผลการดำเนินงาน); merged into MESSAGES."""
-from pipeline.validate.messages import E, W, Msg, _NUMBER_FIX
+from pipeline.validate.msg import E, NUMBER_FIX, W, Msg
 
 _INIT = "หรือสั่ง pipeline monitor init --year {year} --round {round} ให้เพิ่มแถวที่ขาด"
 
@@ -42,8 +42,8 @@ MESSAGES = {
                                    "สรุปผลการดำเนินงานสั้น ๆ (ทำอะไร เมื่อไร ได้ผลอย่างไร)",
                                    "{code} is done but the result is empty"),
     "monitoring-amount-invalid": Msg(E, "{column} '{value}' ไม่ใช่จำนวนเงินที่ถูกต้อง (ติดลบหรือเป็นข้อความ)",
-                                     _NUMBER_FIX, "{column} '{value}' is not a valid amount (negative or text)"),
-    "monitoring-amount-as-text": Msg(W, "{column} '{value}' เป็นข้อความ อ่านได้เป็น {amount} บาท", _NUMBER_FIX,
+                                     NUMBER_FIX, "{column} '{value}' is not a valid amount (negative or text)"),
+    "monitoring-amount-as-text": Msg(W, "{column} '{value}' เป็นข้อความ อ่านได้เป็น {amount} บาท", NUMBER_FIX,
                                      "{column} '{value}' is text; read as {amount}"),
     "monitoring-spent-over-budget": Msg(W, "เบิกจ่ายจริง {spent} บาท มากกว่างบประมาณตามข้อบัญญัติ {approved} บาท",
                                         "ตรวจตัวเลขเบิกจ่ายหรืองบประมาณตามข้อบัญญัติ (ถ้ามีการโอนงบ ให้แก้งบตามข้อบัญญัติ)",

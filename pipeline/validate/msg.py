@@ -10,3 +10,6 @@ class Msg(NamedTuple):
 
 
 E, W = "error", "warning"
+
+# -- how to type an amount: shared by the plan's and the monitoring sheet's messages --
+NUMBER_FIX = "ใส่เป็นตัวเลขอารบิก เช่น 20000 (ไม่ต้องมีจุลภาคหรือคำว่าบาท)"

@@ -9,7 +9,8 @@ from pipeline import contract as c
 from pipeline.errors import OutputBlocked
 from pipeline.validate.problems import ERROR, Report
 from pipeline.workbook.guards import check_writable
-from pipeline.workbook.writer import BODY, FONT_NAME, HEADER, HEADER_FILL, save_workbook
+from pipeline.workbook.styles import BODY, FONT_NAME, HEADER, HEADER_FILL
+from pipeline.workbook.writer import save_workbook
 
 COLUMNS = (("ระดับ", 10), ("แผ่นงาน", 12), ("ช่อง", 8), ("ตำแหน่ง (คลิกเพื่อไปที่ช่อง)", 24), ("รหัสปัญหา", 24),
            ("ค่าในช่อง", 30), ("รายละเอียดและวิธีแก้", 90), ("English", 60))

@@ -12,10 +12,9 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline import office
-from pipeline import run as pipeline_run
-from pipeline.cli.run_cmd import PDF_SKIPPED, empty_sheet_notes
-from pipeline.cli.run_report import outcome_rows
+from pipeline.office import soffice as office
+from pipeline.run import job as pipeline_run
+from pipeline.run.report import PDF_SKIPPED, empty_sheet_notes, outcome_rows
 from pipeline.errors import PipelineError
 from pipeline.workbook.master import Master
 

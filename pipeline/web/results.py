@@ -47,7 +47,7 @@ def highlights(run_id: str, files: dict[str, Path]) -> dict:
     """Links to the announcement's PDF, the plan book's PDF, summary.xlsx and validation.xlsx
     (None for what this run did not make)."""
     from pipeline.render.word.word import ANNOUNCEMENT_NAME, PLANBOOK_NAME
-    from pipeline.run import SUMMARY_NAME, VALIDATION_NAME
+    from pipeline.run.job import SUMMARY_NAME, VALIDATION_NAME
 
     book_prefix = PLANBOOK_NAME.split("{")[0]
     top = [rel for rel in files if "/" not in rel]

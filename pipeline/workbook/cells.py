@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from pipeline.contract import QUARTER_TRUE_MARKS
-from pipeline.thai import arabic_digits, nfc
+from pipeline.text.thai import arabic_digits, nfc
 
 THAI_MONTHS = (
     ("มกราคม", "ม.ค."), ("กุมภาพันธ์", "ก.พ."), ("มีนาคม", "มี.ค."), ("เมษายน", "เม.ย."),

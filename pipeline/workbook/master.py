@@ -29,7 +29,7 @@ from pipeline import contract as c
 from pipeline.workbook.cells import clean_text, parse_int
 from pipeline.workbook.extent import EMPTY_RUN, filled_cells
 from pipeline.workbook.io import ENTITY_PATTERN, check_extension, lock_file, open_workbook, read_checked
-from pipeline.workbook.writeback_parts import sheet_parts
+from pipeline.workbook.parts import sheet_parts
 
 # -- what calamine cannot show us (see the module docstring) --
 # -- a false alarm (":f " in some other markup) only costs the slower reader --

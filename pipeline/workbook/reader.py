@@ -4,7 +4,7 @@ from pathlib import Path
 
 from pipeline import contract as c
 from pipeline.model import Dimension, Plan, Project, Settings, YearRow
-from pipeline.thai import satang
+from pipeline.text.thai import satang
 from pipeline.workbook.cells import clean_text, parse_budget, parse_date, parse_int, parse_quarter, split_section
 from pipeline.workbook.master import Master, Sheet, open_master
 

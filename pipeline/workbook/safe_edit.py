@@ -15,7 +15,7 @@ from pipeline.errors import OutputBlocked
 from pipeline.workbook.atomic import atomic_replace
 from pipeline.workbook.guards import blocked, check_writable
 from pipeline.workbook.master import Master
-from pipeline.workbook.writeback_parts import unsupported_parts
+from pipeline.workbook.parts import unsupported_parts
 
 # -- openpyxl notices that lose nothing of the staff's (it only adds its default style) --
 HARMLESS_WARNINGS = ("Workbook contains no default style",)

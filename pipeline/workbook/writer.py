@@ -3,7 +3,7 @@ from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -11,19 +11,8 @@ from pipeline import contract as c
 from pipeline.model import Plan
 from pipeline.workbook.atomic import atomic_replace
 from pipeline.workbook.cells import join_section
-
-FONT_NAME = "TH SarabunPSK"
-BODY = Font(name=FONT_NAME, size=16)
-HEADER = Font(name=FONT_NAME, size=16, bold=True)
-HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-THIN = Side(style="thin", color="999999")
-BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-WRAP_TOP = Alignment(wrap_text=True, vertical="top")
-BUDGET_FORMAT = "#,##0.00"
-# -- 30 กันยายน 2565: Thai locale (041E), Thai Buddhist calendar (07), Western digits (01); the
-# classic LCID form, which Excel and LibreOffice both keep (LibreOffice drops "[$-th-TH,107]") --
-BE_DATE_FORMAT = "[$-107041E]d mmmm yyyy"
-MAX_ROWS = 2000  # reach of the dropdowns below the data
+from pipeline.workbook.monitoring_sheet import add_monitoring_sheet
+from pipeline.workbook.styles import BE_DATE_FORMAT, BODY, BOX, BUDGET_FORMAT, HEADER, HEADER_FILL, MAX_ROWS, WRAP_TOP
 
 WIDTHS = {
     c.SHEET_SETTINGS: (22, 60),
@@ -50,8 +39,7 @@ def empty_workbook() -> Workbook:
     for key in c.SETTING_KEYS:
         settings.append([key.label, None])
     _add_dropdowns(wb)
-    from pipeline.monitor.sheet import add_monitoring_sheet  # -- the optional sheet, after the four --
-    add_monitoring_sheet(wb)
+    add_monitoring_sheet(wb)  # -- the optional sheet, after the four --
     return wb
 
 

@@ -9,8 +9,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline import contract as c
 from pipeline.model import Plan
-from pipeline.thai import eplan_date
-from pipeline.workbook.writer import BODY, BOX, BUDGET_FORMAT, FONT_NAME, HEADER, HEADER_FILL
+from pipeline.text.thai import eplan_date
+from pipeline.workbook.styles import BODY, BOX, BUDGET_FORMAT, FONT_NAME, HEADER, HEADER_FILL
 
 # -- the e-plan prints a ballot box with a check for "planned in this quarter" --
 SUMMARY_MARK = c.QUARTER_OUTPUT_MARK

@@ -13,10 +13,10 @@ from openpyxl.utils import get_column_letter
 from pipeline import contract as c
 from pipeline.model import Plan
 from pipeline.monitor.aggregate import RoundSummary
-from pipeline.monitor.model import FLAGS, THRESHOLDS, round_period
+from pipeline.model import FLAGS, THRESHOLDS, round_period
 from pipeline.render.excel.layout import CENTER, TITLE, header_row, page_setup, put_text
-from pipeline.thai import eplan_date
-from pipeline.workbook.writer import BODY, BOX, BUDGET_FORMAT, HEADER
+from pipeline.text.thai import eplan_date
+from pipeline.workbook.styles import BODY, BOX, BUDGET_FORMAT, HEADER
 
 # -- the long name last: the tables by มิติ above share these columns' widths --
 M = c.MonitoringCol

@@ -18,9 +18,11 @@ from pathlib import Path
 from lxml import etree
 from openpyxl import load_workbook
 
-from pipeline import office, office_children, ooxml
+from pipeline import ooxml
+from pipeline.office import soffice as office
+from pipeline.office import children as office_children
 from pipeline.workbook.atomic import atomic_replace
-from pipeline.workbook.writeback_parts import sheet_parts
+from pipeline.workbook.parts import sheet_parts
 
 MAIN_NS = ooxml.clark(ooxml.SML)
 

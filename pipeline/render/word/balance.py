@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from markupsafe import Markup, escape
 
-from pipeline.thai_words import dictionary
+from pipeline.text.thai_words import dictionary
 
 LINE_CM = 16.0             # A4 portrait between the 3 cm and 2 cm margins
 BOLD_WIDER = 1.06          # LibreOffice and Word embolden TH SarabunPSK a little wider
@@ -84,7 +84,7 @@ def _is_thai(ch: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _measure():
-    from pipeline.render.pdf_book import find_thai_font
+    from pipeline.render.book.pdf import find_thai_font
     font = find_thai_font()
     if font is None:
         return None

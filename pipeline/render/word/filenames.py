@@ -8,8 +8,8 @@ import re
 import unicodedata
 from pathlib import Path
 
-from pipeline.thai import nfc
-from pipeline.thai_words import words
+from pipeline.text.thai import nfc
+from pipeline.text.thai_words import words
 
 __all__ = ["safe_filename", "unique_name", "safe_child"]
 
@@ -40,7 +40,7 @@ def safe_filename(text: str, max_len: int = DEFAULT_MAX, *, suffix: str = "") ->
 
 def _truncate(text: str, limit: int, max_bytes: int) -> str:
     """Cut to at most `limit` characters and `max_bytes` UTF-8 bytes, at the end of a word
-    (PyThaiNLP, pipeline.thai_words: never "…ตำบลโ" or "…การทุจ"); a single word longer than the
+    (PyThaiNLP, pipeline.text.thai_words: never "…ตำบลโ" or "…การทุจ"); a single word longer than the
     limit is cut between characters, never leaving a Thai vowel or tone mark without its base."""
     cut = min(len(text), limit)
     while cut > 0 and len(text[:cut].encode("utf-8")) > max_bytes:

@@ -4,7 +4,7 @@ Thai has no spaces, so Word and LibreOffice find word ends with their own dictio
 LibreOffice's splits words ours knows as one (ท้อง|ถิ่น, ร้อง|เรียน). At render time (the master
 keeps plain text) each value printed into a document gets a WORD JOINER (U+2060, invisible, "no
 break here")
-- between the parts of the words LibreOffice splits (pipeline.thai_words.CUSTOM_WORDS: ท้อง+ถิ่น);
+- between the parts of the words LibreOffice splits (pipeline.text.thai_words.CUSTOM_WORDS: ท้อง+ถิ่น);
 - after the '/' and '.' of a web address, so it stays on one line.
 Measured with bench/count_split_words.py (README "Line breaks"), and why no more than that:
 - a ZERO WIDTH SPACE between words as well made LibreOffice break between a letter and its vowel
@@ -21,7 +21,7 @@ from functools import lru_cache
 from markupsafe import Markup, escape
 
 from pipeline.render.word.hyperlinks import link
-from pipeline.thai_words import CUSTOM_WORDS, dictionary
+from pipeline.text.thai_words import CUSTOM_WORDS, dictionary
 
 ZWSP = "\u200b"   # never inserted (see above); removed like WJ from text read back
 WJ = "\u2060"     # a line must not break here

@@ -9,9 +9,9 @@ from decimal import Decimal
 from pipeline import contract as c
 from pipeline.model import Plan
 from pipeline.monitor.aggregate import Line, RoundSummary, percent
-from pipeline.monitor.model import FLAGS, ita_code, round_period, round_title
+from pipeline.model import FLAGS, ita_code, round_period, round_title
 from pipeline.render.word.word_context import numbered
-from pipeline.thai import baht_amount, baht_words, thai_date, thai_digits
+from pipeline.text.thai import baht_amount, baht_words, thai_date, thai_digits
 
 UNDATED = "........................................"
 

@@ -14,7 +14,7 @@ Layout of `out_dir`:
 
 The plan book reproduces the source plan book: announcement, the year tables, then the project
 sheets of the plan's first year in ลำดับที่ order (each year folder has that year's sheets), behind
-a cover, a คำนำ and a สารบัญ (pipeline.render.book).
+a cover, a คำนำ and a สารบัญ (pipeline.render.book.parts).
 """
 import io
 from importlib import resources
@@ -34,8 +34,8 @@ from pipeline.render.word.docprops import properties, run_time
 from pipeline.render.word.docx_fast import PreparedTemplate
 from pipeline.render.word.linebreak import printed, wrappable
 from pipeline.render.word.filenames import safe_child, safe_filename, unique_name
-from pipeline.render.book import PlanBook, book_part
-from pipeline.thai import baht_words, budget_phrase, thai_date, thai_digits
+from pipeline.render.book.parts import PlanBook, book_part
+from pipeline.text.thai import baht_words, budget_phrase, thai_date, thai_digits
 
 # -- the defaults ship inside the package; a checkout's top-level templates/ holds the copies staff
 # edit, and each file found there is used instead of the default --
@@ -128,7 +128,7 @@ def render_documents(plan: Plan, out_dir: Path, years: list[int] | None = None,
     `notices` (a list) receives warning codes: NO_EMBLEM when the announcement has no Garuda.
 
     When the plan book is written and `book_out` is a list, it receives the book as a
-    pipeline.render.book.PlanBook (its PDF is assembled from its parts' PDFs, see make_pdfs).
+    pipeline.render.book.parts.PlanBook (its PDF is assembled from its parts' PDFs, see make_pdfs).
     `progress(done, total)` is called after each document."""
     out_dir = Path(out_dir)
     plan_years = plan.settings.years

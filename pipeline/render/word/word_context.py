@@ -1,7 +1,7 @@
 """Template contexts: the plan turned into the plain values the Word templates print.
 
 Formatting lives here, not in templates, so the tags stay `{{ name }}`-simple for staff:
-prose gets Thai digits (PyThaiNLP via pipeline.thai), the e-plan year table keeps Arabic digits
+prose gets Thai digits (PyThaiNLP via pipeline.text.thai), the e-plan year table keeps Arabic digits
 as the e-plan prints them (`20,000.00`, `07 กรกฎาคม 2566`).
 """
 from collections import OrderedDict
@@ -10,9 +10,9 @@ from decimal import Decimal
 
 from pipeline import contract as c
 from pipeline.errors import PipelineError
-from pipeline.list_items import outline
+from pipeline.text.list_items import outline
 from pipeline.model import Plan, Project, YearRow
-from pipeline.thai import baht_amount, budget_phrase, eplan_date, fiscal_year_label, thai_date, thai_digits
+from pipeline.text.thai import baht_amount, budget_phrase, eplan_date, fiscal_year_label, thai_date, thai_digits
 
 
 

@@ -14,8 +14,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.fonts import installed_font
-from pipeline.thai import thai_digits
+from pipeline.office.fonts import installed_font
+from pipeline.text.thai import thai_digits
 
 FONT_SIZE = 16
 FOOT_MARGIN_PT = 28          # baseline of the page number above the bottom edge
@@ -24,7 +24,7 @@ _WINDOWS_FONTS = ("THSarabunNew.ttf", "THSarabun.ttf", "THSarabunPSK.ttf")
 
 
 def find_thai_font() -> Path | None:
-    """A TrueType font with Thai digits: the TH SarabunPSK set-up fetched (pipeline.fonts), TH Sarabun
+    """A TrueType font with Thai digits: the TH SarabunPSK set-up fetched (pipeline.office.fonts), TH Sarabun
     on Windows, Laksaman via fontconfig elsewhere."""
     if installed_font() is not None:
         return installed_font()

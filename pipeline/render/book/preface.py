@@ -1,6 +1,6 @@
 """The plan book's คำนำ when the ตั้งค่า sheet leaves it empty (the source plan book has none)."""
 from pipeline.model import Settings
-from pipeline.thai import thai_digits
+from pipeline.text.thai import thai_digits
 
 
 def default_preface(s: Settings) -> list[str]:

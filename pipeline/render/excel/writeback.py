@@ -19,7 +19,7 @@ from pathlib import Path
 
 from pipeline.errors import OutputBlocked
 from pipeline.model import Plan
-from pipeline.processes import left_by_dead_run
+from pipeline.office.processes import left_by_dead_run
 from pipeline.render.excel.recalc import store_cached_values
 from pipeline.render.excel.summary import add_summary_sheets, is_summary_sheet
 from pipeline.workbook.master import Master, open_master

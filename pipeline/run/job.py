@@ -9,22 +9,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from pipeline import office, office_children
+from pipeline.office import soffice as office
+from pipeline.office import children as office_children
 from pipeline.errors import PipelineError
 from pipeline.monitor.outputs import monitoring_summaries
 from pipeline.render.excel.recalc import recalculate
 from pipeline.render.excel.summary import write_summary
-from pipeline.render.pdf import make_pdfs
+from pipeline.render.pdf.convert import make_pdfs
 from pipeline.render.publish import publish_folder
 from pipeline.render.word.monitoring_report import render_reports
 from pipeline.render.word.word import render_documents
 from pipeline.render.word.word_context import projects_without_details
-from pipeline.outlock import output_lock
-from pipeline.staging import discard, new_staging_dir, publish, remove_leftovers
+from pipeline.run.outlock import output_lock
+from pipeline.run.staging import discard, new_staging_dir, publish, remove_leftovers
 from pipeline.validate import validate_master, write_report_xlsx
 from pipeline.workbook.master import Master, open_master
 from pipeline.workbook.reader import read_plan
-from pipeline.workbook.writeback import write_back as write_back_master
+from pipeline.render.excel.writeback import write_back as write_back_master
 
 SUMMARY_NAME = "summary.xlsx"
 VALIDATION_NAME = "validation.xlsx"

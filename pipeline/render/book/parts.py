@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.model import Plan
-from pipeline.preface import default_preface
+from pipeline.render.book.preface import default_preface
 from pipeline.render.word import word_context as ctx
 from pipeline.render.word.docx_fast import PreparedTemplate
-from pipeline.render.pdf_book import Bookmark
-from pipeline.render.pdf_joined import destination_pages
-from pipeline.render.word.planbook import FRONT_MARK, front_headings, is_plain_frame, write_front, write_planbook
-from pipeline.thai import thai_digits
+from pipeline.render.book.pdf import Bookmark
+from pipeline.render.pdf.joined import destination_pages
+from pipeline.render.book.planbook import FRONT_MARK, front_headings, is_plain_frame, write_front, write_planbook
+from pipeline.text.thai import thai_digits
 
 FRONT_NAME = "front.docx"
 # -- stands for a page number while LibreOffice lays out the สารบัญ: the dot leader stops about
@@ -116,7 +116,7 @@ def make_book_pdf(book: PlanBook, font: Path, front_pdf: Path, convert) -> Path:
     A frame with a header is converted whole by LibreOffice (its page numbers are then 1 2 3)."""
     from pypdf import PdfReader
 
-    from pipeline.render.pdf_book import assemble_pdf, contents_lines
+    from pipeline.render.book.pdf import assemble_pdf, contents_lines
 
     part_pdfs = [p.path.with_suffix(".pdf") for p in book.parts]
     pages = [len(PdfReader(p).pages) for p in part_pdfs]

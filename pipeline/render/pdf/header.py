@@ -10,8 +10,8 @@ import re
 import zipfile
 from pathlib import Path
 
-from pipeline.render.pdf_book import FONT_SIZE, draw_overlay
-from pipeline.thai import thai_digits
+from pipeline.render.book.pdf import FONT_SIZE, draw_overlay
+from pipeline.text.thai import thai_digits
 
 HEADER_TEXT = "- {} -"
 ASCENT = 0.95           # TH SarabunPSK's first baseline below the header's top, in em

@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from pipeline.processes import left_by_dead_run
+from pipeline.office.processes import left_by_dead_run
 
 TEMP_PREFIX = "anticorruption-lo-"
 RESTART_CODE = 81  # -- soffice.bin asks to be started again after creating a profile (oosplash did it) --

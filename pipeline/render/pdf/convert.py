@@ -1,7 +1,7 @@
 """PDFs of the Word documents: LibreOffice converts them in PDF_WORKERS processes, documents of one
-template joined into one file each (pipeline.render.pdf_joined); the plan book's PDF is assembled
-from its front matter's and parts' PDFs with Thai page numbers (pipeline.render.book,
-pipeline.render.pdf_book)."""
+template joined into one file each (pipeline.render.pdf.joined); the plan book's PDF is assembled
+from its front matter's and parts' PDFs with Thai page numbers (pipeline.render.book.parts,
+pipeline.render.book.pdf)."""
 import os
 import shutil
 import tempfile
@@ -11,11 +11,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable
 
-from pipeline import office
-from pipeline.render import pdf_joined
-from pipeline.render.book import FRONT_NAME, make_book_pdf
-from pipeline.render.pdf_book import find_thai_font
-from pipeline.render.pdf_header import has_thai_page_header, header_place, stamp_header_numbers, without_header_text
+from pipeline.office import soffice as office
+from pipeline.render.pdf import joined as pdf_joined
+from pipeline.render.book.parts import FRONT_NAME, make_book_pdf
+from pipeline.render.book.pdf import find_thai_font
+from pipeline.render.pdf.header import has_thai_page_header, header_place, stamp_header_numbers, without_header_text
 from pipeline.render.word.linebreak import office_marks
 
 PDF_WORKERS = 2  # measured with bench/bench_run.py, beside the recalculation's process
@@ -25,7 +25,7 @@ def make_pdfs(documents: list[Path], book=None,
               progress: Callable[[int, int], None] | None = None) -> list[Path]:
     """Convert the documents in PDF_WORKERS LibreOffice processes; each PDF lands next to its .docx.
 
-    The plan book's (a pipeline.render.book.PlanBook) PDF is assembled from its front matter's and
+    The plan book's (a pipeline.render.book.parts.PlanBook) PDF is assembled from its front matter's and
     parts' PDFs with Thai page numbers when a Thai font is found; otherwise LibreOffice converts it.
     `progress(done, total)` hears how many PDFs are made, as LibreOffice writes them."""
     docx = [d for d in documents if d.suffix == ".docx"]
@@ -44,7 +44,7 @@ def make_pdfs(documents: list[Path], book=None,
 
 def _convert_all(docx: list[Path], workers: int = PDF_WORKERS, on_progress=None) -> list[Path]:
     """Each document's PDF next to it. Documents of one template are converted joined (see
-    pipeline.render.pdf_joined); if the joined PDF cannot be cut, or LibreOffice fails on it, each
+    pipeline.render.pdf.joined); if the joined PDF cannot be cut, or LibreOffice fails on it, each
     document is converted alone, so an error names the document it is about."""
     if not docx:
         return []

@@ -14,9 +14,9 @@ from concurrent.futures import ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import Callable
 
-from pipeline import office_children
+from pipeline.office import children as office_children
 from pipeline.errors import PipelineError
-from pipeline.fonts import office_env
+from pipeline.office.fonts import office_env
 
 INSTALL_HINT = ("ติดตั้ง LibreOffice: Debian/Ubuntu `sudo apt-get install libreoffice-writer-nogui "
                 "libreoffice-calc-nogui fonts-thai-tlwg`; Windows ดาวน์โหลดจาก https://www.libreoffice.org/download/")

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from pipeline.errors import OutputBlocked
-from pipeline.processes import left_by_dead_run
+from pipeline.office.processes import left_by_dead_run
 from pipeline.workbook.atomic import atomic_replace
 from pipeline.workbook.io import lock_file
 

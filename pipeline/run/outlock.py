@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from pipeline.errors import OutputBlocked
-from pipeline.processes import pid_alive
+from pipeline.office.processes import pid_alive
 
 LOCK_NAME = ".pipeline-run.lock"
 WAIT_SECONDS = 15.0

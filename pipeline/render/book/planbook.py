@@ -154,7 +154,7 @@ def _front_heads(body) -> list:
 
 def is_plain_frame(book: PreparedTemplate) -> bool:
     """True when planbook.docx has no header: then the book's PDF can be assembled from the front
-    matter's and the parts' own PDFs (see pipeline.render.pdf_book); a header staff add to the
+    matter's and the parts' own PDFs (see pipeline.render.book.pdf); a header staff add to the
     frame is on every page of the book, so LibreOffice must convert the whole book."""
     for name, data in book.raw.items():
         if posixpath.basename(name).startswith("header") and name.endswith(".xml"):

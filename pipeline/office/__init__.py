@@ -1,0 +1,1 @@
+"""LibreOffice headless (its processes, profiles and fonts) and the processes of other programs."""
