@@ -10,6 +10,11 @@ SHEET_DIMENSIONS = "มิติ"
 SHEET_PROJECTS = "โครงการ"
 SHEET_YEARLY = "แผนรายปี"
 INPUT_SHEETS = (SHEET_SETTINGS, SHEET_DIMENSIONS, SHEET_PROJECTS, SHEET_YEARLY)
+# -- monitoring: one row per project per fiscal year per round. The sheet is optional:
+#    a master made before it existed stays valid, monitoring is then simply not reported --
+SHEET_MONITORING = "ผลการดำเนินงาน"
+OPTIONAL_SHEETS = (SHEET_MONITORING,)
+CONTRACT_SHEETS = INPUT_SHEETS + OPTIONAL_SHEETS
 
 
 
@@ -49,6 +54,29 @@ class YearlyCol:
     NOTE = "หมายเหตุ"
 
 
+class MonitoringCol:
+    YEAR = "ปีงบประมาณ"
+    ROUND = "รอบ"
+    PROJECT_CODE = "รหัสโครงการ"
+    NAME = "ชื่อโครงการ"
+    PLANNED = "งบประมาณตามแผน (บาท)"
+    APPROVED = "งบประมาณตามข้อบัญญัติ (บาท)"
+    SPENT = "เบิกจ่ายจริง (บาท)"
+    STATUS = "สถานะ"
+    REASON = "เหตุที่ดำเนินการไม่ได้"
+    RESULT = "ผลการดำเนินงาน"
+    INDICATOR = "ตัวชี้วัด/ผลที่ได้"
+    PROBLEMS = "ปัญหาและอุปสรรค"
+    SUGGESTIONS = "ข้อเสนอแนะ"
+    EVIDENCE = "หลักฐาน"
+    REPORT_DATE = "วันที่รายงาน"
+
+
+MONITORING_HEADERS = tuple(getattr(MonitoringCol, name) for name in (
+    "YEAR", "ROUND", "PROJECT_CODE", "NAME", "PLANNED", "APPROVED", "SPENT", "STATUS", "REASON", "RESULT",
+    "INDICATOR", "PROBLEMS", "SUGGESTIONS", "EVIDENCE", "REPORT_DATE"))
+
+
 SETTINGS_HEADERS = (SettingsCol.KEY, SettingsCol.VALUE)
 DIMENSION_HEADERS = (DimensionCol.NUMBER, DimensionCol.NAME)
 PROJECT_HEADERS = (
@@ -65,6 +93,7 @@ HEADERS = {
     SHEET_DIMENSIONS: DIMENSION_HEADERS,
     SHEET_PROJECTS: PROJECT_HEADERS,
     SHEET_YEARLY: YEARLY_HEADERS,
+    SHEET_MONITORING: MONITORING_HEADERS,
 }
 
 
@@ -90,7 +119,12 @@ SETTING_KEYS = (
     SettingKey("เนื้อความประกาศ", "announcement_body", "paragraphs"),
     # -- the plan book's คำนำ; empty: a default text (pipeline.render.book.preface) --
     SettingKey("คำนำ", "preface", "paragraphs", required=False),
+    # -- the ITA (OIT) indicator codes change between assessment years, so they are settings --
+    SettingKey("ตัวชี้วัด ITA แผน", "ita_plan", "text", required=False),
+    SettingKey("ตัวชี้วัด ITA รอบ 6 เดือน", "ita_round_6", "text", required=False),
+    SettingKey("ตัวชี้วัด ITA ประจำปี", "ita_round_12", "text", required=False),
 )
+ITA_SETTING_KEYS = tuple(key for key in SETTING_KEYS if key.field.startswith("ita_"))
 
 # Project text sections: header -> (model attribute, "list" = one item per line,
 # "paragraphs" = paragraphs separated by a blank line).
@@ -127,35 +161,6 @@ def column_number(headers: tuple[str, ...], name: str) -> int:
     return headers.index(name) + 1
 
 
-# -- monitoring (issue 13): one row per project per fiscal year per round. The sheet is optional:
-#    a master made before it existed stays valid, monitoring is then simply not reported --
-SHEET_MONITORING = "ผลการดำเนินงาน"
-OPTIONAL_SHEETS = (SHEET_MONITORING,)
-CONTRACT_SHEETS = INPUT_SHEETS + OPTIONAL_SHEETS
-
-
-class MonitoringCol:
-    YEAR = "ปีงบประมาณ"
-    ROUND = "รอบ"
-    PROJECT_CODE = "รหัสโครงการ"
-    NAME = "ชื่อโครงการ"
-    PLANNED = "งบประมาณตามแผน (บาท)"
-    APPROVED = "งบประมาณตามข้อบัญญัติ (บาท)"
-    SPENT = "เบิกจ่ายจริง (บาท)"
-    STATUS = "สถานะ"
-    REASON = "เหตุที่ดำเนินการไม่ได้"
-    RESULT = "ผลการดำเนินงาน"
-    INDICATOR = "ตัวชี้วัด/ผลที่ได้"
-    PROBLEMS = "ปัญหาและอุปสรรค"
-    SUGGESTIONS = "ข้อเสนอแนะ"
-    EVIDENCE = "หลักฐาน"
-    REPORT_DATE = "วันที่รายงาน"
-
-
-MONITORING_HEADERS = tuple(getattr(MonitoringCol, name) for name in (
-    "YEAR", "ROUND", "PROJECT_CODE", "NAME", "PLANNED", "APPROVED", "SPENT", "STATUS", "REASON", "RESULT",
-    "INDICATOR", "PROBLEMS", "SUGGESTIONS", "EVIDENCE", "REPORT_DATE"))
-HEADERS[SHEET_MONITORING] = MONITORING_HEADERS
 ROUNDS = (6, 12)                       # months covered: 1 Oct-31 Mar, and the whole fiscal year
 STATUS_NOT_STARTED = "ยังไม่ดำเนินการ"
 STATUS_IN_PROGRESS = "อยู่ระหว่างดำเนินการ"
@@ -163,13 +168,6 @@ STATUS_DONE = "ดำเนินการแล้วเสร็จ"
 STATUS_FAILED = "ไม่สามารถดำเนินการได้"
 STATUSES = (STATUS_NOT_STARTED, STATUS_IN_PROGRESS, STATUS_DONE, STATUS_FAILED)
 REASONS = ("ไม่ได้รับงบประมาณ", "นโยบายผู้บริหารเปลี่ยนแปลง", "บุคลากรไม่เพียงพอ", "อื่น ๆ")
-# -- the ITA (OIT) indicator codes change between assessment years, so they are settings --
-ITA_SETTING_KEYS = (
-    SettingKey("ตัวชี้วัด ITA แผน", "ita_plan", "text", required=False),
-    SettingKey("ตัวชี้วัด ITA รอบ 6 เดือน", "ita_round_6", "text", required=False),
-    SettingKey("ตัวชี้วัด ITA ประจำปี", "ita_round_12", "text", required=False),
-)
-SETTING_KEYS = SETTING_KEYS + ITA_SETTING_KEYS
 MONITORING_SHEET_PREFIX = "ติดตามผล "     # summary.xlsx: one sheet per fiscal year with rows
 PUBLISH_FOLDER = "เผยแพร่"
 

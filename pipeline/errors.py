@@ -1,4 +1,18 @@
-"""Exceptions for "cannot continue" only. Validation problems are data (see pipeline.validate)."""
+"""Every exception and exit code, in one catalogue. Exceptions are for "cannot continue" only;
+validation problems are data (see pipeline.validate). The README's exit-code table is tested
+against EXIT_CODES (tests/test_house.py)."""
+
+# -- what a command's exit code means; every PipelineError's exit_code is one of these --
+EXIT_CODES = {
+    0: "done (warnings allowed)",
+    1: "validation errors, or a request the plan cannot meet (a --year outside the plan): nothing written",
+    2: "the file cannot be read, or the command cannot be carried out as typed (usage, unsafe serve)",
+    3: "an output is blocked (exists, open in Word/Excel, read-only, locked, refused write-back)",
+    4: "a broken template",
+    5: "LibreOffice failed",
+    70: "an internal error (a bug; details in the log file)",
+    130: "interrupted (Ctrl+C)",
+}
 
 
 class PipelineError(Exception):
@@ -58,6 +72,54 @@ class TemplateError(PipelineError):
 
     exit_code = 4
     default_code = "template-broken"
+
+
+class ConversionFailed(PipelineError):
+    """LibreOffice failed or timed out (making PDFs, recalculating formulas)."""
+
+    exit_code = 5
+    default_code = "libreoffice-failed"
+
+
+class InitRefused(PipelineError):
+    """`pipeline monitor init` cannot add the round (an unknown round or year, a plan with errors)."""
+
+    default_code = "monitor-init-refused"
+
+
+class UnsafeBind(PipelineError):
+    """`pipeline serve` beyond 127.0.0.1 without a password: the command cannot be carried out."""
+
+    exit_code = 2
+    default_code = "unsafe-bind"
+
+
+class UploadRefused(PipelineError):
+    """An upload the web page will not take; `status` is the HTTP status it answers with."""
+
+    exit_code = 2
+    default_code = "upload-refused"
+
+    def __init__(self, status: int, code: str, message: str, english: str, hint: str = ""):
+        super().__init__(message, hint=hint, english=english, code=code)
+        self.status = status
+
+
+class RequestRefused(PipelineError):
+    """The web page answers a request with a validation-shaped JSON body (400, 422) instead of a run."""
+
+    default_code = "request-refused"
+
+    def __init__(self, body: dict, status: int):
+        first = (body.get("problems") or [{}])[0]
+        super().__init__(first.get("message", ""), english=first.get("message_en", ""),
+                         code=first.get("code") or self.default_code)
+        self.body, self.status = body, status
+
+
+class JoinFailed(Exception):
+    """Internal, never shown to staff: documents could not be joined into one LibreOffice file, or
+    the joined PDF does not show where each starts; the PDF stage then converts them one by one."""
 
 
 class InternalError(PipelineError):

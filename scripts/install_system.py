@@ -1,5 +1,5 @@
 """Install what the PDFs need when it is missing: LibreOffice, the Thai fonts, poppler (apt-get),
-and the real TH SarabunPSK (fetched from PyPI into our own fonts folder, see pipeline/fonts.py);
+and the real TH SarabunPSK (fetched from PyPI into our own fonts folder, see pipeline/office/fonts.py);
 and chromium, the browser the web page's end-to-end tests drive.
 
 apt-get only acts on Debian/Ubuntu as root; anywhere else it prints what to install and carries

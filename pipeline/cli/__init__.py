@@ -16,6 +16,7 @@ from pipeline.cli.validate_cmd import problem_table, validate_command
 from pipeline.errors import InternalError, OutputBlocked, PipelineError, file_system_error
 from pipeline.importer import import_planbook
 from pipeline.workbook.writer import empty_workbook, plan_workbook, save_workbook
+from pipeline.monitor.init import init_round
 
 DEFAULT_MASTER = Path("inputs/master.xlsx")
 
@@ -55,13 +56,12 @@ def cmd_run(args) -> int:
 
 def cmd_serve(args) -> int:
     """Start the web page for staff (upload, check, generate, download) in the browser."""
-    from pipeline.web.server import serve
+    from pipeline.web.server import serve  # -- FastAPI and uvicorn load only for `serve` (~0.5 s) --
     return serve(args.host, args.port, password=args.password, open_browser=args.open)
 
 
 def cmd_monitor_init(args) -> int:
     """Add the monitoring rows (ผลการดำเนินงาน) of one fiscal year and round to the master."""
-    from pipeline.monitor.init import init_round
     result = init_round(args.workbook, args.year, args.round)
     label = "รอบ ๖ เดือน" if args.round == 6 else "ประจำปี"
     if result.backup is None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline import contract as c
-from pipeline.errors import OutputBlocked, PipelineError
+from pipeline.errors import InitRefused, OutputBlocked
 from pipeline.model import year_projects
 from pipeline.workbook.monitoring_sheet import add_monitoring_sheet, style_row
 from pipeline.validate import validate_master
@@ -24,10 +24,6 @@ from pipeline.workbook.reader import read_plan
 from pipeline.workbook.safe_edit import open_for_edit, save_edit
 
 H = c.MONITORING_HEADERS
-
-
-class InitRefused(PipelineError):
-    exit_code = 1
 
 
 @dataclass

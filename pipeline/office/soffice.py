@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from pipeline.office import children as office_children
-from pipeline.errors import PipelineError
+from pipeline.errors import ConversionFailed
 from pipeline.office.fonts import office_env
 
 INSTALL_HINT = ("ติดตั้ง LibreOffice: Debian/Ubuntu `sudo apt-get install libreoffice-writer-nogui "
@@ -25,11 +25,6 @@ _WINDOWS_CANDIDATES = (
     r"C:\Program Files\LibreOffice\program\soffice.exe",
     r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
 )
-
-
-class ConversionFailed(PipelineError):
-    exit_code = 5
-    default_code = "libreoffice-failed"
 
 
 TIMED_OUT = "libreoffice-timeout"

@@ -9,7 +9,8 @@ from pipeline.workbook.master import Master
 from pipeline.validate.problems import problem
 from pipeline.workbook.cells import CONTROL, EXCEL_ESCAPE, NO_BREAK_SPACES, ZERO_WIDTH, clean_text, decode_excel_escapes
 
-NAME_COLUMNS = ("รหัส", "ชื่อโครงการ", "รหัสโครงการ", "ชื่อมิติ")
+# -- codes and names: where an invisible character makes two equal-looking values differ --
+NAME_COLUMNS = (c.ProjectCol.CODE, c.ProjectCol.NAME, c.YearlyCol.PROJECT_CODE, c.DimensionCol.NAME)
 
 EXCEL_ERRORS = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
                           "#SPILL!", "#CALC!"})

@@ -15,7 +15,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, JSONResponse
 from starlette.background import BackgroundTask
 
-from pipeline.errors import WorkbookUnreadable
+from pipeline.errors import RequestRefused, UploadRefused, WorkbookUnreadable
 from pipeline.validate import validate_master, write_report_xlsx
 from pipeline.workbook.master import open_master
 from pipeline.workbook.reader import read_plan
@@ -24,13 +24,6 @@ from pipeline.web import jobs, results, uploads
 
 SAMPLE_MASTER = Path(__file__).resolve().parent.parent.parent / "inputs" / "master.xlsx"
 router = APIRouter(prefix="/api")
-
-
-class Refusal(Exception):
-    """A request answered with a validation-shaped JSON body (422, 400) instead of a run."""
-
-    def __init__(self, body: dict, status: int):
-        self.body, self.status = body, status
 
 
 @router.post("/validate")
@@ -74,12 +67,12 @@ async def submit(request: Request):
         upload = await _receive(request, folder)
         report, status, master = await run_in_threadpool(check, upload)
         if isinstance(report, dict):
-            raise Refusal(report, status)
+            raise RequestRefused(report, status)
         if not report.valid:
-            raise Refusal(shown(report, upload), 422)
+            raise RequestRefused(shown(report, upload), 422)
         plan = await run_in_threadpool(read_plan, master)
         years = _year(upload.fields.get("year", ""), plan.settings.years, upload)
-    except Refusal as refusal:
+    except RequestRefused as refusal:
         shutil.rmtree(folder, ignore_errors=True)
         return JSONResponse(refusal.body, refusal.status)
     except BaseException:
@@ -162,7 +155,7 @@ def _find(q: jobs.RunQueue, run_id: str, finished: bool = False) -> jobs.Run:
 async def _receive(request: Request, folder: Path) -> uploads.Upload:
     upload = await uploads.receive(request, folder)
     if upload.path is None:
-        raise uploads.UploadRefused(400, "upload-missing", "ไม่ได้แนบไฟล์ในช่อง workbook",
+        raise UploadRefused(400, "upload-missing", "ไม่ได้แนบไฟล์ในช่อง workbook",
                                     "no file in the field 'workbook'", "เลือกไฟล์ .xlsx แล้วส่งใหม่")
     return upload
 
@@ -211,7 +204,7 @@ def _year(raw: str, plan_years: list[int], upload) -> list[int] | None:
         return None
     if raw.isdigit() and int(raw) in plan_years:
         return [int(raw)]
-    raise Refusal(problem_report(upload.filename, "year-outside-plan",
+    raise RequestRefused(problem_report(upload.filename, "year-outside-plan",
                                  f"ปี {raw} ไม่อยู่ในช่วงแผน {plan_years[0]}–{plan_years[-1]}",
                                  f"year {raw} is not in the plan {plan_years[0]}-{plan_years[-1]}",
                                  "เลือกปีงบประมาณในแผน หรือทุกปี"), 422)

@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
+from pipeline.errors import UploadRefused
 from pipeline.web import api, auth, jobs, uploads
 from pipeline.web.texts import words
 
@@ -34,12 +35,12 @@ def create_app(password: str | None = None, root: Path | None = None) -> FastAPI
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(pages)
     app.include_router(api.router)
-    app.add_exception_handler(uploads.UploadRefused, refused)
+    app.add_exception_handler(UploadRefused, refused)
     app.add_exception_handler(Exception, crashed)
     return app
 
 
-async def refused(request: Request, exc: uploads.UploadRefused):
+async def refused(request: Request, exc: UploadRefused):
     return JSONResponse(api.problem_report("", exc.code, exc.message, exc.english, exc.hint), exc.status)
 
 

@@ -6,6 +6,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 from pipeline.render.word.filenames import safe_filename
+from pipeline.render.word.word import ANNOUNCEMENT_NAME, PLANBOOK_NAME
+from pipeline.run.job import SUMMARY_NAME, VALIDATION_NAME
 
 ZIP_DISK_NAME = "outputs.zip"
 UTF8_NAMES = 0x800   # general-purpose bit 11: the entry's name is UTF-8 (Windows Explorer reads Thai)
@@ -46,9 +48,6 @@ def file_url(run_id: str, rel: str) -> str:
 def highlights(run_id: str, files: dict[str, Path]) -> dict:
     """Links to the announcement's PDF, the plan book's PDF, summary.xlsx and validation.xlsx
     (None for what this run did not make)."""
-    from pipeline.render.word.word import ANNOUNCEMENT_NAME, PLANBOOK_NAME
-    from pipeline.run.job import SUMMARY_NAME, VALIDATION_NAME
-
     book_prefix = PLANBOOK_NAME.split("{")[0]
     top = [rel for rel in files if "/" not in rel]
     pick = {

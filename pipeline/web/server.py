@@ -8,14 +8,10 @@ import os
 import threading
 import webbrowser
 
-from pipeline.errors import PipelineError
+from pipeline.errors import UnsafeBind
 
 PASSWORD_ENV = "PIPELINE_WEB_PASSWORD"
 DEFAULT_HOST, DEFAULT_PORT = "127.0.0.1", 8750
-
-
-class UnsafeBind(PipelineError):
-    exit_code = 2
 
 
 def is_loopback(host: str) -> bool:
@@ -29,15 +25,14 @@ def is_loopback(host: str) -> bool:
 
 def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *, password: str | None = None,
           open_browser: bool = False) -> int:
-    import uvicorn
-
-    from pipeline.web.app import create_app
-
     password = password or os.environ.get(PASSWORD_ENV) or None
     if not is_loopback(host) and not password:
         raise UnsafeBind(f"เปิดให้เครื่องอื่นเข้าถึง ({host}) ต้องตั้งรหัสผ่าน",
                          hint=f"ใช้ --password หรือตั้งตัวแปร {PASSWORD_ENV} หรือใช้ --host 127.0.0.1",
                          english=f"binding to {host} requires --password or {PASSWORD_ENV}")
+    import uvicorn
+
+    from pipeline.web.app import create_app  # -- FastAPI loads only once the server will really start --
     url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/"
     server = uvicorn.Server(uvicorn.Config(create_app(password=password), host=host, port=port,
                                            log_level="warning"))

@@ -9,19 +9,13 @@ from pathlib import Path
 
 from python_multipart.multipart import MultipartParser, parse_options_header
 
+from pipeline.errors import UploadRefused
+
 MAX_BYTES = 20 * 1024 * 1024
 FIELD = "workbook"
 DISK_NAME = "upload.xlsx"
 MAX_FIELD = 1024              # the small form fields (year, pdf)
 HEADROOM = 64 * 1024          # multipart boundaries and headers around the file
-
-
-class UploadRefused(Exception):
-    """An upload the server will not take: HTTP status, a stable code and the Thai/English text."""
-
-    def __init__(self, status: int, code: str, message: str, english: str, hint: str = ""):
-        super().__init__(message)
-        self.status, self.code, self.message, self.english, self.hint = status, code, message, english, hint
 
 
 def too_large(limit: int) -> UploadRefused:

@@ -19,6 +19,7 @@ from pipeline.render.book.pdf import Bookmark
 from pipeline.render.pdf.joined import destination_pages
 from pipeline.render.book.planbook import FRONT_MARK, front_headings, is_plain_frame, write_front, write_planbook
 from pipeline.text.thai import thai_digits
+from pipeline.render.book.pdf import assemble_pdf, contents_lines
 
 FRONT_NAME = "front.docx"
 # -- stands for a page number while LibreOffice lays out the สารบัญ: the dot leader stops about
@@ -115,8 +116,6 @@ def make_book_pdf(book: PlanBook, font: Path, front_pdf: Path, convert) -> Path:
     PDF, `convert([docx]) -> [pdf]` makes the front matter again with the numbers written in.
     A frame with a header is converted whole by LibreOffice (its page numbers are then 1 2 3)."""
     from pypdf import PdfReader
-
-    from pipeline.render.book.pdf import assemble_pdf, contents_lines
 
     part_pdfs = [p.path.with_suffix(".pdf") for p in book.parts]
     pages = [len(PdfReader(p).pages) for p in part_pdfs]

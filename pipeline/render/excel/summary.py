@@ -20,6 +20,7 @@ from pipeline.render.excel.layout import (BUDGET_COL, CENTER, COLUMNS, FIRST_QUA
 from pipeline.render.excel.summary_chart import add_overview
 from pipeline.workbook.atomic import atomic_replace
 from pipeline.workbook.guards import check_writable
+from pipeline.render.excel.monitoring_sheets import add_monitoring_sheets
 
 _SUMMARY_NAME = re.compile(re.escape(c.SUMMARY_SHEET_PREFIX) + r"\d{4}")
 
@@ -39,7 +40,6 @@ def write_summary(plan: Plan, path: Path, years: list[int] | None = None, monito
     wb.remove(wb.active)
     add_summary_sheets(wb, plan, years)
     if monitoring:
-        from pipeline.render.excel.monitoring_sheets import add_monitoring_sheets
         add_monitoring_sheets(wb, plan, list(monitoring))
     path.parent.mkdir(parents=True, exist_ok=True)
     try:

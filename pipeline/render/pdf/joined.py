@@ -22,6 +22,7 @@ from pathlib import Path
 from lxml import etree
 
 from pipeline import ooxml
+from pipeline.errors import JoinFailed
 from pipeline.render.word.linebreak import office_marks
 
 W = ooxml.clark(ooxml.W)
@@ -37,10 +38,6 @@ _ALONE = re.compile(rb"<w:numPr\b|<w:lnNumType|<w:footnoteReference|<w:endnoteRe
                     rb"|<w:evenAndOddHeaders|<w:mirrorMargins|<w:bookFoldPrinting|w:val=\"(?:odd|even)Page\"")
 _ROOT = re.compile(rb"^(.*?<w:body>)(.*)(</w:body>\s*</w:document>\s*)$", re.S)
 _BOOKMARK_ID = 2_000_000_000       # far above the ids Word and docxtpl give, within a 32-bit int
-
-
-class JoinFailed(Exception):
-    """The documents could not be joined, or the joined PDF does not show where each one starts."""
 
 
 @dataclass

@@ -14,6 +14,7 @@ from functools import lru_cache
 from markupsafe import Markup, escape
 
 from pipeline.text.thai_words import dictionary
+from pipeline.render.book.pdf import find_thai_font
 
 LINE_CM = 16.0             # A4 portrait between the 3 cm and 2 cm margins
 BOLD_WIDER = 1.06          # LibreOffice and Word embolden TH SarabunPSK a little wider
@@ -84,7 +85,6 @@ def _is_thai(ch: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _measure():
-    from pipeline.render.book.pdf import find_thai_font
     font = find_thai_font()
     if font is None:
         return None
