@@ -8,6 +8,7 @@ temporary folder (`git worktree`), each side runs its own `inputs/master.xlsx` i
 with this virtualenv's Python, and the runs alternate so a busy moment hits both sides alike.
 The earlier commit is imported from its own folder (the current directory comes first on sys.path).
 """
+
 import argparse
 import statistics
 import subprocess
@@ -22,8 +23,12 @@ ROOT = Path(__file__).resolve().parent.parent
 def one_run(checkout: Path) -> float:
     with tempfile.TemporaryDirectory() as out:
         started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "pipeline", "run", "inputs/master.xlsx", "--out", out, "-q"],
-                       cwd=checkout, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, "-m", "pipeline", "run", "inputs/master.xlsx", "--out", out, "-q"],
+            cwd=checkout,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         return time.perf_counter() - started
 
 
@@ -34,17 +39,19 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         earlier = Path(tmp) / "earlier"
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(earlier), args.commit],
-                       check=True, capture_output=True)
+        subprocess.run(
+            ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(earlier), args.commit],
+            check=True,
+            capture_output=True,
+        )
         try:
-            one_run(earlier), one_run(ROOT)             # -- warm-up: LibreOffice's profile, disk caches --
+            one_run(earlier), one_run(ROOT)  # -- warm-up: LibreOffice's profile, disk caches --
             times = {"earlier": [], "now": []}
             for _ in range(args.runs):
                 times["earlier"].append(one_run(earlier))
                 times["now"].append(one_run(ROOT))
         finally:
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(earlier)],
-                           capture_output=True)
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(earlier)], capture_output=True)
     before, now = statistics.median(times["earlier"]), statistics.median(times["now"])
     for side, values in times.items():
         print(f"{side:8s} {' '.join(f'{v:.2f}' for v in values)} s   median {statistics.median(values):.2f} s")

@@ -46,8 +46,9 @@ print(json.dumps(statistics.median(times)))
 
 
 def side(checkout: Path, workbook: Path) -> float:
-    done = subprocess.run([sys.executable, "-c", TIMER, str(workbook)], cwd=checkout, check=True,
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-c", TIMER, str(workbook)], cwd=checkout, check=True, capture_output=True, text=True
+    )
     return json.loads(done.stdout)
 
 
@@ -60,8 +61,11 @@ def main() -> None:
     workbook = args.workbook.resolve()
     with tempfile.TemporaryDirectory() as tmp:
         earlier = Path(tmp) / "earlier"
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(earlier), args.commit],
-                       check=True, capture_output=True)
+        subprocess.run(
+            ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(earlier), args.commit],
+            check=True,
+            capture_output=True,
+        )
         try:
             before, now = [], []
             for _ in range(args.rounds):

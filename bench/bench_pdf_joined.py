@@ -7,6 +7,7 @@ Renders the Word documents (the book aside: its PDF is assembled from its parts)
 the same .docx files both ways into separate folders and prints the wall time of each and the
 largest LibreOffice process (max RSS of the children).
 """
+
 import resource
 import shutil
 import sys
@@ -48,9 +49,11 @@ def main(argv: list[str]) -> None:
         each_docs = [Path(tmp) / "each" / d.relative_to(Path(tmp) / "joined") for d in joined_docs]
         joined = timed(pdf._convert_all, joined_docs)
         each = timed(lambda docs: pdf._convert_each(docs, pdf.PDF_WORKERS, None), each_docs)
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024   # KiB on Linux
-    print(f"{len(joined_docs)} documents: joined {joined:.1f} s, one at a time {each:.1f} s "
-          f"({each / joined:.1f}x); largest LibreOffice process {peak:.0f} MB")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # KiB on Linux
+    print(
+        f"{len(joined_docs)} documents: joined {joined:.1f} s, one at a time {each:.1f} s "
+        f"({each / joined:.1f}x); largest LibreOffice process {peak:.0f} MB"
+    )
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@
 3. the Word step for a synthetic master of 200 projects x 5 years (1,000 project sheets), in a
    child process so its peak memory (max RSS) is its own.
 """
+
 import subprocess
 import sys
 import tempfile
@@ -36,8 +37,9 @@ def time_run(*extra: str, repeat: int = 2) -> float:
     for _ in range(repeat):
         with tempfile.TemporaryDirectory() as out:
             started = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "pipeline", "run", str(MASTER), "--out", out, "-q", *extra],
-                           cwd=ROOT, check=True)
+            subprocess.run(
+                [sys.executable, "-m", "pipeline", "run", str(MASTER), "--out", out, "-q", *extra], cwd=ROOT, check=True
+            )
             best = min(best, time.perf_counter() - started)
     return best
 
@@ -63,14 +65,28 @@ def time_naive(with_pdf: bool) -> tuple[float, int]:
             paths.append(Path(out) / f"{i:03d}.docx")
             tpl.save(paths[-1])
         # -- the plan book has no one-template form; the naive way takes ours and converts it alone --
-        book = next(f for f in render_documents(plan, Path(out) / "ours") if f.parent == Path(out) / "ours"
-                    and f.name.startswith("แผน"))
+        book = next(
+            f
+            for f in render_documents(plan, Path(out) / "ours")
+            if f.parent == Path(out) / "ours" and f.name.startswith("แผน")
+        )
         paths.append(book)
         if with_pdf:
             for path in paths:  # one warm profile shared by every call, as a desktop user has
-                subprocess.run([find_soffice(), f"-env:UserInstallation={(Path(out) / 'profile').as_uri()}", "--headless",
-                                "--convert-to", "pdf", "--outdir", out, str(path)],
-                               check=True, capture_output=True)
+                subprocess.run(
+                    [
+                        find_soffice(),
+                        f"-env:UserInstallation={(Path(out) / 'profile').as_uri()}",
+                        "--headless",
+                        "--convert-to",
+                        "pdf",
+                        "--outdir",
+                        out,
+                        str(path),
+                    ],
+                    check=True,
+                    capture_output=True,
+                )
         return time.perf_counter() - started, len(paths)
 
 
@@ -82,7 +98,9 @@ from pipeline.render.word.word import render_documents
 from pipeline.workbook.reader import read_plan
 plan = synthetic(read_plan({master!r}), 200)
 with tempfile.TemporaryDirectory() as out:
-    t = time.perf_counter(); files = render_documents(plan, __import__('pathlib').Path(out)); t = time.perf_counter() - t
+    t = time.perf_counter()
+    files = render_documents(plan, __import__('pathlib').Path(out))
+    t = time.perf_counter() - t
 sheets = sum(1 for f in files if f.name.startswith('ลำดับที่'))
 print(t, sheets, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 """
@@ -108,8 +126,10 @@ def main() -> None:
     print(f"naive loop + soffice per doc  : {naive_pdf:6.2f} s")
     print(f"ratio naive/ours, with PDF    : {naive_pdf / ours_pdf:6.1f} x (target >= 20 x)")
     seconds, sheets, rss = time_synthetic()
-    print(f"200 x 5 synthetic, Word only  : {seconds:6.2f} s for {sheets} project sheets, "
-          f"peak {rss:.0f} MB (targets <= 5 s, < 500 MB)")
+    print(
+        f"200 x 5 synthetic, Word only  : {seconds:6.2f} s for {sheets} project sheets, "
+        f"peak {rss:.0f} MB (targets <= 5 s, < 500 MB)"
+    )
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ with resource.getrusage (not a test: speed is reported, never asserted).
 
     .venv/bin/python bench/bench_stray.py [inputs/master.xlsx]
 """
+
 import argparse
 import resource
 import subprocess
@@ -30,13 +31,17 @@ def main() -> None:
         wb[c.SHEET_YEARLY]["K1048576"] = " "
         wb.save(stray)
         start = time.perf_counter()
-        code = subprocess.run([sys.executable, "-m", "pipeline", "run", str(stray), "--out", str(Path(tmp) / "out"),
-                               "--no-pdf", "-q"], cwd=ROOT).returncode
+        code = subprocess.run(
+            [sys.executable, "-m", "pipeline", "run", str(stray), "--out", str(Path(tmp) / "out"), "--no-pdf", "-q"],
+            cwd=ROOT,
+        ).returncode
         seconds = time.perf_counter() - start
         peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     ok = code == 0 and seconds < 2 and peak_mb < 200
-    print(f"stray space at แผนรายปี!K1048576: exit {code}, {seconds:.2f} s, peak {peak_mb:.0f} MB "
-          f"(target < 2 s, < 200 MB: {'met' if ok else 'NOT met'})")
+    print(
+        f"stray space at แผนรายปี!K1048576: exit {code}, {seconds:.2f} s, peak {peak_mb:.0f} MB "
+        f"(target < 2 s, < 200 MB: {'met' if ok else 'NOT met'})"
+    )
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """How long validating the master takes (not a test: speed is reported, never asserted).
 
-    .venv/bin/python bench/bench_validate.py [inputs/master.xlsx] [--repeat 20]
+.venv/bin/python bench/bench_validate.py [inputs/master.xlsx] [--repeat 20]
 """
+
 import argparse
 import statistics
 import sys
@@ -24,9 +25,11 @@ def main() -> None:
         start = time.perf_counter()
         report = validate_workbook(args.workbook)
         times.append(time.perf_counter() - start)
-    print(f"{args.workbook}: {len(report.errors)} errors, {len(report.warnings)} warnings; "
-          f"validate_workbook median {statistics.median(times) * 1000:.1f} ms, "
-          f"max {max(times) * 1000:.1f} ms over {args.repeat} runs")
+    print(
+        f"{args.workbook}: {len(report.errors)} errors, {len(report.warnings)} warnings; "
+        f"validate_workbook median {statistics.median(times) * 1000:.1f} ms, "
+        f"max {max(times) * 1000:.1f} ms over {args.repeat} runs"
+    )
 
 
 if __name__ == "__main__":

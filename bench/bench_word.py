@@ -5,6 +5,7 @@
 Prints wall time, ms per document and peak memory (tracemalloc for Python objects, and the
 process's max RSS where the platform reports it).
 """
+
 import copy
 import sys
 import tempfile
@@ -26,8 +27,7 @@ def synthetic(plan: Plan, projects: int = 200) -> Plan:
     clones, rows = [], []
     for i in range(projects):
         base = plan.projects[i % len(plan.projects)]
-        clones.append(replace(copy.deepcopy(base), code=f"S{i + 1:03d}", seq=i + 1,
-                              name=f"{base.name} ชุดที่ {i + 1}"))
+        clones.append(replace(copy.deepcopy(base), code=f"S{i + 1:03d}", seq=i + 1, name=f"{base.name} ชุดที่ {i + 1}"))
     template_rows = {r.project_code: r for r in plan.rows}
     for year in plan.settings.years:
         for order, p in enumerate(clones, 1):
@@ -45,9 +45,11 @@ def run(label: str, plan: Plan) -> None:
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         size = sum(p.stat().st_size for p in paths)
-    print(f"{label}: {len(paths)} documents in {elapsed * 1000:.0f} ms "
-          f"({elapsed * 1000 / len(paths):.2f} ms/document), Python peak {peak / 2**20:.1f} MB, "
-          f"output {size / 2**20:.1f} MB")
+    print(
+        f"{label}: {len(paths)} documents in {elapsed * 1000:.0f} ms "
+        f"({elapsed * 1000 / len(paths):.2f} ms/document), Python peak {peak / 2**20:.1f} MB, "
+        f"output {size / 2**20:.1f} MB"
+    )
 
 
 def untraced(label: str, plan: Plan) -> None:
@@ -56,8 +58,10 @@ def untraced(label: str, plan: Plan) -> None:
         start = time.perf_counter()
         paths = render_documents(plan, Path(tmp))
         elapsed = time.perf_counter() - start
-    print(f"{label} (untraced): {len(paths)} documents in {elapsed * 1000:.0f} ms "
-          f"({elapsed * 1000 / len(paths):.2f} ms/document)")
+    print(
+        f"{label} (untraced): {len(paths)} documents in {elapsed * 1000:.0f} ms "
+        f"({elapsed * 1000 / len(paths):.2f} ms/document)"
+    )
 
 
 def main() -> int:
@@ -70,8 +74,9 @@ def main() -> int:
     run("200 projects x 5 years", big)
     try:
         import resource
+
         print(f"process max RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
-    except ImportError:   # Windows
+    except ImportError:  # Windows
         pass
     return 0
 

@@ -14,6 +14,7 @@ Reads each PDF back with `pdftotext` and looks at every pair of consecutive line
 Prints the totals (and with --show every case). The PDFs of year folders repeat the book's
 sheets, so the numbers count each occurrence.
 """
+
 import re
 import subprocess
 import sys
@@ -42,7 +43,7 @@ def splits(pages: list[list[str]]) -> list[tuple[str, str, str]]:
     for lines in pages:
         for left, right in zip(lines, lines[1:]):
             if URL_END.search(left) and (left.endswith("/") or right.startswith(".")):
-                found.append(("url-wrapped", left, right))     # where linebreak.wrappable lets it wrap
+                found.append(("url-wrapped", left, right))  # where linebreak.wrappable lets it wrap
             elif URL_END.search(left) and not left.endswith((">", ")")):
                 found.append(("url", left, right))
             elif LATIN_END.search(left) and LATIN_LOWER_START.match(right) and not URL_START.match(right):
@@ -67,10 +68,12 @@ def main(argv: list[str]) -> int:
             totals[kind] += 1
             if show:
                 print(f"{kind:9} {pdf.relative_to(folder)}: …{left[-25:]} | {right[:25]}…")
-    print(f"{len(pdfs)} PDFs: english {totals['english']}, url {totals['url']}, "
-          f"angle-url {totals['angle-url']}, url wrapped at / or . {totals['url-wrapped']}, "
-          f"thai {totals['thai']} between the words of a compound and "
-          f"{totals['thai-inside']} inside a word, mark {totals['mark']}")
+    print(
+        f"{len(pdfs)} PDFs: english {totals['english']}, url {totals['url']}, "
+        f"angle-url {totals['angle-url']}, url wrapped at / or . {totals['url-wrapped']}, "
+        f"thai {totals['thai']} between the words of a compound and "
+        f"{totals['thai-inside']} inside a word, mark {totals['mark']}"
+    )
     return 0
 
 

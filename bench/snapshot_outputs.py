@@ -14,6 +14,7 @@ Ignored: .pipeline-outputs.json (the run's list of outputs). Nothing run-depende
 docProps (creation/modification times), PDF metadata (CreationDate, document ID) and the
 file bytes of .docx/.xlsx/.pdf never enter a snapshot.
 """
+
 import datetime as dt
 import hashlib
 import json
@@ -29,8 +30,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 IGNORED = {".pipeline-outputs.json"}
-HEADERS_FOOTERS = ("header", "first_page_header", "even_page_header",
-                   "footer", "first_page_footer", "even_page_footer")
+HEADERS_FOOTERS = ("header", "first_page_header", "even_page_header", "footer", "first_page_footer", "even_page_footer")
 
 
 def blocks(container, where: str):
@@ -71,14 +71,26 @@ def plain(value):
 def print_setup(ws) -> dict:
     ps, m = ws.page_setup, ws.page_margins
     fit = ws.sheet_properties.pageSetUpPr
-    hf = {f"{k}.{side}": getattr(getattr(ws, k), side).text
-          for k in ("oddHeader", "oddFooter") for side in ("left", "center", "right")}
-    return {"state": ws.sheet_state, "orientation": ps.orientation, "paperSize": ps.paperSize,
-            "scale": ps.scale, "fitToWidth": ps.fitToWidth, "fitToHeight": ps.fitToHeight,
-            "fitToPage": fit.fitToPage if fit else None, "print_area": ws.print_area,
-            "print_titles": [ws.print_title_rows, ws.print_title_cols],
-            "margins": [m.left, m.right, m.top, m.bottom, m.header, m.footer],
-            "charts": len(ws._charts), "images": len(ws._images), **hf}
+    hf = {
+        f"{k}.{side}": getattr(getattr(ws, k), side).text
+        for k in ("oddHeader", "oddFooter")
+        for side in ("left", "center", "right")
+    }
+    return {
+        "state": ws.sheet_state,
+        "orientation": ps.orientation,
+        "paperSize": ps.paperSize,
+        "scale": ps.scale,
+        "fitToWidth": ps.fitToWidth,
+        "fitToHeight": ps.fitToHeight,
+        "fitToPage": fit.fitToPage if fit else None,
+        "print_area": ws.print_area,
+        "print_titles": [ws.print_title_rows, ws.print_title_cols],
+        "margins": [m.left, m.right, m.top, m.bottom, m.header, m.footer],
+        "charts": len(ws._charts),
+        "images": len(ws._images),
+        **hf,
+    }
 
 
 def xlsx_entries(path: Path):
@@ -96,8 +108,9 @@ def xlsx_entries(path: Path):
 
 def pdf_entries(path: Path):
     yield "pages", len(PdfReader(path).pages)
-    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                          check=True).stdout.decode("utf-8")
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True).stdout.decode(
+        "utf-8"
+    )
     for n, page in enumerate(text.split("\f")[:-1], 1):  # every page ends with a form feed
         yield f"page {n}", page
 
@@ -150,6 +163,7 @@ def main(argv: list[str]) -> int:
         return 1 if diff(a, b) else 0
     print(__doc__.split("\n\n")[1], file=sys.stderr)  # the usage lines
     return 2
+
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

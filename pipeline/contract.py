@@ -3,6 +3,7 @@
 Staff and the district office depend on these exact Thai names, so this is the one place that
 knows them; every other module asks here.
 """
+
 from dataclasses import dataclass
 
 SHEET_SETTINGS = "ตั้งค่า"
@@ -17,9 +18,9 @@ OPTIONAL_SHEETS = (SHEET_MONITORING,)
 CONTRACT_SHEETS = INPUT_SHEETS + OPTIONAL_SHEETS
 
 
-
 class SettingsCol:
     """Columns of ตั้งค่า: one row per SettingKey."""
+
     KEY = "รายการ"
     VALUE = "ค่า"
 
@@ -72,21 +73,52 @@ class MonitoringCol:
     REPORT_DATE = "วันที่รายงาน"
 
 
-MONITORING_HEADERS = tuple(getattr(MonitoringCol, name) for name in (
-    "YEAR", "ROUND", "PROJECT_CODE", "NAME", "PLANNED", "APPROVED", "SPENT", "STATUS", "REASON", "RESULT",
-    "INDICATOR", "PROBLEMS", "SUGGESTIONS", "EVIDENCE", "REPORT_DATE"))
+MONITORING_HEADERS = tuple(
+    getattr(MonitoringCol, name)
+    for name in (
+        "YEAR",
+        "ROUND",
+        "PROJECT_CODE",
+        "NAME",
+        "PLANNED",
+        "APPROVED",
+        "SPENT",
+        "STATUS",
+        "REASON",
+        "RESULT",
+        "INDICATOR",
+        "PROBLEMS",
+        "SUGGESTIONS",
+        "EVIDENCE",
+        "REPORT_DATE",
+    )
+)
 
 
 SETTINGS_HEADERS = (SettingsCol.KEY, SettingsCol.VALUE)
 DIMENSION_HEADERS = (DimensionCol.NUMBER, DimensionCol.NAME)
 PROJECT_HEADERS = (
-    ProjectCol.CODE, ProjectCol.SEQ, ProjectCol.NAME, ProjectCol.DIMENSION, ProjectCol.RATIONALE,
-    ProjectCol.OBJECTIVES, ProjectCol.TARGET_GROUP, ProjectCol.METHOD, ProjectCol.RESPONSIBLE,
-    ProjectCol.OUTPUTS, ProjectCol.OUTCOMES,
+    ProjectCol.CODE,
+    ProjectCol.SEQ,
+    ProjectCol.NAME,
+    ProjectCol.DIMENSION,
+    ProjectCol.RATIONALE,
+    ProjectCol.OBJECTIVES,
+    ProjectCol.TARGET_GROUP,
+    ProjectCol.METHOD,
+    ProjectCol.RESPONSIBLE,
+    ProjectCol.OUTPUTS,
+    ProjectCol.OUTCOMES,
 )
 YEARLY_HEADERS = (
-    YearlyCol.YEAR, YearlyCol.ORDER, YearlyCol.PROJECT_CODE, YearlyCol.NAME, YearlyCol.DIMENSION,
-    YearlyCol.BUDGET, *YearlyCol.QUARTERS, YearlyCol.NOTE,
+    YearlyCol.YEAR,
+    YearlyCol.ORDER,
+    YearlyCol.PROJECT_CODE,
+    YearlyCol.NAME,
+    YearlyCol.DIMENSION,
+    YearlyCol.BUDGET,
+    *YearlyCol.QUARTERS,
+    YearlyCol.NOTE,
 )
 HEADERS = {
     SHEET_SETTINGS: SETTINGS_HEADERS,
@@ -99,10 +131,10 @@ HEADERS = {
 
 @dataclass(frozen=True)
 class SettingKey:
-    label: str   # the Thai text in column รายการ
-    field: str   # attribute of pipeline.model.Settings
-    kind: str    # "text", "year", "date" or "paragraphs"
-    required: bool = True   # an optional one may be missing or empty (the renderer has a default)
+    label: str  # the Thai text in column รายการ
+    field: str  # attribute of pipeline.model.Settings
+    kind: str  # "text", "year", "date" or "paragraphs"
+    required: bool = True  # an optional one may be missing or empty (the renderer has a default)
 
 
 SETTING_KEYS = (
@@ -147,7 +179,7 @@ QUARTER_TRUE_MARKS = frozenset({QUARTER_INPUT_MARK, "☑", "✔", "/", "x", "X",
 #    and LibreOffice take it from a symbol font (checked in the PDF: see docs/templates.md) --
 QUARTER_OUTPUT_MARK = "☑"
 
-SUMMARY_SHEET_PREFIX = "สรุป "          # one sheet per fiscal year: "สรุป 2566"
+SUMMARY_SHEET_PREFIX = "สรุป "  # one sheet per fiscal year: "สรุป 2566"
 OVERVIEW_SHEET = "สรุปรวม"
 VALIDATION_SHEET = "ผลการตรวจสอบ"
 
@@ -161,14 +193,14 @@ def column_number(headers: tuple[str, ...], name: str) -> int:
     return headers.index(name) + 1
 
 
-ROUNDS = (6, 12)                       # months covered: 1 Oct-31 Mar, and the whole fiscal year
+ROUNDS = (6, 12)  # months covered: 1 Oct-31 Mar, and the whole fiscal year
 STATUS_NOT_STARTED = "ยังไม่ดำเนินการ"
 STATUS_IN_PROGRESS = "อยู่ระหว่างดำเนินการ"
 STATUS_DONE = "ดำเนินการแล้วเสร็จ"
 STATUS_FAILED = "ไม่สามารถดำเนินการได้"
 STATUSES = (STATUS_NOT_STARTED, STATUS_IN_PROGRESS, STATUS_DONE, STATUS_FAILED)
 REASONS = ("ไม่ได้รับงบประมาณ", "นโยบายผู้บริหารเปลี่ยนแปลง", "บุคลากรไม่เพียงพอ", "อื่น ๆ")
-MONITORING_SHEET_PREFIX = "ติดตามผล "     # summary.xlsx: one sheet per fiscal year with rows
+MONITORING_SHEET_PREFIX = "ติดตามผล "  # summary.xlsx: one sheet per fiscal year with rows
 PUBLISH_FOLDER = "เผยแพร่"
 
 

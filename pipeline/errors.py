@@ -36,8 +36,13 @@ class PipelineError(Exception):
         return (self.english or self.message) if lang == "en" else str(self)
 
     def to_dict(self) -> dict:
-        return {"code": self.code, "exit_code": self.exit_code, "message": self.message, "hint": self.hint,
-                "message_en": self.english or self.message}
+        return {
+            "code": self.code,
+            "exit_code": self.exit_code,
+            "message": self.message,
+            "hint": self.hint,
+            "message_en": self.english or self.message,
+        }
 
 
 class YearOutsidePlan(PipelineError):
@@ -112,8 +117,9 @@ class RequestRefused(PipelineError):
 
     def __init__(self, body: dict, status: int):
         first = (body.get("problems") or [{}])[0]
-        super().__init__(first.get("message", ""), english=first.get("message_en", ""),
-                         code=first.get("code") or self.default_code)
+        super().__init__(
+            first.get("message", ""), english=first.get("message_en", ""), code=first.get("code") or self.default_code
+        )
         self.body, self.status = body, status
 
 
@@ -132,6 +138,9 @@ class InternalError(PipelineError):
 def file_system_error(exc: OSError) -> OutputBlocked:
     """Disk full, a folder without write permission, a path too long …: exit 3 with a Thai line."""
     where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
-    return OutputBlocked(f"อ่านหรือเขียนไฟล์ไม่ได้{where}: {exc.strerror or exc}",
-                         hint="ตรวจว่ามีสิทธิ์เขียนโฟลเดอร์ พื้นที่ดิสก์เหลือพอ และไฟล์ไม่ได้เปิดอยู่ในโปรแกรมอื่น",
-                         english=f"cannot read or write a file{where}: {exc.strerror or exc}", code="file-system-error")
+    return OutputBlocked(
+        f"อ่านหรือเขียนไฟล์ไม่ได้{where}: {exc.strerror or exc}",
+        hint="ตรวจว่ามีสิทธิ์เขียนโฟลเดอร์ พื้นที่ดิสก์เหลือพอ และไฟล์ไม่ได้เปิดอยู่ในโปรแกรมอื่น",
+        english=f"cannot read or write a file{where}: {exc.strerror or exc}",
+        code="file-system-error",
+    )

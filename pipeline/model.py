@@ -1,5 +1,6 @@
 """The plan as Python objects: what the reader builds and every renderer consumes; then the
 monitoring rows, and what a fiscal year's round adds up to."""
+
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -10,18 +11,18 @@ from pipeline.errors import YearOutsidePlan
 
 @dataclass
 class Settings:
-    organisation: str        # องค์การบริหารส่วนตำบลโคกสำโรง
-    start_year: int          # Buddhist Era, e.g. 2566
+    organisation: str  # องค์การบริหารส่วนตำบลโคกสำโรง
+    start_year: int  # Buddhist Era, e.g. 2566
     end_year: int
-    announce_date: date      # Gregorian date; shown in the Buddhist Era
+    announce_date: date  # Gregorian date; shown in the Buddhist Era
     signer: str
     signer_position: str
     data_as_of: date
     reporter: str
     plan_title: str = "แผนปฏิบัติการป้องกันการทุจริต"
-    announcement_body: list[str] = field(default_factory=list)   # paragraphs
-    preface: list[str] = field(default_factory=list)             # คำนำ of the plan book, paragraphs
-    ita_plan: str = ""       # ITA indicator codes, e.g. O36 / O37 / O38 (change between years)
+    announcement_body: list[str] = field(default_factory=list)  # paragraphs
+    preface: list[str] = field(default_factory=list)  # คำนำ of the plan book, paragraphs
+    ita_plan: str = ""  # ITA indicator codes, e.g. O36 / O37 / O38 (change between years)
     ita_round_6: str = ""
     ita_round_12: str = ""
 
@@ -39,24 +40,24 @@ class Dimension:
 @dataclass
 class Project:
     code: str
-    seq: int                 # ลำดับที่ of the project sheet
+    seq: int  # ลำดับที่ of the project sheet
     name: str
     dimension: int
-    rationale: list[str] = field(default_factory=list)     # paragraphs
-    objectives: list[str] = field(default_factory=list)    # items
+    rationale: list[str] = field(default_factory=list)  # paragraphs
+    objectives: list[str] = field(default_factory=list)  # items
     target_group: list[str] = field(default_factory=list)  # paragraphs
-    method: list[str] = field(default_factory=list)        # items
-    responsible: list[str] = field(default_factory=list)   # paragraphs
-    outputs: list[str] = field(default_factory=list)       # items
-    outcomes: list[str] = field(default_factory=list)      # items
+    method: list[str] = field(default_factory=list)  # items
+    responsible: list[str] = field(default_factory=list)  # paragraphs
+    outputs: list[str] = field(default_factory=list)  # items
+    outcomes: list[str] = field(default_factory=list)  # items
 
 
 @dataclass
 class YearRow:
     year: int
-    order: int               # ลำดับ in that year's table
+    order: int  # ลำดับ in that year's table
     project_code: str
-    name: str                # as printed in the year's table
+    name: str  # as printed in the year's table
     dimension: int
     budget: Decimal
     quarters: tuple[bool, bool, bool, bool]
@@ -87,10 +88,12 @@ class Plan:
             return plan_years
         outside = sorted(set(years) - set(plan_years))
         if outside:
-            raise YearOutsidePlan(f"ปี {', '.join(map(str, outside))} ไม่อยู่ในช่วงแผน "
-                                  f"{plan_years[0]}–{plan_years[-1]}", hint="ระบุ --year เป็นปีงบประมาณในแผน",
-                                  english=f"years {outside} are outside the plan {plan_years[0]}-{plan_years[-1]}",
-                                  code="year-outside-plan")
+            raise YearOutsidePlan(
+                f"ปี {', '.join(map(str, outside))} ไม่อยู่ในช่วงแผน {plan_years[0]}–{plan_years[-1]}",
+                hint="ระบุ --year เป็นปีงบประมาณในแผน",
+                english=f"years {outside} are outside the plan {plan_years[0]}-{plan_years[-1]}",
+                code="year-outside-plan",
+            )
         return sorted(set(years))
 
 
@@ -104,21 +107,21 @@ FLAGS = {"green": ("เขียว", "92D050"), "orange": ("ส้ม", "FFC000
 @dataclass
 class ProgressRow:
     year: int
-    round: int                 # 6 or 12
+    round: int  # 6 or 12
     code: str
     name: str = ""
-    planned: Decimal = Decimal(0)        # งบประมาณตามแผน
-    approved: Decimal | None = None      # งบประมาณตามข้อบัญญัติ
-    spent: Decimal | None = None         # เบิกจ่ายจริง
-    status: str = c.STATUS_NOT_STARTED   # an empty cell counts as not started
+    planned: Decimal = Decimal(0)  # งบประมาณตามแผน
+    approved: Decimal | None = None  # งบประมาณตามข้อบัญญัติ
+    spent: Decimal | None = None  # เบิกจ่ายจริง
+    status: str = c.STATUS_NOT_STARTED  # an empty cell counts as not started
     reason: str = ""
     result: str = ""
     indicator: str = ""
     problems: str = ""
     suggestions: str = ""
-    evidence: list[str] = field(default_factory=list)   # links or file names, one per line
+    evidence: list[str] = field(default_factory=list)  # links or file names, one per line
     report_date: date | None = None
-    row: int = 0                         # Excel row in ผลการดำเนินงาน
+    row: int = 0  # Excel row in ผลการดำเนินงาน
 
 
 def flag(round_: int, percent: float) -> str:

@@ -1,4 +1,5 @@
 """The OOXML namespaces, once: bare URIs for lxml's nsmap/XPath, `clark()` for ElementTree tags."""
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 SML = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

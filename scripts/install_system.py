@@ -5,6 +5,7 @@ and chromium, the browser the web page's end-to-end tests drive.
 apt-get only acts on Debian/Ubuntu as root; anywhere else it prints what to install and carries
 on, because Word and Excel outputs are still made without them.
 """
+
 import os
 import shutil
 import subprocess
@@ -18,8 +19,9 @@ PACKAGES = ["fonts-thai-tlwg", "libreoffice-writer-nogui", "libreoffice-calc-nog
 
 
 def missing() -> bool:
-    have_font = shutil.which("fc-list") and "Laksaman" in subprocess.run(
-        ["fc-list"], capture_output=True, text=True).stdout
+    have_font = (
+        shutil.which("fc-list") and "Laksaman" in subprocess.run(["fc-list"], capture_output=True, text=True).stdout
+    )
     return not (shutil.which("soffice") and shutil.which("pdftotext") and have_font and shutil.which("chromium"))
 
 
@@ -28,14 +30,19 @@ def install_packages() -> None:
         return
     apt = shutil.which("apt-get")
     if not apt or not hasattr(os, "geteuid") or os.geteuid() != 0:
-        print("LibreOffice/Thai fonts not found; PDFs will be skipped. Install: "
-              "sudo apt-get install " + " ".join(PACKAGES) +
-              " (Windows: https://www.libreoffice.org/download/)")
+        print(
+            "LibreOffice/Thai fonts not found; PDFs will be skipped. Install: "
+            "sudo apt-get install " + " ".join(PACKAGES) + " (Windows: https://www.libreoffice.org/download/)"
+        )
         return
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     subprocess.run([apt, "update", "-qq"], check=True, env=env)
-    subprocess.run([apt, "install", "-y", "-qq", "--no-install-recommends", *PACKAGES],
-                   check=True, env=env, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [apt, "install", "-y", "-qq", "--no-install-recommends", *PACKAGES],
+        check=True,
+        env=env,
+        stdout=subprocess.DEVNULL,
+    )
 
 
 def main() -> int:
@@ -44,8 +51,10 @@ def main() -> int:
         try:
             install_fonts()
         except (OSError, subprocess.CalledProcessError) as exc:
-            print(f"TH SarabunPSK could not be fetched into {fonts_dir()} ({exc}); "
-                  "PDFs will use Laksaman (larger, not text-searchable).")
+            print(
+                f"TH SarabunPSK could not be fetched into {fonts_dir()} ({exc}); "
+                "PDFs will use Laksaman (larger, not text-searchable)."
+            )
     return 0
 
 

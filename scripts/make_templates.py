@@ -6,6 +6,7 @@ The committed .docx files are what staff edit in Word afterwards; run this only 
 Tags are docxtpl/Jinja (see docs/templates.md). All templates share one set of styles
 (TH SarabunPSK 16 pt, Thai complex-script attributes included), A4, margins 3/2/2.5/2.5 cm.
 """
+
 import argparse
 import shutil
 import sys

@@ -5,6 +5,7 @@
 Cells are found through the contract's headers, never typed as letters, so a case says what it
 breaks ("the budget of the first yearly row") and the test can compute the cell it expects.
 """
+
 import hashlib
 import shutil
 import zipfile
@@ -57,6 +58,7 @@ def rows_where(wb, sheet: str, header: str, value) -> list[int]:
 
 # -- files that are not workbooks at all: made from the master's bytes where that makes sense --
 
+
 def make_file(tmp_path: Path, name: str, content: bytes) -> Path:
     path = Path(tmp_path) / name
     path.write_bytes(content)
@@ -98,9 +100,10 @@ def zip_bomb(tmp_path: Path, source: Path) -> Path:
 
 def billion_laughs(tmp_path: Path, source: Path, part: str = "xl/workbook.xml") -> Path:
     def inject(xml: bytes) -> bytes:
-        dtd = (b'<!DOCTYPE x [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>')
+        dtd = b'<!DOCTYPE x [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
         head, sep, rest = xml.partition(b"?>")
         return head + sep + dtd + rest if sep else dtd + xml
+
     return rezip(tmp_path, "xml-entities.xlsx", source, replace={part: inject})
 
 
@@ -121,7 +124,10 @@ def monitoring_row(wb, round_: int, code: str, year: int = 2566) -> int:
     """Row of a project's monitoring row in `ผลการดำเนินงาน`."""
     ws, h = wb[c.SHEET_MONITORING], c.MONITORING_HEADERS
     for r in range(2, ws.max_row + 1):
-        if (ws.cell(r, 1).value, ws.cell(r, h.index("รอบ") + 1).value,
-                ws.cell(r, h.index("รหัสโครงการ") + 1).value) == (year, round_, code):
+        if (ws.cell(r, 1).value, ws.cell(r, h.index("รอบ") + 1).value, ws.cell(r, h.index("รหัสโครงการ") + 1).value) == (
+            year,
+            round_,
+            code,
+        ):
             return r
     raise KeyError((year, round_, code))

@@ -8,6 +8,7 @@ The rows come from `pipeline monitor init` (the real command), then the cells st
 (one ไม่ได้รับงบประมาณ); the one budgeted project (P08, 20,000 baht) spent 8,000 by March and
 18,500 in the year. inputs/master.xlsx itself is never touched.
 """
+
 import shutil
 import sys
 from datetime import date
@@ -16,8 +17,8 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from pipeline import contract as c
-from pipeline.monitor.init import init_round
 from pipeline.model import year_projects
+from pipeline.monitor.init import init_round
 from pipeline.workbook.reader import read_plan
 from tests.conftest import MASTER
 
@@ -63,7 +64,7 @@ def fill(path: Path) -> None:
         round_, code = ws.cell(row, col["รอบ"]).value, ws.cell(row, col["รหัสโครงการ"]).value
         i = order.index(code)
         status = STATUSES[round_][i]
-        put = lambda header, value: ws.cell(row, col[header], value)  # noqa: E731
+        put = lambda header, value, row=row: ws.cell(row, col[header], value)  # noqa: E731
         put("สถานะ", status)
         put("วันที่รายงาน", DATES[round_])
         if code == BUDGETED:

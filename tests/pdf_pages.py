@@ -1,4 +1,5 @@
 """Reading generated PDFs page by page (poppler's pdftotext / pdfinfo), for layout tests."""
+
 import re
 import subprocess
 from pathlib import Path
@@ -16,7 +17,7 @@ def page_count(pdf: Path) -> int:
 def page_texts(pdf: Path) -> list[str]:
     """The text of each page; pdftotext separates pages with a form feed."""
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    return text.split("\f")[:page_count(pdf)]
+    return text.split("\f")[: page_count(pdf)]
 
 
 def last_line(page: str) -> str:
@@ -48,6 +49,10 @@ def page_head(pdf: Path, number: int) -> str:
 
 
 def _laid_out(pdf: Path, number: int) -> list[str]:
-    text = subprocess.run(["pdftotext", "-layout", "-f", str(number), "-l", str(number), str(pdf), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", "-f", str(number), "-l", str(number), str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     return [ln.strip() for ln in text.splitlines() if ln.strip()]

@@ -1,12 +1,13 @@
 """The command line shell: every command's help ends in an example; init writes the contract and
 never overwrites; the module and console-script entry points both work."""
+
 import subprocess
 import sys
 
 import pytest
+from broken import digest
 from openpyxl import load_workbook
 
-from broken import digest
 from pipeline import contract as c
 from pipeline.cli import build_parser, main
 
@@ -38,17 +39,21 @@ def test_init_writes_an_empty_contract_and_refuses_to_overwrite(tmp_path, capsys
     assert main(["init", str(path)]) == 3
     assert capsys.readouterr().err.splitlines() == [
         f"ผิดพลาด: มีไฟล์ {path} อยู่แล้ว จะไม่เขียนทับ",
-        "วิธีแก้: ใช้ --force ถ้าต้องการเขียนทับ หรือระบุชื่อไฟล์ใหม่ด้วย -o"]
+        "วิธีแก้: ใช้ --force ถ้าต้องการเขียนทับ หรือระบุชื่อไฟล์ใหม่ด้วย -o",
+    ]
     assert digest(path) == before
     assert load_workbook(path).sheetnames == list(c.CONTRACT_SHEETS)  # reopened: still the workbook
 
 
 def test_python_dash_m_runs_without_a_traceback(tmp_path):
-    done = subprocess.run([sys.executable, "-m", "pipeline", "validate", str(tmp_path / "ไม่มี.xlsx")],
-                          capture_output=True, text=True, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "pipeline", "validate", str(tmp_path / "ไม่มี.xlsx")],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
     assert done.returncode == 2
-    assert done.stderr.splitlines() == [f"ผิดพลาด: ไม่พบไฟล์ {tmp_path / 'ไม่มี.xlsx'}",
-                                        "วิธีแก้: ตรวจชื่อไฟล์และโฟลเดอร์ให้ถูกต้อง"]
+    assert done.stderr.splitlines() == [f"ผิดพลาด: ไม่พบไฟล์ {tmp_path / 'ไม่มี.xlsx'}", "วิธีแก้: ตรวจชื่อไฟล์และโฟลเดอร์ให้ถูกต้อง"]
 
 
 def test_an_unexpected_failure_is_one_clear_line_and_a_log(tmp_path, master_path, monkeypatch, capsys):
@@ -56,12 +61,14 @@ def test_an_unexpected_failure_is_one_clear_line_and_a_log(tmp_path, master_path
 
     def broken(*args, **kwargs):
         raise RuntimeError("simulated bug")
+
     monkeypatch.setattr(pipeline.run.job, "run_pipeline", broken)
     monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
     assert main(["run", str(master_path), "--out", str(tmp_path / "o")]) == 70
     log = tmp_path / "anticorruption-pipeline-error.log"
     assert capsys.readouterr().err.splitlines() == [
-        f"ผิดพลาดภายในโปรแกรม (ไม่ใช่ความผิดของข้อมูล) รายละเอียดสำหรับผู้ดูแลระบบอยู่ที่ {log}"]
+        f"ผิดพลาดภายในโปรแกรม (ไม่ใช่ความผิดของข้อมูล) รายละเอียดสำหรับผู้ดูแลระบบอยู่ที่ {log}"
+    ]
     assert "simulated bug" in (tmp_path / "anticorruption-pipeline-error.log").read_text(encoding="utf-8")
 
 
@@ -70,6 +77,7 @@ def test_an_unwritable_output_folder_is_a_clear_message(tmp_path, master_path, m
 
     def denied(*args, **kwargs):
         raise PermissionError(13, "Permission denied", str(tmp_path / "o"))
+
     monkeypatch.setattr(pipeline.run.job, "new_staging_dir", denied)
     assert main(["run", str(master_path), "--out", str(tmp_path / "o"), "--no-pdf"]) == 3
     err = capsys.readouterr().err

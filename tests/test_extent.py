@@ -1,5 +1,6 @@
 """A stray keystroke far below the data: the reader and the validator read only up to the data
 (speed is checked by bench/bench_stray.py, never here)."""
+
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -20,6 +21,7 @@ def count_rows_visited(monkeypatch) -> list[int]:
             for row in _original(self, *args, **kwargs):
                 visited[0] += 1
                 yield row
+
         monkeypatch.setattr(cls, "_cells_by_row", counting)
     return visited
 
@@ -38,9 +40,10 @@ def test_rows_within_the_gap_limit_are_read_and_beyond_it_reported(tmp_path, mas
     def mutate(wb):
         ws = wb[c.SHEET_YEARLY]
         last = ws.max_row
-        for col, value in enumerate(c.YEARLY_HEADERS, 1):  # -- a copy of the last row, after a gap --
+        for col in range(1, len(c.YEARLY_HEADERS) + 1):  # -- a copy of the last row, after a gap --
             ws.cell(last + EMPTY_RUN, col, ws.cell(last, col).value)
         ws.cell(last + 2 * EMPTY_RUN + 1, 1, "หลุด")
+
     path = make_broken(tmp_path, "gap", mutate, source=master_path)
     report = validate_workbook(path)
     assert report.stats["yearly_rows"] == 77

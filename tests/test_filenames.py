@@ -5,19 +5,22 @@ import pytest
 from pipeline.render.word.filenames import DEFAULT_MAX, MAX_BYTES, safe_child, safe_filename, unique_name
 
 
-@pytest.mark.parametrize("raw, expected", [
-    ("ลำดับที่ 08 โครงการจัดเวทีประชาคม", "ลำดับที่ 08 โครงการจัดเวทีประชาคม"),
-    ('a<b>c:d"e/f\\g|h?i*j', "a b c d e f g h i j"),
-    ("../../etc/passwd", "etc passwd"),
-    ("name. . ", "name"),
-    ("CON", "_CON"),
-    ("con.txt", "_con.txt"),
-    ("Lpt9", "_Lpt9"),
-    ("COM10", "COM10"),
-    ("", "ไม่มีชื่อ"),
-    ("...", "ไม่มีชื่อ"),
-    ("tab\tand\nnewline", "tab and newline"),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("ลำดับที่ 08 โครงการจัดเวทีประชาคม", "ลำดับที่ 08 โครงการจัดเวทีประชาคม"),
+        ('a<b>c:d"e/f\\g|h?i*j', "a b c d e f g h i j"),
+        ("../../etc/passwd", "etc passwd"),
+        ("name. . ", "name"),
+        ("CON", "_CON"),
+        ("con.txt", "_con.txt"),
+        ("Lpt9", "_Lpt9"),
+        ("COM10", "COM10"),
+        ("", "ไม่มีชื่อ"),
+        ("...", "ไม่มีชื่อ"),
+        ("tab\tand\nnewline", "tab and newline"),
+    ],
+)
 def test_safe_filename_cleans(raw, expected):
     assert safe_filename(raw) == expected
 
@@ -42,16 +45,16 @@ def test_long_thai_name_truncated_by_characters_not_splitting_marks():
     name = safe_filename(text, max_len=50, suffix=".docx")
     stem = name[:-5]
     assert name.endswith(".docx")
-    assert stem == "ก่" * 22            # backed off to 44, never leaving "่" alone
+    assert stem == "ก่" * 22  # backed off to 44, never leaving "่" alone
     assert not unicodedata.category(name[len(stem)]).startswith("M")
     name.encode("utf-8")  # still valid text
 
 
 def test_truncation_is_by_characters_within_the_filesystem_byte_limit():
-    text = "โครงการ" * 30     # 210 characters, 630 bytes in UTF-8
+    text = "โครงการ" * 30  # 210 characters, 630 bytes in UTF-8
     assert len(safe_filename(text, max_len=70)) == 70
     long = safe_filename(text, max_len=200, suffix=".docx")
-    assert len(long.encode("utf-8")) <= 255      # ext4 and APFS refuse longer names
+    assert len(long.encode("utf-8")) <= 255  # ext4 and APFS refuse longer names
     assert long.endswith(".docx")
 
 
@@ -80,6 +83,7 @@ def test_real_project_names_are_cut_between_words(tmp_path):
     from pipeline.text.thai_words import word_starts
     from pipeline.workbook.reader import read_plan
     from tests.conftest import MASTER
+
     plan = read_plan(MASTER)
     render_documents(plan, tmp_path, years=[2566])
     names = {p.seq: p.name for p in plan.projects}
@@ -88,9 +92,9 @@ def test_real_project_names_are_cut_between_words(tmp_path):
     cut = 0
     for stem in stems:
         seq, shown = int(stem.split()[1]), stem.split(" ", 2)[2]
-        full = names[seq].replace("/", " ")       # the one character the real names need cleaned
+        full = names[seq].replace("/", " ")  # the one character the real names need cleaned
         assert full.startswith(shown), stem
-        assert len(shown) in word_starts(full), stem       # ends where a word ends
+        assert len(shown) in word_starts(full), stem  # ends where a word ends
         cut += shown != full
         assert not stem.endswith(("ตำบลโ", "ด้วยคว", "การทุจ", "ส่วน", "การ"))
-    assert cut >= 10    # most real names are longer than the limit, so this is tested
+    assert cut >= 10  # most real names are longer than the limit, so this is tested

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from conftest import ROOT
+
 from pipeline import errors
 
 PACKAGE = ROOT / "pipeline"
@@ -64,8 +65,13 @@ def imports() -> list[tuple[str, str, ast.AST, bool]]:
     out = []
     for module, path in MODULES.items():
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        local = {id(n) for f in ast.walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))
-                 for n in ast.walk(f) if isinstance(n, (ast.Import, ast.ImportFrom))}
+        local = {
+            id(n)
+            for f in ast.walk(tree)
+            if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))
+            for n in ast.walk(f)
+            if isinstance(n, (ast.Import, ast.ImportFrom))
+        }
         for node in ast.walk(tree):
             if isinstance(node, (ast.Import, ast.ImportFrom)):
                 out += [(module, target, node, id(node) in local) for target in imported(module, node)]
@@ -77,8 +83,11 @@ def test_every_part_has_a_layer():
 
 
 def test_imports_never_run_up_the_layers():
-    upward = [f"{a} -> {b}" for a, b, _, _ in imports()
-              if part(a) != part(b) and "pipeline" not in (part(a), part(b)) and RANK[part(a)] < RANK[part(b)]]
+    upward = [
+        f"{a} -> {b}"
+        for a, b, _, _ in imports()
+        if part(a) != part(b) and "pipeline" not in (part(a), part(b)) and RANK[part(a)] < RANK[part(b)]
+    ]
     assert upward == []
 
 
@@ -98,7 +107,7 @@ def test_no_import_cycle_between_modules():
         state[node] = 1
         for nxt in graph[node]:
             if state.get(nxt) == 1:
-                cycles.append(trail[trail.index(nxt):] + [nxt])
+                cycles.append(trail[trail.index(nxt) :] + [nxt])
             elif nxt not in state:
                 visit(nxt, trail + [nxt])
         state[node] = 2
@@ -129,7 +138,8 @@ def test_exceptions_live_in_the_catalogue():
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ClassDef) and any(
-                    re.search(r"(Error|Exception|Refused|Failed)$", ast.unparse(base)) for base in node.bases):
+                re.search(r"(Error|Exception|Refused|Failed)$", ast.unparse(base)) for base in node.bases
+            ):
                 elsewhere.append(f"{module}.{node.name}")
     assert elsewhere == []
 
@@ -138,7 +148,7 @@ def test_every_exit_code_is_in_the_catalogue_and_the_readme():
     classes = [errors.PipelineError, *_subclasses(errors.PipelineError)]
     assert {cls.exit_code for cls in classes} <= set(errors.EXIT_CODES)
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    table = readme[readme.index("| code | meaning |"):]
+    table = readme[readme.index("| code | meaning |") :]
     table = table[: table.index("\n\n")]
     assert [int(code) for code in re.findall(r"^\| (\d+) \|", table, re.M)] == list(errors.EXIT_CODES)
 

@@ -7,6 +7,7 @@ sheet ๑๓, and sections ๖/๗, which are derived from the yearly rows and c
 Two clean-ups of the extraction are undone before comparing: a sub-item number printed "(๓.๒)"
 is kept as "๓.๒)", and a web address loses its '<' '>'.
 """
+
 import re
 import unicodedata
 from datetime import date
@@ -19,19 +20,21 @@ from pipeline.text.thai import arabic_digits
 from pipeline.workbook.reader import read_plan
 from tests.conftest import SOURCE
 
-HEADING = re.compile(r"^[๑-๙]\.\s*(ชื่อโครงการ|หลักการและเหตุผล|วัตถุประสงค์|กลุ่มเป้าหมาย|วิธีดำเนินการ"
-                     r"|ระยะเวลาดำเนินการ|งบประมาณที่ใช้ในการดำเนินการ|ผู้รับผิดชอบ|ผลผลิต/ผลลัพธ์)\s*:?\s*")
+HEADING = re.compile(
+    r"^[๑-๙]\.\s*(ชื่อโครงการ|หลักการและเหตุผล|วัตถุประสงค์|กลุ่มเป้าหมาย|วิธีดำเนินการ"
+    r"|ระยะเวลาดำเนินการ|งบประมาณที่ใช้ในการดำเนินการ|ผู้รับผิดชอบ|ผลผลิต/ผลลัพธ์)\s*:?\s*"
+)
 SUBHEADINGS = {"ผลผลิต", "ผลลัพธ์"}
 SHEET = re.compile(r"^ลำดับที่\s*([๐-๙]+)$")
 ITEM_NUMBER = re.compile(r"^(-\s*)?([๐-๙0-9]+\)\s*)+")
 ANNOUNCEMENT_STRUCTURE = (
-    re.compile(r"^ประกาศองค์การบริหารส่วน"),      # title line
-    re.compile(r"^เรื่อง "),                        # subject line
-    re.compile(r"^\(พ\.ศ\. .*\) ของ"),              # the plan's years and organisation
+    re.compile(r"^ประกาศองค์การบริหารส่วน"),  # title line
+    re.compile(r"^เรื่อง "),  # subject line
+    re.compile(r"^\(พ\.ศ\. .*\) ของ"),  # the plan's years and organisation
     re.compile(r"^จึงประกาศมาให้ทราบโดยทั่วกัน$"),
-    re.compile(r"^ประกาศ ณ วันที่ "),               # a real date cell, checked below
+    re.compile(r"^ประกาศ ณ วันที่ "),  # a real date cell, checked below
 )
-NOISE = {"-"}   # the stray dash that ends sheet ๑๓
+NOISE = {"-"}  # the stray dash that ends sheet ๑๓
 
 
 def cleaned(line: str) -> str:
@@ -46,16 +49,17 @@ def squash(text: str) -> str:
 
 def source_parts():
     lines = [line.strip() for line in SOURCE.read_text(encoding="utf-8").splitlines()]
-    first_table = next(i for i, l in enumerate(lines) if l.startswith("แผนปฏิบัติการป้องกันการทุจริต พ.ศ."))
-    first_sheet = next(i for i, l in enumerate(lines) if SHEET.match(l))
+    first_table = next(i for i, line in enumerate(lines) if line.startswith("แผนปฏิบัติการป้องกันการทุจริต พ.ศ."))
+    first_sheet = next(i for i, line in enumerate(lines) if SHEET.match(line))
     return lines[:first_table], lines[first_sheet:]
 
 
 @pytest.fixture
 def cells(master_path):
     wb = load_workbook(master_path)
-    text = "\x00".join(squash(str(v)) for ws in wb.worksheets
-                       for row in ws.iter_rows(values_only=True) for v in row if v is not None)
+    text = "\x00".join(
+        squash(str(v)) for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for v in row if v is not None
+    )
     wb.close()
     return text
 
@@ -66,16 +70,16 @@ def test_announcement_lines_are_in_the_workbook(cells, master_path):
     for line in filter(None, announcement):
         if any(p.match(line) for p in ANNOUNCEMENT_STRUCTURE):
             continue
-        line = line[1:-1] if line.startswith("(") and line.endswith(")") else line   # signer
+        line = line[1:-1] if line.startswith("(") and line.endswith(")") else line  # signer
         assert squash(line) in cells, line
         checked += 1
-    assert checked == 4   # two body paragraphs, signer, position
+    assert checked == 4  # two body paragraphs, signer, position
     assert read_plan(master_path).settings.announce_date == date(2022, 9, 30)
 
 
 def test_project_sheet_lines_are_in_the_workbook(cells, master_path):
     _, sheets = source_parts()
-    derived = {}        # (seq, section) -> lines of sections ๖ and ๗
+    derived = {}  # (seq, section) -> lines of sections ๖ and ๗
     seq = section = None
     checked = 0
     for line in filter(None, sheets):
@@ -84,7 +88,7 @@ def test_project_sheet_lines_are_in_the_workbook(cells, master_path):
             continue
         if m := HEADING.match(line):
             section = int(arabic_digits(line[0]))
-            line = line[m.end():]                 # ๑. ชื่อโครงการ : <name> keeps the name
+            line = line[m.end() :]  # ๑. ชื่อโครงการ : <name> keeps the name
             if not line:
                 continue
         if line in SUBHEADINGS or line in NOISE:
@@ -92,7 +96,7 @@ def test_project_sheet_lines_are_in_the_workbook(cells, master_path):
         if section in (6, 7):
             derived.setdefault((seq, section), []).append(line)
             continue
-        line = line[ITEM_NUMBER.match(line).end():] if ITEM_NUMBER.match(line) else line
+        line = line[ITEM_NUMBER.match(line).end() :] if ITEM_NUMBER.match(line) else line
         if line:
             assert squash(cleaned(line)) in cells, f"ลำดับที่ {seq}: {line}"
             checked += 1

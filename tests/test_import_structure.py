@@ -5,15 +5,16 @@ text"). Each test reads the markers of a section straight from the source text �
 numbers "๑)" at the start of a line, sub-numbers "๒.๑)" / "(๓.๒)" and "-" bullets anywhere — and
 compares them, in order, with the imported project's lines.
 """
+
 import re
 
 import pytest
 from docx import Document
 
 from pipeline.importer import import_planbook
-from pipeline.text.list_items import outline
 from pipeline.render.word.linebreak import visible
 from pipeline.render.word.word import render_documents
+from pipeline.text.list_items import outline
 from pipeline.text.thai import thai_digits
 from tests.conftest import SOURCE
 
@@ -35,10 +36,10 @@ def source_section(seq: int, section: int, part: str = "") -> list[str]:
     sheet = lines[start:end]
     begin = next(i for i, line in enumerate(sheet) if line.startswith(f"{thai_digits(section)}. "))
     stop = next((i for i in range(begin + 1, len(sheet)) if SECTION.match(sheet[i])), len(sheet))
-    body = sheet[begin + 1:stop]
+    body = sheet[begin + 1 : stop]
     if part:
-        body = body[body.index(part) + 1:]
-        body = body[:body.index("ผลลัพธ์")] if "ผลลัพธ์" in body else body
+        body = body[body.index(part) + 1 :]
+        body = body[: body.index("ผลลัพธ์")] if "ผลลัพธ์" in body else body
     return [line for line in body if line != "-"]
 
 
@@ -49,7 +50,7 @@ def source_marks(lines: list[str]) -> list[str]:
         top = TOP.match(line)
         if top:
             marks.append(top[1])
-            line = line[top.end():]
+            line = line[top.end() :]
         marks += [m[1] or "-" for m in SUB.finditer(line)]
     return marks
 
@@ -74,8 +75,9 @@ def test_sheet_1_structure(plan):
     assert imported_marks(p.objectives) == source_marks(source_section(1, 3))
     # -- section ๒: the long first line's wrapped rest is the same sentence, not a new paragraph --
     assert len(p.rationale) == 3
-    assert p.rationale[0].endswith("เห็นแก่ประโยชน์ส่วนรวม เป็นแนวทางหนึ่งในการพัฒนาเพื่อนำไปสู่เป้าหมาย "
-                                   "“ประเทศไทยปลอดการทุจริตและประพฤติมิชอบ”")
+    assert p.rationale[0].endswith(
+        "เห็นแก่ประโยชน์ส่วนรวม เป็นแนวทางหนึ่งในการพัฒนาเพื่อนำไปสู่เป้าหมาย “ประเทศไทยปลอดการทุจริตและประพฤติมิชอบ”"
+    )
     assert p.rationale[1].startswith("อีกทั้ง") and p.rationale[2].startswith("องค์การบริหารส่วนตำบลโคกสำโรงเล็งเห็น")
     source_words = re.sub(r"\s+", "", "".join(source_section(1, 2)))
     assert re.sub(r"\s+", "", "".join(p.rationale)) == source_words
@@ -90,8 +92,13 @@ def test_sheet_3_structure(plan):
     outputs = imported_marks(p.outputs)
     assert outputs == source_marks(source_section(3, 9, "ผลผลิต"))
     assert outputs == ["๑)", "-", "-", "-", "-", "-", "๒)", "๓)", "๔)"]
-    assert p.outputs[1:6] == ["- ข้อมูลพื้นฐาน", "- การบริหารงาน", "- การบริหารเงินงบประมาณ",
-                              "- การบริหารและพัฒนาทรัพยากรบุคคล", "- การส่งเสริมความโปร่งใส"]
+    assert p.outputs[1:6] == [
+        "- ข้อมูลพื้นฐาน",
+        "- การบริหารงาน",
+        "- การบริหารเงินงบประมาณ",
+        "- การบริหารและพัฒนาทรัพยากรบุคคล",
+        "- การส่งเสริมความโปร่งใส",
+    ]
 
 
 def test_sheet_6_structure(plan):
@@ -100,7 +107,7 @@ def test_sheet_6_structure(plan):
     assert marks == source_marks(source_section(6, 5))
     assert marks[:4] == ["๑)", "๒)", "๓)", "๓.๑)"] and marks.count("-") == 10 and "๓.๒)" in marks
     lines = outline(p.method)
-    assert [line.level for line in lines if line.mark == "-"] == [2] * 10   # under ๓.๑) / ๓.๒)
+    assert [line.level for line in lines if line.mark == "-"] == [2] * 10  # under ๓.๑) / ๓.๒)
     assert not any(line.text.endswith(" -") or line.text == "" for line in lines)
 
 
@@ -110,5 +117,7 @@ def test_sub_items_are_indented_in_the_document(plan, tmp_path):
     styles = {visible(par.text).split("\t")[0]: par.style.name for par in doc.paragraphs if "\t" in par.text}
     assert styles["๒)"] == "List Item" and styles["๒.๑)"] == "List Item 2"
     assert styles["๒.๑.๑)"] == "List Item 3" and styles["-"] == "List Item 2"
-    indent = {name: doc.styles[name].paragraph_format.left_indent for name in ("List Item", "List Item 2", "List Item 3")}
+    indent = {
+        name: doc.styles[name].paragraph_format.left_indent for name in ("List Item", "List Item 2", "List Item 3")
+    }
     assert indent["List Item"] < indent["List Item 2"] < indent["List Item 3"]

@@ -1,6 +1,7 @@
 """The plan-book importer: the real source, a Word copy of it, broken variants and bad files."""
-from decimal import Decimal
+
 from datetime import date
+from decimal import Decimal
 
 import docx
 import pytest
@@ -50,6 +51,7 @@ def values(path):
 
 # -- the real source, read back from the workbook --
 
+
 def test_settings(master):
     s = read_plan(master).settings
     assert s.organisation == "องค์การบริหารส่วนตำบลโคกสำโรง"
@@ -67,7 +69,11 @@ def test_settings(master):
 def test_dimensions(master):
     plan = read_plan(master)
     assert [(d.number, d.name[:12]) for d in plan.dimensions] == [
-        (1, "การสร้างวัฒน"), (2, "การบริหารราช"), (3, "การส่งเสริมบ"), (4, "การยกระดับกล")]
+        (1, "การสร้างวัฒน"),
+        (2, "การบริหารราช"),
+        (3, "การส่งเสริมบ"),
+        (4, "การยกระดับกล"),
+    ]
 
 
 def test_projects_complete(master):
@@ -100,7 +106,7 @@ def test_forum_project_budget(master):
 def test_quarter_marks(master):
     plan = read_plan(master)
     assert sum(r.quarters[3] for r in plan.rows_for(2570)) == 11
-    assert sum(r.quarters[2] for r in plan.rows_for(2567)) == 14   # HTML checkbox rows read too
+    assert sum(r.quarters[2] for r in plan.rows_for(2567)) == 14  # HTML checkbox rows read too
     ws = load_workbook(master)[c.SHEET_YEARLY]
     marks = {ws.cell(row=r, column=col).value for r in range(2, ws.max_row + 1) for col in range(7, 11)}
     assert marks == {c.QUARTER_INPUT_MARK, None}
@@ -110,8 +116,9 @@ def test_wrapped_name_and_items(master):
     plan = read_plan(master)
     p9 = next(p for p in plan.projects if p.seq == 9)
     # the sheet wraps its name after การปฏิบัติงาน; the name kept is the one the e-plan tables print
-    assert p9.name == ("โครงการพัฒนาความรู้ด้านกฎหมายและระเบียบที่เกี่ยวข้องกับการปฏิบัติงาน"
-                       "สำหรับบุคลากรองค์กรปกครองส่วนท้องถิ่น ผู้บริหารและสมาชิกสภาท้องถิ่น")
+    assert p9.name == (
+        "โครงการพัฒนาความรู้ด้านกฎหมายและระเบียบที่เกี่ยวข้องกับการปฏิบัติงานสำหรับบุคลากรองค์กรปกครองส่วนท้องถิ่น ผู้บริหารและสมาชิกสภาท้องถิ่น"
+    )
     assert all(r.name == p9.name for r in plan.rows if r.project_code == p9.code)
     p3 = next(p for p in plan.projects if p.seq == 3)
     # -- sheet ๓ item ๒) keeps its sub-items on lines of their own (tests/test_import_structure.py) --
@@ -135,6 +142,7 @@ def test_anomalies_of_the_real_source(imported):
 
 def test_committed_master_is_the_import(master):
     from tests.conftest import MASTER
+
     assert values(MASTER) == values(master)
 
 
@@ -147,8 +155,10 @@ def test_round_trip(master, tmp_path):
 def test_cli_reports_anomalies(tmp_path, capsys):
     assert main(["import", str(SOURCE), "-o", str(tmp_path / "m.xlsx")]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == (f"นำเข้าแล้ว: โครงการ 15 รายการ, แถวรายปี (2566: 15, 2567: 15, 2568: 15, 2569: 16, 2570: 15)"
-                        f" -> {tmp_path / 'm.xlsx'}")
+    assert lines[0] == (
+        f"นำเข้าแล้ว: โครงการ 15 รายการ, แถวรายปี (2566: 15, 2567: 15, 2568: 15, 2569: 16, 2570: 15)"
+        f" -> {tmp_path / 'm.xlsx'}"
+    )
     assert lines[2].strip() == "ข้อสังเกตจากต้นฉบับ 2 รายการ (นำเข้าตามต้นฉบับ ไม่ได้แก้ไข)"
     codes = [cells[3].strip() for cells in (line.split("│") for line in lines) if len(cells) > 3 and cells[3].strip()]
     assert codes == ["reporter-spelling", "duplicate-row"]
@@ -156,9 +166,13 @@ def test_cli_reports_anomalies(tmp_path, capsys):
 
 # -- variants of the source --
 
+
 def test_thai_digits_everywhere(imported, tmp_path):
-    path = source_variant(tmp_path, ("12\tโครงการจัดเวทีประชาคม\t3\t20,000.00", "๑๒\tโครงการจัดเวทีประชาคม\t๓\t๒๐,๐๐๐.๐๐"),
-                          ("** ข้อมูล ณ วันที่ 07 กรกฎาคม 2566", "** ข้อมูล ณ วันที่ ๐๗ กรกฎาคม ๒๕๖๖"))
+    path = source_variant(
+        tmp_path,
+        ("12\tโครงการจัดเวทีประชาคม\t3\t20,000.00", "๑๒\tโครงการจัดเวทีประชาคม\t๓\t๒๐,๐๐๐.๐๐"),
+        ("** ข้อมูล ณ วันที่ 07 กรกฎาคม 2566", "** ข้อมูล ณ วันที่ ๐๗ กรกฎาคม ๒๕๖๖"),
+    )
     assert import_planbook(path).plan == imported.plan
 
 
@@ -169,25 +183,30 @@ def test_thai_windows_encoding(imported, tmp_path):
 
 
 def test_total_mismatch(tmp_path):
-    path = source_variant(tmp_path, ("รวมทั้งสิ้น\t\t\t20,000.00\t15\t15\t15\t14",
-                                     "รวมทั้งสิ้น\t\t\t25,000.00\t15\t15\t15\t15"))
+    path = source_variant(
+        tmp_path, ("รวมทั้งสิ้น\t\t\t20,000.00\t15\t15\t15\t14", "รวมทั้งสิ้น\t\t\t25,000.00\t15\t15\t15\t15")
+    )
     found = [a.message for a in import_planbook(path).anomalies if a.code == "total-mismatch"]
     assert len(found) == 2
     assert all("2566" in m for m in found) and any("ไตรมาส 4" in m for m in found)
 
 
 def test_budget_and_name_mismatch(tmp_path):
-    path = source_variant(tmp_path, ("งบประมาณ จำนวน ๒๐๐๐๐ บาท", "งบประมาณ จำนวน ๓๐,๐๐๐ บาท"),
-                          ("๑. ชื่อโครงการ : มาตรการ NO Gift Policy", "๑. ชื่อโครงการ : มาตรการ NO Gift"))
+    path = source_variant(
+        tmp_path,
+        ("งบประมาณ จำนวน ๒๐๐๐๐ บาท", "งบประมาณ จำนวน ๓๐,๐๐๐ บาท"),
+        ("๑. ชื่อโครงการ : มาตรการ NO Gift Policy", "๑. ชื่อโครงการ : มาตรการ NO Gift"),
+    )
     anomalies = import_planbook(path).anomalies
     budget = [a.message for a in anomalies if a.code == "budget-mismatch"]
     assert len(budget) == 1 and "ลำดับที่ 8" in budget[0] and "30,000.00" in budget[0]
-    without = [a.message for a in anomalies if a.code == "project-without-sheet"]   # one for its five years
+    without = [a.message for a in anomalies if a.code == "project-without-sheet"]  # one for its five years
     assert len(without) == 1 and "ปี 2566, 2567, 2568, 2569, 2570" in without[0] and "P16" in without[0]
     assert [a.code for a in anomalies if "ลำดับที่ 1 " in a.message] == ["project-without-rows"]
 
 
 # -- Word plan books --
+
 
 def build_docx(path):
     """The shared source as a Word file: paragraphs for lines, real tables for the tab blocks."""
@@ -221,6 +240,7 @@ def test_docx_imports_same_plan(imported, tmp_path):
 
 
 # -- bad input: exit 2, clear Thai message, nothing written --
+
 
 def _fail(tmp_path, capsys, source):
     out = tmp_path / "out.xlsx"
@@ -276,12 +296,18 @@ def test_refuses_to_overwrite(tmp_path, capsys):
 
 # -- text helpers --
 
+
 def test_split_items():
     lines = ["- ๑) แรก", "ต่อบรรทัด", "๒) ๒) ประชุม ๒.๑)", "ย่อย", "๓)", "สาม", " - 4) สี่"]
     assert split_items(lines) == ["แรก ต่อบรรทัด", "ประชุม", "๒.๑) ย่อย", "สาม", "สี่"]
     # -- sub-items run together by the extraction get a line each; a bare trailing dash goes --
-    assert split_items(["๑) ดังนี้ (๓.๑) ก -", "ข - ค", "- ๒) ช่วง ๑ - ๓ -"]) == \
-        ["ดังนี้", "๓.๑) ก", "- ข", "- ค", "ช่วง ๑ - ๓"]
+    assert split_items(["๑) ดังนี้ (๓.๑) ก -", "ข - ค", "- ๒) ช่วง ๑ - ๓ -"]) == [
+        "ดังนี้",
+        "๓.๑) ก",
+        "- ข",
+        "- ค",
+        "ช่วง ๑ - ๓",
+    ]
     assert split_items(["ย่อหน้าเดียว", "ต่อ"]) == ["ย่อหน้าเดียว ต่อ"]
 
 
@@ -289,9 +315,13 @@ def test_split_paragraphs():
     long = "ก" * 200
     # -- a long line starts a paragraph and the short lines after it continue it (sheet ๑:
     #    "…ประโยชน์ส่วนรวม" / "เป็นแนวทางหนึ่ง…"); an opener alone on its line opens the next one --
-    assert split_paragraphs(["หนึ่ง", "ต่อ", "ดังนั้น สอง", long, "สาม", "อีกทั้ง สี่", "ดังนั้น",
-                             "องค์การบริหารส่วนตำบลหนึ่งจึง"]) == \
-        ["หนึ่ง ต่อ", "ดังนั้น สอง", f"{long} สาม", "อีกทั้ง สี่", "ดังนั้น องค์การบริหารส่วนตำบลหนึ่งจึง"]
+    assert split_paragraphs(["หนึ่ง", "ต่อ", "ดังนั้น สอง", long, "สาม", "อีกทั้ง สี่", "ดังนั้น", "องค์การบริหารส่วนตำบลหนึ่งจึง"]) == [
+        "หนึ่ง ต่อ",
+        "ดังนั้น สอง",
+        f"{long} สาม",
+        "อีกทั้ง สี่",
+        "ดังนั้น องค์การบริหารส่วนตำบลหนึ่งจึง",
+    ]
 
 
 def test_split_word():

@@ -1,4 +1,5 @@
 """Break marks at render time (pipeline.render.word.linebreak) and the tokenizer under them."""
+
 import pytest
 from pythainlp.tokenize import word_tokenize
 from pythainlp.util import dict_trie
@@ -13,17 +14,27 @@ def shown(text: str) -> str:
     return breakable(text).replace(ZWSP, "|").replace(WJ, "+")
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("ท้องถิ่น", "ท้อง+ถิ่น"), ("ร้องเรียน", "ร้อง+เรียน"), ("สมัครใจ", "สมัคร+ใจ"),
-    ("ปราบปราม", "ปราบ+ปราม"), ("เผยแพร่", "เผย+แพร่"),
-    ("วิริยะ", "วิริยะ"), ("การป้องกัน", "การป้องกัน"),   # only the listed words are joined
-    # -- nothing right after a vowel or tone mark above/below a letter (ไม่, มี, มิ) --
-    ("ไม่มีเรื่องร้องเรียน", "ไม่มีเรื่องร้อง+เรียน"), ("มิชอบ", "มิชอบ"),
-    ("(นางกิติพร", "(นางกิติพร"),                 # a name the dictionary does not know stays whole
-    # -- words LibreOffice keeps whole by itself get no joiner (it only made pdftotext read a space) --
-    ("เพื่อยกระดับคุณธรรม", "เพื่อยกระดับคุณธรรม"), ("จริยธรรม", "จริยธรรม"),
-    ("ประชาสัมพันธ์", "ประชาสัมพันธ์"), ("ประพฤติมิชอบ", "ประพฤติมิชอบ"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ท้องถิ่น", "ท้อง+ถิ่น"),
+        ("ร้องเรียน", "ร้อง+เรียน"),
+        ("สมัครใจ", "สมัคร+ใจ"),
+        ("ปราบปราม", "ปราบ+ปราม"),
+        ("เผยแพร่", "เผย+แพร่"),
+        ("วิริยะ", "วิริยะ"),
+        ("การป้องกัน", "การป้องกัน"),  # only the listed words are joined
+        # -- nothing right after a vowel or tone mark above/below a letter (ไม่, มี, มิ) --
+        ("ไม่มีเรื่องร้องเรียน", "ไม่มีเรื่องร้อง+เรียน"),
+        ("มิชอบ", "มิชอบ"),
+        ("(นางกิติพร", "(นางกิติพร"),  # a name the dictionary does not know stays whole
+        # -- words LibreOffice keeps whole by itself get no joiner (it only made pdftotext read a space) --
+        ("เพื่อยกระดับคุณธรรม", "เพื่อยกระดับคุณธรรม"),
+        ("จริยธรรม", "จริยธรรม"),
+        ("ประชาสัมพันธ์", "ประชาสัมพันธ์"),
+        ("ประพฤติมิชอบ", "ประพฤติมิชอบ"),
+    ],
+)
 def test_marks(text, expected):
     assert shown(text) == expected
 
@@ -44,6 +55,7 @@ def test_marks_never_change_the_visible_text():
 
 def test_printed_leaves_markup_alone():
     from markupsafe import Markup
+
     xml = Markup("<w:drawing>ท้องถิ่น</w:drawing>")
     assert printed(xml) is xml and printed(7) == 7 and printed("ท้องถิ่น") != "ท้องถิ่น"
 
@@ -52,8 +64,9 @@ def test_small_vocabulary_tokenizes_like_the_full_dictionary():
     plan = read_plan(MASTER)
     full = dict_trie(dictionary())
     texts = [t for p in plan.projects for t in (*p.rationale, *p.objectives, *p.method, *p.outputs)]
-    assert [words(t) for t in texts] == [word_tokenize(t, custom_dict=full, engine="newmm", keep_whitespace=True)
-                                         for t in texts]
+    assert [words(t) for t in texts] == [
+        word_tokenize(t, custom_dict=full, engine="newmm", keep_whitespace=True) for t in texts
+    ]
 
 
 def test_libreoffice_gets_the_joiner_it_does_not_justify_at(tmp_path, small_plan):
@@ -65,23 +78,26 @@ def test_libreoffice_gets_the_joiner_it_does_not_justify_at(tmp_path, small_plan
 
     assert office_marks(breakable("ท้องถิ่น").encode()) == f"ท้อง{OFFICE_WJ}ถิ่น".encode()
     docs = render_documents(small_plan, tmp_path / "out")
-    sheet = next(d for d in docs if d.name.startswith("ลำดับที่") and WJ.encode() in zipfile.ZipFile(d).read("word/document.xml"))
+    sheet = next(
+        d for d in docs if d.name.startswith("ลำดับที่") and WJ.encode() in zipfile.ZipFile(d).read("word/document.xml")
+    )
     copy = _link(sheet, tmp_path / "00000.docx", None)
     with zipfile.ZipFile(sheet) as original, zipfile.ZipFile(copy) as given:
         assert WJ.encode() not in given.read("word/document.xml")
         assert given.read("word/document.xml") == office_marks(original.read("word/document.xml"))
-        assert WJ.encode() in original.read("word/document.xml")     # staff's .docx keeps U+2060
+        assert WJ.encode() in original.read("word/document.xml")  # staff's .docx keeps U+2060
 
 
 def test_a_narrow_column_gets_web_addresses_as_links_that_wrap_after_a_slash_or_before_a_dot():
     from pipeline.render.word.linebreak import wrappable
+
     cell = wrappable("ภาพกิจกรรม & <P10>\nhttps://www.khoksamrong.go.th/ita/P10.pdf ท้องถิ่น")
     shown = str(cell).replace(ZWSP, "|").replace(WJ, "+")
-    assert shown.startswith("ภาพกิจกรรม &amp; &lt;P10&gt;\n</w:t></w:r><w:hyperlink ")   # escaped text, then the link
+    assert shown.startswith("ภาพกิจกรรม &amp; &lt;P10&gt;\n</w:t></w:r><w:hyperlink ")  # escaped text, then the link
     assert 'w:tooltip="https://www.khoksamrong.go.th/ita/P10.pdf"' in shown
     assert '<w:t xml:space="preserve">https://|www|.khoksamrong|.go|.th/|ita/|P10.pdf</w:t>' in shown
     assert shown.endswith('<w:r><w:t xml:space="preserve"> ท้อง+ถิ่น')
-    assert printed(cell) is cell          # -- Markup: the template prints it as it is --
+    assert printed(cell) is cell  # -- Markup: the template prints it as it is --
     assert wrappable(15) == 15
 
 
@@ -94,7 +110,7 @@ def test_a_link_relationship_keeps_the_address_as_typed():
 
     template = PreparedTemplate.load(TEMPLATES_DIR / "monitoring_report.docx", make_env())
     url = 'https://example.go.th/ita?year=2566&round=6"x'
-    rendered = {"word/document.xml": f'<w:p><w:r><w:t>{link(url, "ดู")}</w:t></w:r></w:p>'}
+    rendered = {"word/document.xml": f"<w:p><w:r><w:t>{link(url, 'ดู')}</w:t></w:r></w:p>"}
     rels = etree.fromstring(relationships(template, rendered)[RELS])
     added = [r for r in rels if r.get("TargetMode") == "External"]
     assert [r.get("Target") for r in added] == [url]

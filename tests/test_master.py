@@ -6,17 +6,17 @@ import sys
 from pathlib import Path
 
 import pytest
-from fastapi.testclient import TestClient
-from openpyxl import load_workbook
-
 from broken import make_broken, put
 from conftest import MASTER
+from fastapi.testclient import TestClient
+from openpyxl import load_workbook
+from web_helpers import upload, wait_for
+
 from pipeline import contract as c
 from pipeline.cli import main
 from pipeline.web import uploads
 from pipeline.web.app import create_app
 from pipeline.workbook.master import open_master
-from web_helpers import upload, wait_for
 
 _OPENS: list[tuple[str, str]] = []  # (path, mode) of every open() while a test listens
 
@@ -95,8 +95,11 @@ def test_the_web_page_opens_an_upload_once(tmp_path):
 
 def _cells(master) -> dict:
     return {
-        name: (sheet.header_cells, [(r.number, {k: (v.value, v.data_type) for k, v in r.cells.items()})
-                                    for r in sheet.rows], [m.coord for m in sheet.merged])
+        name: (
+            sheet.header_cells,
+            [(r.number, {k: (v.value, v.data_type) for k, v in r.cells.items()}) for r in sheet.rows],
+            [m.coord for m in sheet.merged],
+        )
         for name, sheet in master.sheets.items()
     }
 
@@ -121,7 +124,8 @@ def test_what_calamine_cannot_show_goes_to_openpyxl(tmp_path):
         path = make_broken(tmp_path, name, mutate, source=MASTER)
         master = open_master(path)
         assert master.loader == "openpyxl", name
-    error = make_broken(tmp_path, "error.xlsx", lambda wb: put(wb, c.SHEET_YEARLY, 2, c.YearlyCol.NOTE, "#DIV/0!"),
-                        source=MASTER)
+    error = make_broken(
+        tmp_path, "error.xlsx", lambda wb: put(wb, c.SHEET_YEARLY, 2, c.YearlyCol.NOTE, "#DIV/0!"), source=MASTER
+    )
     assert load_workbook(error)[c.SHEET_YEARLY]["K2"].data_type == "e"
     assert open_master(error).loader == "openpyxl"

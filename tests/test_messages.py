@@ -1,5 +1,6 @@
 """Messages staff see (issue 10, item 11): .ods told how to save as .xlsx, --lang en for file
 errors, run --json for every exit, LibreOffice failures name the document, one project name."""
+
 import json
 import zipfile
 
@@ -7,8 +8,8 @@ import pytest
 from docx import Document
 
 from pipeline import contract as c
-from pipeline.office import soffice as office
 from pipeline.cli import main
+from pipeline.office import soffice as office
 from pipeline.render.word.linebreak import visible
 from tests.broken import make_broken, put
 
@@ -46,6 +47,7 @@ def test_run_json_prints_an_object_for_an_unreadable_file(tmp_path, capsys):
 def test_run_json_prints_an_object_when_libreoffice_fails(tmp_path, master_path, monkeypatch, capsys):
     def broken(paths, target, out_dir, **kwargs):
         raise office.ConversionFailed("LibreOffice ทำงานผิดพลาด (รหัส 1)")
+
     monkeypatch.setattr(office, "find_soffice", lambda: "/fake/soffice")
     monkeypatch.setattr(office, "convert", broken)
     assert main(["run", str(master_path), "--out", str(tmp_path / "o"), "--json"]) == 5
@@ -55,6 +57,7 @@ def test_run_json_prints_an_object_when_libreoffice_fails(tmp_path, master_path,
 
 def test_a_failed_conversion_names_the_document_not_the_temporary_file(tmp_path, monkeypatch):
     from pipeline.render.pdf.convert import _convert_all
+
     folder = tmp_path / "2566"
     folder.mkdir()
     docs = [folder / "ตาราง 2566.docx", folder / "ลำดับที่ 01 โครงการ.docx"]
@@ -68,11 +71,20 @@ def test_a_failed_conversion_names_the_document_not_the_temporary_file(tmp_path,
 
 
 def test_a_project_renamed_only_in_projects_is_printed_with_its_new_name(tmp_path, master_path, capsys):
-    path = make_broken(tmp_path, "renamed", lambda wb: put(wb, c.SHEET_PROJECTS, 9, "ชื่อโครงการ", "โครงการเวทีประชาคมใหม่"),
-                       source=master_path)
+    path = make_broken(
+        tmp_path,
+        "renamed",
+        lambda wb: put(wb, c.SHEET_PROJECTS, 9, "ชื่อโครงการ", "โครงการเวทีประชาคมใหม่"),
+        source=master_path,
+    )
     out = tmp_path / "out"
     assert main(["run", str(path), "--out", str(out), "--no-pdf", "--json"]) == 0
-    cells = [visible(cell.text) for t in Document(out / "2566" / "ตาราง 2566.docx").tables for r in t.rows for cell in r.cells]
+    cells = [
+        visible(cell.text)
+        for t in Document(out / "2566" / "ตาราง 2566.docx").tables
+        for r in t.rows
+        for cell in r.cells
+    ]
     assert "โครงการเวทีประชาคมใหม่" in cells and "โครงการจัดเวทีประชาคม" not in cells
     assert (out / "2566" / "ลำดับที่ 08 โครงการเวทีประชาคมใหม่.docx").exists()
     capsys.readouterr()
@@ -86,6 +98,7 @@ def test_run_json_prints_an_object_for_an_internal_error(tmp_path, master_path, 
 
     def broken(*args, **kwargs):
         raise RuntimeError("simulated bug")
+
     monkeypatch.setattr(pipeline.run.job, "run_pipeline", broken)
     monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
     assert main(["run", str(master_path), "--out", str(tmp_path / "o"), "--json"]) == 70
@@ -99,5 +112,5 @@ def test_validate_json_prints_an_object_when_the_report_cannot_be_written(tmp_pa
     (tmp_path / "~$validation.xlsx").write_bytes(b"owner")  # -- open in Excel --
     assert main(["validate", str(master_path), "--json", "--report", str(report)]) == 3
     printed = capsys.readouterr().out
-    result = json.loads(printed[printed.rindex('{\n  "exit_code"'):])
+    result = json.loads(printed[printed.rindex('{\n  "exit_code"') :])
     assert result["exit_code"] == 3 and result["error"]["code"] == "output-blocked"

@@ -3,6 +3,7 @@
 The sample fill (tests/monitoring_sample.py) goes into a copy of the real master; the committed
 master is never changed. Outputs of `pipeline run` are read back in test_monitoring_outputs.py.
 """
+
 import shutil
 import stat
 from decimal import Decimal
@@ -12,9 +13,9 @@ from openpyxl import load_workbook
 
 from pipeline import contract as c
 from pipeline.cli import main
+from pipeline.model import flag
 from pipeline.monitor.aggregate import summarise
 from pipeline.monitor.init import init_round
-from pipeline.model import flag
 from pipeline.monitor.reader import read_progress
 from pipeline.validate import validate_workbook
 from pipeline.workbook.reader import read_plan
@@ -38,6 +39,7 @@ def cell(ws, row, header):
 
 # -- the contract --
 
+
 def test_new_master_has_the_sheet_with_dropdowns_and_empty_ita_settings(master_path):
     wb = load_workbook(master_path)
     ws = wb[c.SHEET_MONITORING]
@@ -56,7 +58,7 @@ def test_master_made_before_monitoring_stays_valid(tmp_path, capsys):
     assert c.SHEET_MONITORING not in load_workbook(OLD_MASTER).sheetnames
     report = validate_workbook(OLD_MASTER)
     assert report.valid
-    assert report.codes() == ["project-twice-in-year"]     # the same single warning as before
+    assert report.codes() == ["project-twice-in-year"]  # the same single warning as before
     assert read_progress(OLD_MASTER) == []
     out = tmp_path / "out"
     assert main(["run", str(OLD_MASTER), "--out", str(out), "--no-pdf", "--year", "2566", "-q"]) == 0
@@ -65,6 +67,7 @@ def test_master_made_before_monitoring_stays_valid(tmp_path, capsys):
 
 
 # -- pipeline monitor init --
+
 
 def test_init_adds_every_project_of_the_year_once_with_name_and_planned_budget(master_path, tmp_path, capsys):
     master = copy(master_path, tmp_path)
@@ -76,7 +79,7 @@ def test_init_adds_every_project_of_the_year_once_with_name_and_planned_budget(m
     plan = read_plan(master)
     rows = read_progress(master)
     assert sorted(r.code for r in rows) == sorted({r.project_code for r in plan.rows_for(2569)})
-    forum = next(r for r in rows if r.code == "P08")   # listed twice in 2569: one row, both budgets
+    forum = next(r for r in rows if r.code == "P08")  # listed twice in 2569: one row, both budgets
     assert forum.planned == sum(r.budget for r in plan.rows_for(2569) if r.project_code == "P08")
     assert forum.name == plan.project("P08").name and forum.round == 12 and forum.year == 2569
     assert validate_workbook(master).valid
@@ -100,7 +103,7 @@ def test_init_never_overwrites_a_typed_cell_and_fills_only_blanks(master_path, t
     assert cell(ws, row, "ชื่อโครงการ").value == "ชื่อที่เจ้าหน้าที่พิมพ์เอง"
     assert cell(ws, row, "งบประมาณตามแผน (บาท)").value == 20000
     unchanged = digest(master)
-    assert init_round(master, 2566, 6).backup is None and digest(master) == unchanged   # nothing to do
+    assert init_round(master, 2566, 6).backup is None and digest(master) == unchanged  # nothing to do
 
 
 def test_init_gives_an_old_master_the_sheet(tmp_path):
@@ -146,7 +149,7 @@ def test_init_refuses_a_year_without_projects_and_a_plan_with_errors(master_path
     assert main(["monitor", "init", str(master), "--year", "2575", "--round", "6"]) == 1
     assert "ปี 2575 ไม่มีโครงการ" in capsys.readouterr().err
     wb = load_workbook(master)
-    wb[c.SHEET_YEARLY]["F2"] = "ยี่สิบ"       # budget-not-a-number: an error in the plan itself
+    wb[c.SHEET_YEARLY]["F2"] = "ยี่สิบ"  # budget-not-a-number: an error in the plan itself
     wb.save(master)
     before = digest(master)
     assert main(["monitor", "init", str(master), "--year", "2566", "--round", "6"]) == 1
@@ -155,6 +158,7 @@ def test_init_refuses_a_year_without_projects_and_a_plan_with_errors(master_path
 
 
 # -- the sample and what it adds up to --
+
 
 def test_the_sample_fill_is_clean(sample_master):
     report = validate_workbook(sample_master)
@@ -168,8 +172,12 @@ def test_summary_numbers_agree_with_the_rows(sample_master, round_):
     mine = [r for r in rows if r.round == round_]
     expected = EXPECTED[round_]
     assert s.total.projects == len(mine) == expected["projects"]
-    for attr, status in (("done", c.STATUS_DONE), ("in_progress", c.STATUS_IN_PROGRESS),
-                         ("not_started", c.STATUS_NOT_STARTED), ("failed", c.STATUS_FAILED)):
+    for attr, status in (
+        ("done", c.STATUS_DONE),
+        ("in_progress", c.STATUS_IN_PROGRESS),
+        ("not_started", c.STATUS_NOT_STARTED),
+        ("failed", c.STATUS_FAILED),
+    ):
         assert getattr(s.total, attr) == sum(r.status == status for r in mine) == expected[attr]
         assert sum(getattr(line, attr) for line in s.lines) == getattr(s.total, attr)
     assert s.total.spent == sum(r.spent or 0 for r in mine) == expected["spent"]
@@ -180,13 +188,23 @@ def test_summary_numbers_agree_with_the_rows(sample_master, round_):
 def test_percent_and_flag(sample_master):
     plan, rows = read_plan(sample_master), read_progress(sample_master)
     annual, half = summarise(plan, rows, 2566, 12), summarise(plan, rows, 2566, 6)
-    assert (annual.percent_done, annual.flag) == (Decimal("80.00"), "green")     # 12 / 15
+    assert (annual.percent_done, annual.flag) == (Decimal("80.00"), "green")  # 12 / 15
     assert (half.percent_done, half.percent_started, half.flag) == (Decimal("33.33"), Decimal("86.67"), "orange")
 
 
-@pytest.mark.parametrize("round_, percent, colour", [
-    (6, 50, "green"), (6, 49.99, "orange"), (6, 20, "orange"), (6, 19.99, "red"),
-    (12, 80, "green"), (12, 79.99, "orange"), (12, 50, "orange"), (12, 49.99, "red")])
+@pytest.mark.parametrize(
+    "round_, percent, colour",
+    [
+        (6, 50, "green"),
+        (6, 49.99, "orange"),
+        (6, 20, "orange"),
+        (6, 19.99, "red"),
+        (12, 80, "green"),
+        (12, 79.99, "orange"),
+        (12, 50, "orange"),
+        (12, 49.99, "red"),
+    ],
+)
 def test_flag_thresholds(round_, percent, colour):
     assert flag(round_, percent) == colour
 

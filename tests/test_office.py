@@ -1,4 +1,5 @@
 """LibreOffice conversion: many files in one call, timeouts end the process tree, absence is clear."""
+
 import subprocess
 import sys
 import time

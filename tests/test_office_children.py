@@ -1,5 +1,6 @@
 """LibreOffice never outlives a killed run, and the next run removes a dead run's temporary folders
 (issue 10, item 10)."""
+
 import os
 import signal
 import subprocess
@@ -28,9 +29,17 @@ def test_a_child_started_for_libreoffice_dies_when_the_run_is_killed(tmp_path):
     """The run is killed with SIGKILL (no clean-up code runs); its child must die too."""
     pid_file = tmp_path / "child.pid"
     child = f"import os, time; open({str(pid_file)!r}, 'w').write(str(os.getpid())); time.sleep(60)"
-    run = subprocess.Popen([sys.executable, "-c", (
-        "import sys; from pipeline.office import soffice as office\n"
-        f"office._run_with_timeout([sys.executable, '-c', {child!r}], 120)")], cwd=ROOT)
+    run = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            (
+                "import sys; from pipeline.office import soffice as office\n"
+                f"office._run_with_timeout([sys.executable, '-c', {child!r}], 120)"
+            ),
+        ],
+        cwd=ROOT,
+    )
     try:
         deadline = time.monotonic() + 20
         while not (pid_file.exists() and pid_file.read_text()) and time.monotonic() < deadline:
@@ -63,8 +72,10 @@ def test_a_dead_runs_temporary_folders_are_removed_not_a_live_ones(tmp_path):
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     live = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     try:
-        folders = {name: tmp_path / f"{office_children.TEMP_PREFIX}{pid}-{name}-x1"
-                   for name, pid in (("profile", dead.stdout.strip()), ("recalc", live.pid))}
+        folders = {
+            name: tmp_path / f"{office_children.TEMP_PREFIX}{pid}-{name}-x1"
+            for name, pid in (("profile", dead.stdout.strip()), ("recalc", live.pid))
+        }
         for folder in folders.values():
             (folder / "profile").mkdir(parents=True)
         other = tmp_path / "lo-profile-someone-elses"

@@ -2,20 +2,22 @@
 
 The counting is bench/count_split_words.py's (the same numbers the README reports).
 """
+
 import shutil
 import subprocess
 
 import pytest
+from conftest import MASTER, SOURCE
 
 from bench.count_split_words import pdf_lines, splits
-from conftest import MASTER, SOURCE
-from pipeline.office import soffice as office
 from pipeline.cli import main
+from pipeline.office import soffice as office
 from pipeline.render.word.linebreak import INVISIBLE
 from pipeline.text.thai_words import CUSTOM_WORDS
 
-pytestmark = pytest.mark.skipif(office.find_soffice() is None or shutil.which("pdftotext") is None,
-                                reason="LibreOffice/poppler not installed")
+pytestmark = pytest.mark.skipif(
+    office.find_soffice() is None or shutil.which("pdftotext") is None, reason="LibreOffice/poppler not installed"
+)
 BOOK = "แผนปฏิบัติการป้องกันการทุจริต 2566-2570.pdf"
 TABLE_TITLE = "แผนปฏิบัติการป้องกันการทุจริต พ.ศ. "
 ISSUE_WORDS = {"ท้องถิ่น", "ร้องเรียน", "สมัครใจ", "ปราบปราม", "เผยแพร่"}
@@ -42,9 +44,11 @@ def test_thai_words_the_issue_names_are_never_split(out):
     the break marks; none now. (Words after a vowel or tone mark, such as ประพฤติมิ|ชอบ, are left
     to LibreOffice: see pipeline/render/linebreak.py.)"""
     found = [s for pdf in sorted(out.rglob("*.pdf")) for s in splits(pdf_lines(pdf)) if s[0] == "thai"]
-    split_words = [(left, right) for _, left, right in found
-                   if any(left.endswith(w[:i]) and right.startswith(w[i:])
-                          for w in ISSUE_WORDS for i in range(1, len(w)))]
+    split_words = [
+        (left, right)
+        for _, left, right in found
+        if any(left.endswith(w[:i]) and right.startswith(w[i:]) for w in ISSUE_WORDS for i in range(1, len(w)))
+    ]
     assert split_words == []
     assert ISSUE_WORDS <= CUSTOM_WORDS
 
@@ -73,8 +77,7 @@ def test_break_marks_leave_the_text_searchable(out):
     book = text_of(out / BOOK)
     assert not any(mark in book for mark in INVISIBLE)
     assert "ป้ องกัน" not in book and "เป็ น" not in book and "ปั ญหา" not in book
-    for phrase in ("แผนปฏิบัติการป้องกันการทุจริต", "ไม่มีเรื่องร้องเรียนเรื่องสินบน", "NO Gift Policy",
-                   "https://ggde.nacc.go.th"):
+    for phrase in ("แผนปฏิบัติการป้องกันการทุจริต", "ไม่มีเรื่องร้องเรียนเรื่องสินบน", "NO Gift Policy", "https://ggde.nacc.go.th"):
         assert phrase in book.replace("\n", ""), phrase
 
 

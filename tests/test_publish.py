@@ -1,11 +1,11 @@
 """The output folder holds one run's set, published all or nothing (issue 10, items 3, 7, 10 and
 the output-folder lock)."""
+
 import json
 import os
 import stat
 import subprocess
 import sys
-from datetime import date
 
 import pytest
 from openpyxl import load_workbook
@@ -34,11 +34,13 @@ def ours(out) -> set:
 
 def fake_pdf_run(monkeypatch, master, out):
     """A run 'with PDFs' without LibreOffice: each .docx gets a small PDF beside it."""
+
     def pdfs(documents, book_parts=None, **kwargs):
         made = [d.with_suffix(".pdf") for d in documents if d.suffix == ".docx"]
         for p in made:
             p.write_bytes(b"%PDF-1.4 fake")
         return made
+
     monkeypatch.setattr(pipeline.run.job.office, "find_soffice", lambda: "/fake/soffice")
     monkeypatch.setattr(pipeline.run.job, "make_pdfs", pdfs)
     monkeypatch.setattr(pipeline.run.job, "recalculate", lambda paths: False)
@@ -47,6 +49,7 @@ def fake_pdf_run(monkeypatch, master, out):
 
 
 # -- item 7: stale files beside new ones --
+
 
 def test_a_no_pdf_run_removes_the_previous_pdfs(tmp_path, master_path, monkeypatch):
     out = tmp_path / "out"
@@ -64,8 +67,9 @@ def test_a_one_year_run_leaves_only_that_years_set(tmp_path, master_path):
     assert main(["run", str(master_path), "--out", str(out), "--no-pdf", "-q", "--year", "2567"]) == 0
     assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["2567"]
     assert not list(out.glob("แผนปฏิบัติการ*"))  # the book of all years is not from this run
-    assert [n for n in load_workbook(out / "summary.xlsx").sheetnames if n.startswith(c.SUMMARY_SHEET_PREFIX)] \
-        == [c.summary_sheet_name(2567)]
+    assert [n for n in load_workbook(out / "summary.xlsx").sheetnames if n.startswith(c.SUMMARY_SHEET_PREFIX)] == [
+        c.summary_sheet_name(2567)
+    ]
     assert ours(out) == listed(out)
 
 
@@ -91,9 +95,11 @@ def test_moving_the_plan_a_year_removes_the_old_year_and_book(tmp_path, master_p
 
 # -- item 3: all or nothing --
 
+
 def changed_master(tmp_path, master_path):
-    return make_broken(tmp_path, "changed", lambda wb: put(wb, c.SHEET_YEARLY, 2, "งบประมาณ (บาท)", 12345),
-                       source=master_path)
+    return make_broken(
+        tmp_path, "changed", lambda wb: put(wb, c.SHEET_YEARLY, 2, "งบประมาณ (บาท)", 12345), source=master_path
+    )
 
 
 def test_a_read_only_year_folder_stops_the_run_before_anything_moves(tmp_path, master_path, capsys):
@@ -125,6 +131,7 @@ def test_a_move_failing_midway_restores_the_previous_set(tmp_path, master_path, 
         if publishing and calls[0] == failing_call:
             raise PermissionError(13, "Permission denied", str(dst))
         return real_replace(src, dst, *args, **kwargs)
+
     monkeypatch.setattr(os, "replace", flaky)
     code = main(["run", str(changed_master(tmp_path, master_path)), "--out", str(out), "--no-pdf", "--json"])
     monkeypatch.undo()
@@ -137,6 +144,7 @@ def test_a_move_failing_midway_restores_the_previous_set(tmp_path, master_path, 
 
 
 # -- item 10: what a killed run leaves --
+
 
 def test_the_next_run_removes_what_a_dead_run_left_and_not_a_live_ones(tmp_path, master_path):
     out = tmp_path / "out"
@@ -174,12 +182,23 @@ def test_a_run_killed_while_publishing_gets_its_previous_set_back(tmp_path, mast
 
 # -- the output-folder lock --
 
+
 def test_a_second_run_into_the_same_folder_waits_then_exits_3(tmp_path, master_path, monkeypatch, capsys):
     out = tmp_path / "out"
-    holder = subprocess.Popen([sys.executable, "-c", (
-        "import sys, time; from pathlib import Path; from pipeline.run.outlock import output_lock\n"
-        "with output_lock(Path(sys.argv[1])):\n    print('held', flush=True); time.sleep(30)"), str(out)],
-        cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            (
+                "import sys, time; from pathlib import Path; from pipeline.run.outlock import output_lock\n"
+                "with output_lock(Path(sys.argv[1])):\n    print('held', flush=True); time.sleep(30)"
+            ),
+            str(out),
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "held"
         monkeypatch.setattr("pipeline.run.outlock.WAIT_SECONDS", 0.5)

@@ -1,23 +1,25 @@
 """`pipeline run` end to end: every output from the real master, read back; nothing written on
 errors; a run without LibreOffice still makes Word and Excel; open files are reported."""
+
 import json
 import shutil
 import subprocess
 
 import pytest
+from broken import digest, make_broken, put
+from conftest import MASTER
 from docx import Document
 from openpyxl import load_workbook
 
-from broken import digest, make_broken, put
-from conftest import MASTER
 from pipeline import contract as c
-from pipeline.office import soffice as office
 from pipeline.cli import main
+from pipeline.office import soffice as office
 from pipeline.run.job import NO_PDF_REQUESTED, STAGES, run_pipeline
 from pipeline.run.staging import MANIFEST
 
-needs_soffice = pytest.mark.skipif(office.find_soffice() is None or shutil.which("pdftotext") is None,
-                                   reason="LibreOffice/poppler not installed")
+needs_soffice = pytest.mark.skipif(
+    office.find_soffice() is None or shutil.which("pdftotext") is None, reason="LibreOffice/poppler not installed"
+)
 
 
 @pytest.fixture(scope="module")
@@ -63,8 +65,9 @@ def test_announcement_pdf_has_its_thai_title_and_an_embedded_thai_font(full_run)
 def test_announcement_pdf_text_is_searchable(full_run):
     """Laksaman's PDFs give "ป้ องกัน" (a space inside the word); TH SarabunPSK's give the word as typed."""
     _, out = full_run
-    text = subprocess.run(["pdftotext", str(out / "ประกาศ.pdf"), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", str(out / "ประกาศ.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert text.count("แผนปฏิบัติการป้องกันการทุจริต") >= 3
     assert "ป้ อง" not in text and "เป็ น" not in text
 
@@ -75,8 +78,12 @@ def test_plan_book_pdf_numbers_its_pages_in_thai_digits(full_run):
     book = out / "แผนปฏิบัติการป้องกันการทุจริต 2566-2570.pdf"
     # -- cover, คำนำ, สารบัญ, then the ประกาศ: counted as ๑ but not numbered --
     for page, number in ((5, "๒"), (13, "๑๐"), (15, "๑๒")):
-        text = subprocess.run(["pdftotext", "-layout", "-f", str(page), "-l", str(page), str(book), "-"],
-                              capture_output=True, text=True, check=True).stdout
+        text = subprocess.run(
+            ["pdftotext", "-layout", "-f", str(page), "-l", str(page), str(book), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
         assert [line.strip() for line in text.splitlines() if line.strip()][-1] == number
     whole = subprocess.run(["pdftotext", str(book), "-"], capture_output=True, text=True, check=True).stdout
     assert "ลำดับที่ ๑๕" in whole and "พ.ศ. 2570 ของ องค์การบริหารส่วนตำบลโคกสำโรง" in whole
@@ -91,8 +98,9 @@ def test_summary_is_recalculated_in_the_run(full_run):
 
 
 def test_errors_in_the_master_write_nothing(tmp_path, master_path, capsys):
-    broken = make_broken(tmp_path, "budget-nonsense", lambda wb: put(wb, c.SHEET_YEARLY, 2, "งบประมาณ (บาท)", "ยี่สิบ"),
-                         source=master_path)
+    broken = make_broken(
+        tmp_path, "budget-nonsense", lambda wb: put(wb, c.SHEET_YEARLY, 2, "งบประมาณ (บาท)", "ยี่สิบ"), source=master_path
+    )
     before = digest(broken)
     out = tmp_path / "out"
     assert main(["run", str(broken), "--out", str(out)]) == 1
@@ -100,8 +108,10 @@ def test_errors_in_the_master_write_nothing(tmp_path, master_path, capsys):
     assert digest(broken) == before
     captured = capsys.readouterr()
     assert captured.err.splitlines() == [
-        "", "พบข้อผิดพลาด 1 รายการ: ยังไม่ได้สร้างไฟล์ใด ๆ แก้ไขแล้วสั่งใหม่",
-        f"ดูรายการพร้อมลิงก์ไปที่เซลล์: pipeline validate \"{broken}\" --report validation.xlsx"]
+        "",
+        "พบข้อผิดพลาด 1 รายการ: ยังไม่ได้สร้างไฟล์ใด ๆ แก้ไขแล้วสั่งใหม่",
+        f'ดูรายการพร้อมลิงก์ไปที่เซลล์: pipeline validate "{broken}" --report validation.xlsx',
+    ]
     assert "Traceback" not in captured.out
 
 
@@ -127,10 +137,15 @@ def test_json_summary_lists_what_was_written(tmp_path, master_path, capsys):
     assert "summary.xlsx" in summary["files"] and "2570/ตาราง 2570.docx" in summary["files"]
     assert "validation.xlsx" in summary["files"]  # the master's one warning, with a link to its cell
     report = load_workbook(out / "validation.xlsx")[c.VALIDATION_SHEET]
-    assert any(cell.hyperlink and "C60" in cell.hyperlink.location for row in report.iter_rows() for cell in row
-               if cell.hyperlink and cell.hyperlink.location)
+    assert any(
+        cell.hyperlink and "C60" in cell.hyperlink.location
+        for row in report.iter_rows()
+        for cell in row
+        if cell.hyperlink and cell.hyperlink.location
+    )
     assert sorted(summary["files"]) == sorted(
-        str(p.relative_to(out)) for p in out.rglob("*") if p.is_file() and p.name != MANIFEST)
+        str(p.relative_to(out)) for p in out.rglob("*") if p.is_file() and p.name != MANIFEST
+    )
 
 
 def test_a_file_open_in_word_is_reported_and_the_old_set_kept(tmp_path, master_path, capsys):
@@ -145,8 +160,8 @@ def test_a_file_open_in_word_is_reported_and_the_old_set_kept(tmp_path, master_p
     assert capsys.readouterr().err.splitlines() == [
         "ผิดพลาด: แทนที่ไฟล์ผลลัพธ์ชุดเดิมไม่ได้ จึงยังไม่ย้ายไฟล์ใดเลย (ชุดเดิมยังอยู่ครบ):",
         f"  - {announcement} เปิดอยู่ในโปรแกรมอื่น",
-        "วิธีแก้: ปิดไฟล์เหล่านี้ใน Word/Excel/โปรแกรมดู PDF และยกเลิก 'อ่านอย่างเดียว' ของไฟล์หรือโฟลเดอร์ "
-        "แล้วสั่งใหม่อีกครั้ง"]
+        "วิธีแก้: ปิดไฟล์เหล่านี้ใน Word/Excel/โปรแกรมดู PDF และยกเลิก 'อ่านอย่างเดียว' ของไฟล์หรือโฟลเดอร์ แล้วสั่งใหม่อีกครั้ง",
+    ]
     assert digest(announcement) == before and digest(table) == table_before
     assert not list(out.glob(".staging-*"))
 
@@ -154,8 +169,10 @@ def test_a_file_open_in_word_is_reported_and_the_old_set_kept(tmp_path, master_p
 def test_a_year_outside_the_plan_is_a_clear_error(tmp_path, master_path, capsys):
     # -- exit 1, bad input: the README keeps 2 for files that cannot be read --
     assert main(["run", str(master_path), "--out", str(tmp_path / "o"), "--year", "2599"]) == 1
-    assert capsys.readouterr().err.splitlines() == ["ผิดพลาด: ปี 2599 ไม่อยู่ในช่วงแผน 2566–2570",
-                                                    "วิธีแก้: ระบุ --year เป็นปีงบประมาณในแผน"]
+    assert capsys.readouterr().err.splitlines() == [
+        "ผิดพลาด: ปี 2599 ไม่อยู่ในช่วงแผน 2566–2570",
+        "วิธีแก้: ระบุ --year เป็นปีงบประมาณในแผน",
+    ]
     assert not (tmp_path / "o").exists()
 
 
@@ -167,8 +184,13 @@ def test_json_carries_codes_not_sentences(tmp_path, master_path, capsys):
     assert summary["pdf_skipped"] == "no-pdf-requested"
     backup = next(tmp_path.glob("master.backup-*.xlsx"))
     # -- --no-pdf starts no LibreOffice, not even for the write-back's totals (Excel computes them) --
-    assert summary["write_back"] == {"code": "written", "backup": backup.name, "recalculated": False,
-                                     "error_code": None, "error_en": None}
+    assert summary["write_back"] == {
+        "code": "written",
+        "backup": backup.name,
+        "recalculated": False,
+        "error_code": None,
+        "error_en": None,
+    }
     assert summary["exit_code"] == 0 and summary["error"] is None
 
 
@@ -206,7 +228,8 @@ def test_a_refused_write_back_is_a_code_and_one_sentence(tmp_path, master_path, 
     assert lines[-2:] == [
         "ไม่ได้เขียนกลับ: ไม่เขียนไฟล์ master.xlsx: ไฟล์กำลังเปิดอยู่ใน Excel หรือ LibreOffice "
         "(พบไฟล์ล็อก ~$master.xlsx); ไฟล์ไม่ถูกแก้ไข",
-        "วิธีแก้: ปิดไฟล์ master.xlsx ในโปรแกรมที่เปิดอยู่ แล้วสั่งใหม่ (ถ้าไม่ได้เปิดอยู่จริง ให้ลบไฟล์ ~$master.xlsx)"]
+        "วิธีแก้: ปิดไฟล์ master.xlsx ในโปรแกรมที่เปิดอยู่ แล้วสั่งใหม่ (ถ้าไม่ได้เปิดอยู่จริง ให้ลบไฟล์ ~$master.xlsx)",
+    ]
     assert digest(master) == before
 
 
@@ -226,8 +249,12 @@ def test_a_renamed_project_leaves_no_stale_sheet(tmp_path, master_path):
     old_sheet = next((out / "2566").glob("ลำดับที่ 08 *.docx"))
     mine = out / "2566" / "บันทึกของฉัน.docx"
     mine.write_bytes(b"staff's own file")
-    renamed = make_broken(tmp_path, "renamed", lambda wb: put(wb, c.SHEET_PROJECTS, 9, "ชื่อโครงการ", "โครงการเวทีประชาคมใหม่"),
-                          source=master_path)
+    renamed = make_broken(
+        tmp_path,
+        "renamed",
+        lambda wb: put(wb, c.SHEET_PROJECTS, 9, "ชื่อโครงการ", "โครงการเวทีประชาคมใหม่"),
+        source=master_path,
+    )
     assert main(["run", str(renamed), "--out", str(out), "--no-pdf", "-q"]) == 0
     assert not old_sheet.exists()
     assert (out / "2566" / "ลำดับที่ 08 โครงการเวทีประชาคมใหม่.docx").exists()

@@ -1,4 +1,5 @@
 """The summary workbook: formulas as written, totals after LibreOffice recalculates, layout."""
+
 import shutil
 from decimal import Decimal
 from pathlib import Path
@@ -78,8 +79,8 @@ def test_overview_counts_and_budgets_per_dimension(master_path, tmp_path):
     recalculate([path])
     ws = load_workbook(path, data_only=True)[c.OVERVIEW_SHEET]
     totals = [[cell.value for cell in row] for row in ws.iter_rows() if row[0].value == TOTAL_LABEL]
-    assert totals[0][1:6] == [35, 20, 11, 10, 76]          # projects per มิติ, all years
-    assert totals[1][1:6] == [0, 0, 80000, 0, 80000]       # budget per มิติ, all years
+    assert totals[0][1:6] == [35, 20, 11, 10, 76]  # projects per มิติ, all years
+    assert totals[1][1:6] == [0, 0, 80000, 0, 80000]  # budget per มิติ, all years
 
 
 @needs_lo
@@ -100,8 +101,13 @@ def test_changing_a_budget_in_the_master_changes_the_total(master_path, tmp_path
 def test_formulas_match_the_golden_snippet(tmp_path):
     path = write_summary(make_small_plan(), tmp_path / "summary.xlsx")
     wb = load_workbook(path)
-    lines = [f"{ws.title}!{cell.coordinate} {cell.value}" for ws in wb.worksheets
-             for row in ws.iter_rows() for cell in row if cell.data_type == "f"]
+    lines = [
+        f"{ws.title}!{cell.coordinate} {cell.value}"
+        for ws in wb.worksheets
+        for row in ws.iter_rows()
+        for cell in row
+        if cell.data_type == "f"
+    ]
     expected = (FIXTURES / "small-plan-formulas.txt").read_text(encoding="utf-8").splitlines()
     assert lines == expected
 
@@ -112,10 +118,27 @@ def test_layout_title_headers_marks_and_print_setup(tmp_path):
     assert wb.sheetnames == ["สรุป 2566", "สรุป 2567", "สรุปรวม"]
     ws = wb["สรุป 2566"]
     assert ws["A1"].value == "แผนปฏิบัติการป้องกันการทุจริต พ.ศ. 2566 ของ องค์การบริหารส่วนตำบลทดสอบ"
-    assert [cell.value for cell in ws[2]] == ["ลำดับ", "รายการโครงการ (ตั้งต้น)", "มิติ", "งบประมาณ (บาท)",
-                                            "ไตรมาส 1", "ไตรมาส 2", "ไตรมาส 3", "ไตรมาส 4", "หมายเหตุ"]
-    assert [cell.value for cell in ws[3]][:8] == [1, "มาตรการ NO Gift Policy", 2, 0,
-                                                 SUMMARY_MARK, SUMMARY_MARK, SUMMARY_MARK, SUMMARY_MARK]
+    assert [cell.value for cell in ws[2]] == [
+        "ลำดับ",
+        "รายการโครงการ (ตั้งต้น)",
+        "มิติ",
+        "งบประมาณ (บาท)",
+        "ไตรมาส 1",
+        "ไตรมาส 2",
+        "ไตรมาส 3",
+        "ไตรมาส 4",
+        "หมายเหตุ",
+    ]
+    assert [cell.value for cell in ws[3]][:8] == [
+        1,
+        "มาตรการ NO Gift Policy",
+        2,
+        0,
+        SUMMARY_MARK,
+        SUMMARY_MARK,
+        SUMMARY_MARK,
+        SUMMARY_MARK,
+    ]
     assert ws["H5"].value is None  # P03 has no fourth quarter
     assert ws["D4"].value == 20000 and ws["D4"].number_format == "#,##0.00"
     texts = [cell.value for row in ws.iter_rows(min_row=6) for cell in row if isinstance(cell.value, str)]

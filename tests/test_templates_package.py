@@ -1,5 +1,6 @@
 """The default templates ship inside the package (a non-editable install has them); a checkout's
 top-level templates/ overrides them file by file, so staff edit one template and keep the rest."""
+
 import tomllib
 from fnmatch import fnmatch
 from importlib import resources
@@ -40,4 +41,3 @@ def test_without_an_override_folder_the_packaged_defaults_are_used(small_plan, t
     monkeypatch.setattr(word, "OVERRIDE_DIR", tmp_path / "nowhere")
     paths = render_documents(small_plan, tmp_path / "out", [2566])
     assert (tmp_path / "out" / "2566" / "ตาราง 2566.docx") in paths
-

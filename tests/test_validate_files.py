@@ -1,4 +1,5 @@
 """Files that cannot be read: a clear Thai message, exit 2, no traceback, the file untouched."""
+
 import json
 import zipfile
 
@@ -28,8 +29,10 @@ FILE_CASES = {
     "file-empty": (lambda t, m: make_file(t, "empty.xlsx", b""), "ว่างเปล่า"),
     "file-is-xls": (lambda t, m: ole_file(t, "old-excel.xls", encrypted=False), "Excel รุ่นเก่า (.xls)"),
     "file-encrypted": (lambda t, m: ole_file(t, "password.xlsx", encrypted=True), "ไฟล์ถูกตั้งรหัสผ่าน"),
-    "file-is-text": (lambda t, m: make_file(t, "csv-renamed.xlsx", "ปีงบประมาณ,ลำดับ\n2566,1\n".encode()),
-                     "ไฟล์ข้อความ (เช่น CSV)"),
+    "file-is-text": (
+        lambda t, m: make_file(t, "csv-renamed.xlsx", "ปีงบประมาณ,ลำดับ\n2566,1\n".encode()),
+        "ไฟล์ข้อความ (เช่น CSV)",
+    ),
     "file-corrupt": (lambda t, m: corrupt_zip(t, m), "ไฟล์เสียหาย"),
     "file-zip-bomb": (lambda t, m: zip_bomb(t, m), "ใหญ่เกินสมุดงานจริงมาก"),
     "file-xml-entities": (lambda t, m: billion_laughs(t, m), "ประกาศ entity"),

@@ -1,4 +1,5 @@
 """The real master validates; the report is the same in the library, the JSON and the Excel file."""
+
 import io
 import json
 import zipfile
@@ -51,19 +52,25 @@ def test_every_problem_finds_everything_at_once(tmp_path, master_path, capsys):
         put(wb, c.SHEET_YEARLY, 4, "ไตรมาส 1", "?")
         put(wb, c.SHEET_PROJECTS, 2, "ชื่อโครงการ", None)
         wb[c.SHEET_SETTINGS]["B3"] = 1999
+
     path = make_broken(tmp_path, "many-defects", many, source=master_path)
     assert main(["validate", str(path), "--json"]) == 1
     report = json.loads(capsys.readouterr().out)
     found = {(p["code"], p["cell"]) for p in report["problems"]}
-    assert {("budget-not-a-number", "F2"), ("quarter-mark-unknown", "G4"), ("project-name-empty", "C2"),
-            ("year-invalid", "B3")} <= found
+    assert {
+        ("budget-not-a-number", "F2"),
+        ("quarter-mark-unknown", "G4"),
+        ("project-name-empty", "C2"),
+        ("year-invalid", "B3"),
+    } <= found
     assert report["errors"] == len([p for p in report["problems"] if p["severity"] == "error"])
 
 
 def test_terminal_table_groups_by_sheet_errors_first(tmp_path, master_path):
     def two(wb):
-        put(wb, c.SHEET_YEARLY, 2, "งบประมาณ (บาท)", "20,000")     # warning, row 2
-        put(wb, c.SHEET_YEARLY, 9, "งบประมาณ (บาท)", "ยี่สิบ")      # error, row 9
+        put(wb, c.SHEET_YEARLY, 2, "งบประมาณ (บาท)", "20,000")  # warning, row 2
+        put(wb, c.SHEET_YEARLY, 9, "งบประมาณ (บาท)", "ยี่สิบ")  # error, row 9
+
     report = validate_workbook(make_broken(tmp_path, "two", two, source=master_path))
     buffer = io.StringIO()
     print_report(report, console=Console(file=buffer, width=250, color_system=None))
@@ -75,8 +82,9 @@ def test_terminal_table_groups_by_sheet_errors_first(tmp_path, master_path):
 
 
 def test_english_rendering(tmp_path, master_path, capsys):
-    path = make_broken(tmp_path, "budget-in-words", lambda wb: put(wb, c.SHEET_YEARLY, 2, "งบประมาณ (บาท)", "ยี่สิบ"),
-                       source=master_path)
+    path = make_broken(
+        tmp_path, "budget-in-words", lambda wb: put(wb, c.SHEET_YEARLY, 2, "งบประมาณ (บาท)", "ยี่สิบ"), source=master_path
+    )
     assert main(["validate", str(path), "--lang", "en"]) == 1
     out = capsys.readouterr().out
     assert "budget 'ยี่สิบ' is not a number" in out
@@ -108,8 +116,9 @@ def test_excel_report_links_every_problem_to_its_cell(tmp_path, master_path, cap
 
 
 def test_excel_report_keeps_a_typed_formula_as_text(tmp_path, master_path):
-    path = make_broken(tmp_path, "formula", lambda wb: put(wb, c.SHEET_YEARLY, 2, "งบประมาณ (บาท)", "=1/0"),
-                       source=master_path)
+    path = make_broken(
+        tmp_path, "formula", lambda wb: put(wb, c.SHEET_YEARLY, 2, "งบประมาณ (บาท)", "=1/0"), source=master_path
+    )
     out = write_report_xlsx(validate_workbook(path), tmp_path / "validation.xlsx")
     values = [r[5].value for r in load_workbook(out)[c.VALIDATION_SHEET].iter_rows(min_row=2)]
     assert "=1/0" in values
@@ -131,5 +140,6 @@ def test_summary_and_other_sheets_are_ignored(tmp_path, master_path):
         ws["A1"], ws["B1"] = "  ข้อความมีช่องว่าง ", "=SUM(X1:X9)"
         ws.merge_cells("A2:C3")
         wb.create_sheet("บันทึกของฉัน")["A1"] = "#REF!"
+
     report = validate_workbook(make_broken(tmp_path, "extra-sheets", extra, source=master_path))
     assert report.to_dict()["problems"] == validate_workbook(master_path).to_dict()["problems"]

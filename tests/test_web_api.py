@@ -1,22 +1,23 @@
 """The web API with FastAPI's TestClient: every endpoint, the upload limit, broken workbooks,
 path traversal, a crashed run, and two runs queued at once."""
+
 import io
-from concurrent.futures import ThreadPoolExecutor
 import json
 import re
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from fastapi.testclient import TestClient
-from openpyxl import load_workbook
-
 from broken import billion_laughs, corrupt_zip, make_broken, make_file, ole_file, put, zip_bomb
 from conftest import MASTER
+from fastapi.testclient import TestClient
+from openpyxl import load_workbook
+from web_helpers import upload, wait_for
+
 from pipeline import contract as c
 from pipeline.cli import main
 from pipeline.web import jobs, uploads
 from pipeline.web.app import create_app
-from web_helpers import upload, wait_for
 
 THAI = re.compile(r"[\u0e00-\u0e7f]")
 
@@ -127,7 +128,9 @@ def test_missing_file_and_non_multipart_requests_are_400(web):
     assert none.status_code == 400 and none.json()["problems"][0]["code"] == "upload-missing"
     raw = web.post("/api/validate", content=b"PK...", headers={"content-type": "application/octet-stream"})
     assert raw.status_code == 400 and raw.json()["problems"][0]["code"] == "upload-not-multipart"
-    broken = web.post("/api/validate", content=b"--x\r\nnonsense", headers={"content-type": "multipart/form-data; boundary=x"})
+    broken = web.post(
+        "/api/validate", content=b"--x\r\nnonsense", headers={"content-type": "multipart/form-data; boundary=x"}
+    )
     assert broken.status_code == 400 and THAI.search(broken.json()["problems"][0]["message"])
 
 
@@ -165,8 +168,9 @@ def test_a_file_just_under_the_limit_is_read_and_judged_by_its_content(web, tmp_
 
 
 def test_a_workbook_with_errors_is_422_with_the_report_and_nothing_runs(web, tmp_path):
-    path = make_broken(tmp_path, "budget-as-text", lambda wb: put(wb, c.SHEET_YEARLY, 2, c.YEARLY_HEADERS[5], "สองหมื่น"),
-                       source=MASTER)
+    path = make_broken(
+        tmp_path, "budget-as-text", lambda wb: put(wb, c.SHEET_YEARLY, 2, c.YEARLY_HEADERS[5], "สองหมื่น"), source=MASTER
+    )
     response = upload(web, "/api/runs", path, pdf="0")
     assert response.status_code == 422
     body = response.json()
@@ -210,21 +214,40 @@ def test_the_zip_has_the_outputs_layout_utf8_names_and_the_plan_name(web, finish
     assert finished_run["zip"]["name"] == "แผนปฏิบัติการป้องกันการทุจริต องค์การบริหารส่วนตำบลโคกสำโรง 2566-2570.zip"
     archive = zipfile.ZipFile(io.BytesIO(response.content))
     assert all(info.flag_bits & 0x800 for info in archive.infolist())  # central directory
-    local_flags = [int.from_bytes(response.content[i.header_offset + 6:i.header_offset + 8], "little")
-                   for i in archive.infolist()]
-    assert all(flags & 0x800 for flags in local_flags)                  # and each local header
+    local_flags = [
+        int.from_bytes(response.content[i.header_offset + 6 : i.header_offset + 8], "little")
+        for i in archive.infolist()
+    ]
+    assert all(flags & 0x800 for flags in local_flags)  # and each local header
     main(["run", str(MASTER), "--out", str(tmp_path / "cli"), "--year", "2566", "--no-pdf", "-q"])
-    cli = sorted(p.relative_to(tmp_path / "cli").as_posix() for p in (tmp_path / "cli").rglob("*")
-                 if p.is_file() and not p.name.startswith("."))
+    cli = sorted(
+        p.relative_to(tmp_path / "cli").as_posix()
+        for p in (tmp_path / "cli").rglob("*")
+        if p.is_file() and not p.name.startswith(".")
+    )
     assert sorted(archive.namelist()) == cli == finished_run["files"]
     from docx import Document
+
     announcement = Document(io.BytesIO(archive.read("ประกาศ.docx")))
     assert any("ประกาศ" in p.text for p in announcement.paragraphs)
 
 
-TRAVERSALS = ["../upload.xlsx", "%2e%2e/upload.xlsx", "%2e%2e%2fupload.xlsx", "..%2F..%2Fpyproject.toml",
-              "2566/../../upload.xlsx", "2566%2F..%2F..%2Fupload.xlsx", "/etc/passwd", "%2Fetc%2Fpasswd",
-              "..%5Cupload.xlsx", "upload.xlsx", "out/summary.xlsx", "C:%5CWindows%5Cwin.ini", "", "."]
+TRAVERSALS = [
+    "../upload.xlsx",
+    "%2e%2e/upload.xlsx",
+    "%2e%2e%2fupload.xlsx",
+    "..%2F..%2Fpyproject.toml",
+    "2566/../../upload.xlsx",
+    "2566%2F..%2F..%2Fupload.xlsx",
+    "/etc/passwd",
+    "%2Fetc%2Fpasswd",
+    "..%5Cupload.xlsx",
+    "upload.xlsx",
+    "out/summary.xlsx",
+    "C:%5CWindows%5Cwin.ini",
+    "",
+    ".",
+]
 
 
 @pytest.mark.parametrize("attempt", TRAVERSALS)
@@ -244,6 +267,7 @@ def test_unknown_runs_are_404(web):
 def test_a_crashed_run_fails_with_one_line_and_the_server_keeps_serving(web, monkeypatch):
     def boom(*args, **kwargs):
         raise RuntimeError("disk on fire\nsecond line")
+
     monkeypatch.setattr(jobs.pipeline_run, "run_pipeline", boom)
     response = upload(web, "/api/runs", MASTER, pdf="0")
     status = wait_for(web, response.json()["id"])
@@ -272,8 +296,10 @@ def test_two_runs_submitted_at_once_run_one_after_the_other(web):
 def test_the_queue_position_is_shown_while_waiting(tmp_path):
     queue = jobs.RunQueue(tmp_path / "q")
     queue.close()  # -- the worker stops: the runs stay queued --
-    runs = [queue.submit(jobs.Run(id=str(i), folder=tmp_path, workbook=MASTER, filename="m.xlsx", years=None, pdf=False))
-            for i in range(3)]
+    runs = [
+        queue.submit(jobs.Run(id=str(i), folder=tmp_path, workbook=MASTER, filename="m.xlsx", years=None, pdf=False))
+        for i in range(3)
+    ]
     assert [queue.position(r) for r in runs] == [1, 2, 3]
 
 
@@ -299,12 +325,14 @@ def test_downloading_the_zip_shortens_the_stay_to_ten_minutes(web, finished_run)
 
 def test_cross_origin_posts_are_refused(web):
     with MASTER.open("rb") as handle:
-        evil = web.post("/api/validate", files={"workbook": ("m.xlsx", handle)},
-                        headers={"origin": "http://evil.example"})
+        evil = web.post(
+            "/api/validate", files={"workbook": ("m.xlsx", handle)}, headers={"origin": "http://evil.example"}
+        )
     assert evil.status_code == 403 and THAI.search(evil.json()["message"])
     with MASTER.open("rb") as handle:
-        same = web.post("/api/validate", files={"workbook": ("m.xlsx", handle)},
-                        headers={"origin": "http://127.0.0.1:8750"})
+        same = web.post(
+            "/api/validate", files={"workbook": ("m.xlsx", handle)}, headers={"origin": "http://127.0.0.1:8750"}
+        )
     assert same.status_code == 200
 
 
@@ -337,7 +365,9 @@ def test_the_right_password_sets_an_httponly_strict_cookie(guarded):
     assert guarded.get("/").status_code == 200
     assert upload(guarded, "/api/validate", MASTER).status_code == 200
     with MASTER.open("rb") as handle:
-        cross = guarded.post("/api/runs", files={"workbook": ("m.xlsx", handle)}, headers={"origin": "http://evil.example"})
+        cross = guarded.post(
+            "/api/runs", files={"workbook": ("m.xlsx", handle)}, headers={"origin": "http://evil.example"}
+        )
     assert cross.status_code == 403
 
 
@@ -353,12 +383,12 @@ def test_serve_refuses_the_network_without_a_password(capsys, monkeypatch):
     assert "ต้องตั้งรหัสผ่าน" in err and "--password" in err and "Traceback" not in err
 
 
-
 def test_an_unexpected_error_in_a_request_is_one_json_line_and_the_server_goes_on(web, monkeypatch):
     from pipeline.web import api
 
     def broken(upload):
         raise KeyError("bug")
+
     monkeypatch.setattr(api, "check", broken)
     response = upload(web, "/api/validate", MASTER)
     assert response.status_code == 500 and response.json()["code"] == "internal-error"
@@ -372,12 +402,14 @@ def test_serve_takes_the_password_from_the_environment_and_opens_the_browser(mon
     import uvicorn
 
     from pipeline.web import server
+
     started = {}
 
     def fake_run(self):
         started["password"] = self.config.app.state.guard.password
         started["host"] = self.config.host
         self.config.app.state.queue.close()
+
     monkeypatch.setattr(uvicorn.Server, "run", fake_run)
     monkeypatch.setenv(server.PASSWORD_ENV, "จากตัวแปร")
     assert main(["serve", "--host", "0.0.0.0", "--port", "8799"]) == 0
@@ -391,8 +423,9 @@ def test_serve_takes_the_password_from_the_environment_and_opens_the_browser(mon
 def test_a_full_queue_refuses_more_runs_with_429(web):
     queue = web.app.state.queue
     for i in range(jobs.MAX_WAITING):  # -- pretend runs that wait (never handed to the worker) --
-        queue.runs[f"w{i}"] = jobs.Run(id=f"w{i}", folder=queue.root, workbook=MASTER, filename="m.xlsx",
-                                       years=None, pdf=False)
+        queue.runs[f"w{i}"] = jobs.Run(
+            id=f"w{i}", folder=queue.root, workbook=MASTER, filename="m.xlsx", years=None, pdf=False
+        )
     response = upload(web, "/api/runs", MASTER, pdf="0")
     assert response.status_code == 429 and response.json()["problems"][0]["code"] == "queue-full"
     assert THAI.search(response.json()["problems"][0]["message"])

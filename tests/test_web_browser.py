@@ -1,5 +1,6 @@
 """End to end in a real browser: Debian's chromium driven by Playwright's plain Python API against
 uvicorn on 127.0.0.1. Screenshots of each step go to $WEB_SCREENSHOTS or the test's temp folder."""
+
 import os
 import re
 import shutil
@@ -10,9 +11,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from broken import make_broken, put
 from conftest import MASTER
+
 from pipeline import contract as c
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -59,6 +60,7 @@ def running(tmp_path_factory, password=None):
 @pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
+
     playwright = sync_playwright().start()
     chromium = playwright.chromium.launch(executable_path=str(CHROMIUM))
     yield chromium
@@ -157,8 +159,12 @@ def test_with_pdf_the_bar_moves_through_real_counts_and_the_pdf_links_appear(ser
 def test_a_broken_workbook_shows_the_errors_and_generates_nothing(server, page, shots, tmp_path):
     app, url = server
     before = set(app.state.queue.runs)
-    broken = make_broken(tmp_path, "งบประมาณเป็นข้อความ",
-                         lambda wb: put(wb, c.SHEET_YEARLY, 2, c.YEARLY_HEADERS[5], "สองหมื่นบาท"), source=MASTER)
+    broken = make_broken(
+        tmp_path,
+        "งบประมาณเป็นข้อความ",
+        lambda wb: put(wb, c.SHEET_YEARLY, 2, c.YEARLY_HEADERS[5], "สองหมื่นบาท"),
+        source=MASTER,
+    )
     page.goto(url + "/")
     page.set_input_files("#file", str(broken))
     page.wait_for_selector("#verdict.bad", timeout=WAIT_MS)
@@ -206,14 +212,20 @@ def test_password_mode_logs_in_through_the_form_with_an_httponly_cookie(guarded_
     page.wait_for_selector("#verdict.good", timeout=WAIT_MS)
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed (the first run must take a while)")
+@pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="LibreOffice not installed (the first run must take a while)"
+)
 def test_a_second_run_waits_in_the_queue_and_the_page_shows_its_place(server, page, shots):
     app, url = server
     upload_master_and_watch_status(page, url)
     # -- someone else's run with PDFs is already going --
-    other = page.request.post(url + "/api/runs", multipart={
-        "workbook": {"name": "master.xlsx", "mimeType": "application/octet-stream", "buffer": MASTER.read_bytes()},
-        "pdf": "1"})
+    other = page.request.post(
+        url + "/api/runs",
+        multipart={
+            "workbook": {"name": "master.xlsx", "mimeType": "application/octet-stream", "buffer": MASTER.read_bytes()},
+            "pdf": "1",
+        },
+    )
     assert other.status == 202
     page.uncheck("#pdf")
     page.click("#generate")

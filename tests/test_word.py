@@ -1,6 +1,8 @@
 """Word output: every generated document is reopened with python-docx and read."""
+
 import re
 import zipfile
+from datetime import UTC
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,6 +18,7 @@ from tests.conftest import MASTER, SOURCE
 @pytest.fixture(scope="module")
 def real_out(tmp_path_factory) -> tuple[Path, list[Path]]:
     from tests.conftest import MASTER
+
     if not MASTER.exists():
         pytest.fail("inputs/master.xlsx is missing")
     out = tmp_path_factory.mktemp("word")
@@ -32,7 +35,7 @@ def text_of(path: Path) -> str:
 
 def test_every_document_reopens_with_content(real_out):
     out, paths = real_out
-    assert len(paths) == 1 + 5 + (15 + 15 + 15 + 15 + 15) + 1   # 2569 lists one project twice
+    assert len(paths) == 1 + 5 + (15 + 15 + 15 + 15 + 15) + 1  # 2569 lists one project twice
     for path in paths:
         assert path.is_file() and out in path.parents
         assert zipfile.ZipFile(path).testzip() is None
@@ -50,7 +53,7 @@ def test_project_sheet_8_in_2566(real_out):
     headings = [t for t in lines if re.match(r"^[๑-๙]\. ", t)]
     assert [h.split(".")[0] for h in headings] == list("๑๒๓๔๕๖๗๘๙")
     assert lines.index("ผลผลิต") < lines.index("ผลลัพธ์")
-    objectives = lines[lines.index("๓. วัตถุประสงค์") + 1: lines.index("๔. กลุ่มเป้าหมาย")]
+    objectives = lines[lines.index("๓. วัตถุประสงค์") + 1 : lines.index("๔. กลุ่มเป้าหมาย")]
     assert [o.split("\t")[0] for o in objectives] == ["๑)", "๒)", "๓)", "๔)", "๕)", "๖)"]
     # one output only: printed without a number, as in the plan book
     output = lines[lines.index("ผลผลิต") + 1]
@@ -81,20 +84,28 @@ def test_year_table_2570(real_out):
     assert [visible(c.text) for c in rows[1].cells][:4] == ["ลำดับ", "รายการโครงการ (ตั้งต้น)", "มิติ", "งบประมาณ (บาท)"]
     assert [visible(c.text) for c in rows[2].cells][4:8] == ["1", "2", "3", "4"]
     assert [visible(c.text) for c in data[0].cells][:8] == [
-        "1", "โครงการเผยแพร่ประชาสัมพันธ์ความรู้ด้านกฎหมายและระเบียบที่เกี่ยวข้องกับการปฏิบัติงาน"
-        "ให้แก่บุคลากรองค์กรปกครองส่วนท้องถิ่น ผู้บริหารและสมาชิกสภาท้องถิ่น", "1", "0.00", "☑", "☑", "☑", ""]
+        "1",
+        "โครงการเผยแพร่ประชาสัมพันธ์ความรู้ด้านกฎหมายและระเบียบที่เกี่ยวข้องกับการปฏิบัติงาน"
+        "ให้แก่บุคลากรองค์กรปกครองส่วนท้องถิ่น ผู้บริหารและสมาชิกสภาท้องถิ่น",
+        "1",
+        "0.00",
+        "☑",
+        "☑",
+        "☑",
+        "",
+    ]
     assert [visible(c.text) for c in rows[-1].cells][3:8] == ["0.00", "15", "15", "15", "11"]
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-    for row in rows[:3]:   # title and header rows repeat on every page
+    for row in rows[:3]:  # title and header rows repeat on every page
         assert row._tr.trPr.find(f"{w}tblHeader") is not None
-    for row in rows[3:]:   # no row breaks across pages
+    for row in rows[3:]:  # no row breaks across pages
         assert row._tr.trPr.find(f"{w}cantSplit") is not None
     text = "\n".join(visible(p.text) for p in doc.paragraphs)
     assert "** ข้อมูล ณ วันที่ 07 กรกฎาคม 2566" in text
     assert "ชื่อ - สกุล ผู้ออกรายงาน นายสายลม พุฒนาราช" in text
     assert "มิติ 4 การยกระดับกลไกการตรวจสอบการดำเนินงานขององค์กรปกครองส่วนท้องถิ่น" in text
     section = doc.sections[0]
-    assert section.page_width > section.page_height     # landscape
+    assert section.page_width > section.page_height  # landscape
 
 
 def test_year_2566_total(real_out):
@@ -110,10 +121,10 @@ def test_announcement(real_out):
     assert lines[:3] == [
         "ประกาศองค์การบริหารส่วนตำบลโคกสำโรง",
         "เรื่อง ประกาศใช้แผนปฏิบัติการป้องกันการทุจริตเพื่อยกระดับคุณธรรมและความโปร่งใส",
-        "(พ.ศ. ๒๕๖๖ - ๒๕๗๐) ขององค์การบริหารส่วนตำบลโคกสำโรง"]
+        "(พ.ศ. ๒๕๖๖ - ๒๕๗๐) ขององค์การบริหารส่วนตำบลโคกสำโรง",
+    ]
     assert "ประกาศ ณ วันที่ ๓๐ กันยายน พ.ศ. ๒๕๖๕" in lines
-    assert lines[-3:] == ["ประกาศ ณ วันที่ ๓๐ กันยายน พ.ศ. ๒๕๖๕", "(นางกิติพร แต่งช่อม)",
-                          "นายกองค์การบริหารส่วนตำบลโคกสำโรง"]
+    assert lines[-3:] == ["ประกาศ ณ วันที่ ๓๐ กันยายน พ.ศ. ๒๕๖๕", "(นางกิติพร แต่งช่อม)", "นายกองค์การบริหารส่วนตำบลโคกสำโรง"]
     assert "จึงประกาศมาให้ทราบโดยทั่วกัน" in lines
     sec = doc.sections[0]
     assert round(sec.left_margin.cm, 1) == 3.0 and round(sec.right_margin.cm, 1) == 2.0
@@ -142,10 +153,10 @@ def _source_content_lines() -> list[str]:
     sheets_start = next(i for i, t in enumerate(lines) if t.strip() == "ลำดับที่ ๑")
     wanted = []
     for line in lines[:ann_end] + lines[sheets_start:]:
-        text = re.sub(r"^\s*-?\s*[๐-๙]+[.)]\s*", "", line.strip())   # "- ๑)", "๒." numbering
+        text = re.sub(r"^\s*-?\s*[๐-๙]+[.)]\s*", "", line.strip())  # "- ๑)", "๒." numbering
         text = re.sub(r"^ชื่อโครงการ\s*:", "", text)
-        text = re.sub(r"<(https?://[^<>\s]+)>", r"\1", text)          # the importer drops the < >
-        text = re.sub(r"\((?=[๐-๙]+\.[๐-๙]+\))", "", text)             # "(๓.๒)" is kept as "๓.๒)"
+        text = re.sub(r"<(https?://[^<>\s]+)>", r"\1", text)  # the importer drops the < >
+        text = re.sub(r"\((?=[๐-๙]+\.[๐-๙]+\))", "", text)  # "(๓.๒)" is kept as "๓.๒)"
         if re.fullmatch(r"ลำดับที่ [๐-๙]+", text) or not text.strip():
             continue
         wanted.append(text)
@@ -170,16 +181,16 @@ def test_plan_book_structure(real_out):
     _, paths = real_out
     doc = Document(str(paths[-1]))
     sections = doc.sections
-    assert len(sections) == 1 + 1 + 5 + 15        # front matter, announcement, tables, sheets
+    assert len(sections) == 1 + 1 + 5 + 15  # front matter, announcement, tables, sheets
     assert [s.page_width > s.page_height for s in sections[:8]] == [False, False] + [True] * 5 + [False]
     heads = [visible(p.text) for p in doc.paragraphs if re.fullmatch(r"ลำดับที่ [๐-๙]+", visible(p.text))]
     assert heads == [f"ลำดับที่ {n}" for n in "๑ ๒ ๓ ๔ ๕ ๖ ๗ ๘ ๙ ๑๐ ๑๑ ๑๒ ๑๓ ๑๔ ๑๕".split()]
-    assert "ปีงบประมาณ พ.ศ. ๒๕๖๗" not in text_of(paths[-1])      # first year's sheets only
+    assert "ปีงบประมาณ พ.ศ. ๒๕๖๗" not in text_of(paths[-1])  # first year's sheets only
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     front, announcement = sections[0], sections[1]
-    assert front._sectPr.find(f"{w}footerReference") is None         # the front matter: no number
+    assert front._sectPr.find(f"{w}footerReference") is None  # the front matter: no number
     assert announcement._sectPr.find(f"{w}pgNumType").get(f"{w}start") == "1"
-    assert announcement.different_first_page_header_footer          # its page: counted, not numbered
+    assert announcement.different_first_page_header_footer  # its page: counted, not numbered
     assert not "".join(p.text for p in announcement.first_page_footer.paragraphs).strip()
     for s in sections[1:]:
         assert s._sectPr.find(f"{w}pgNumType").get(f"{w}fmt") == "thaiNumbers"
@@ -189,14 +200,18 @@ def test_plan_book_structure(real_out):
 def test_year_selection_skips_plan_book(small_plan, tmp_path):
     paths = render_documents(small_plan, tmp_path, years=[2567])
     names = sorted(p.relative_to(tmp_path).as_posix() for p in paths)
-    assert names == ["2567/ตาราง 2567.docx", "2567/ลำดับที่ 01 มาตรการ NO Gift Policy.docx",
-                     "2567/ลำดับที่ 02 โครงการจัดเวทีประชาคม.docx",
-                     "2567/ลำดับที่ 03 โครงการเสริมสร้างองค์ความรู้ด้านการต่อต้านการทุจริต.docx",
-                     "ประกาศ.docx"]
+    assert names == [
+        "2567/ตาราง 2567.docx",
+        "2567/ลำดับที่ 01 มาตรการ NO Gift Policy.docx",
+        "2567/ลำดับที่ 02 โครงการจัดเวทีประชาคม.docx",
+        "2567/ลำดับที่ 03 โครงการเสริมสร้างองค์ความรู้ด้านการต่อต้านการทุจริต.docx",
+        "ประกาศ.docx",
+    ]
 
 
 def test_unknown_year_is_a_clean_error(small_plan, tmp_path):
     from pipeline.errors import PipelineError
+
     with pytest.raises(PipelineError, match="2580"):
         render_documents(small_plan, tmp_path, years=[2580])
 
@@ -220,9 +235,10 @@ def test_small_plan_numbers_and_budget(small_plan, tmp_path):
 def test_document_properties_are_the_organisations(real_out):
     """No sample properties from the python-docx template (2013-12-23, "generated by python-docx",
     "Microsoft Macintosh Word", its thumbnail): title, the organisation as author, the run's time."""
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timedelta
 
     from pipeline.render.word.docprops import APPLICATION
+
     out, paths = real_out
     org = read_plan(MASTER).settings.organisation
     titles = {}
@@ -231,10 +247,10 @@ def test_document_properties_are_the_organisations(real_out):
         assert props.author == org and props.last_modified_by == org, path
         assert props.comments == "" and "python-docx" not in (props.comments or ""), path
         for when in (props.created, props.modified):
-            assert when is not None and abs(datetime.now(timezone.utc) - when.replace(tzinfo=timezone.utc)) < timedelta(minutes=10)
+            assert when is not None and abs(datetime.now(UTC) - when.replace(tzinfo=UTC)) < timedelta(minutes=10)
         app = zipfile.ZipFile(path).read("docProps/app.xml").decode("utf-8")
         assert f"<Application>{APPLICATION}</Application>" in app and "Microsoft" not in app
-        assert not any("thumbnail" in n for n in zipfile.ZipFile(path).namelist())   # python-docx's picture
+        assert not any("thumbnail" in n for n in zipfile.ZipFile(path).namelist())  # python-docx's picture
         titles[path.name] = props.title
     assert titles["ประกาศ.docx"] == f"ประกาศ{org} เรื่อง แผนปฏิบัติการป้องกันการทุจริตเพื่อยกระดับคุณธรรมและความโปร่งใส"
     assert titles["ตาราง 2566.docx"].endswith("พ.ศ. 2566")

@@ -1,4 +1,5 @@
 """Values are data, templates are sandboxed, broken templates give a message naming file and tag."""
+
 import shutil
 import zipfile
 from pathlib import Path
@@ -43,18 +44,25 @@ def _template_copy(tmp_path: Path, name: str, old: str, new: str) -> Path:
     return folder
 
 
-@pytest.mark.parametrize("old, new, words", [
-    # a sandbox escape attempt: reach Python internals through a string
-    ("{{ signer }}", "{{ signer.__class__.__mro__[1].__subclasses__() }}", ["announcement.docx"]),
-    ("{{ signer }}", "{{ signer.format.__globals__ }}", ["announcement.docx"]),
-    # unknown filter, unknown tag, misspelt name
-    ("{{ signer }}", "{{ signer|shout }}", ["announcement.docx", "shout"]),
-    ("{{ signer }}", "{% frobnicate %}", ["announcement.docx", "frobnicate"]),
-    ("{{ signer }}", "{{ signr }}", ["announcement.docx", "signr"]),
-    # a tag Word split with formatting in the middle of its braces
-    ("{{ signer }}", '{{ sig</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>ner }', ["announcement.docx", "{{ signer }"]),
-    ("{{ signer }}", "{{ signer", ["announcement.docx", "{{ signer"]),
-])
+@pytest.mark.parametrize(
+    "old, new, words",
+    [
+        # a sandbox escape attempt: reach Python internals through a string
+        ("{{ signer }}", "{{ signer.__class__.__mro__[1].__subclasses__() }}", ["announcement.docx"]),
+        ("{{ signer }}", "{{ signer.format.__globals__ }}", ["announcement.docx"]),
+        # unknown filter, unknown tag, misspelt name
+        ("{{ signer }}", "{{ signer|shout }}", ["announcement.docx", "shout"]),
+        ("{{ signer }}", "{% frobnicate %}", ["announcement.docx", "frobnicate"]),
+        ("{{ signer }}", "{{ signr }}", ["announcement.docx", "signr"]),
+        # a tag Word split with formatting in the middle of its braces
+        (
+            "{{ signer }}",
+            "{{ sig</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>ner }",
+            ["announcement.docx", "{{ signer }"],
+        ),
+        ("{{ signer }}", "{{ signer", ["announcement.docx", "{{ signer"]),
+    ],
+)
 def test_broken_template_gives_clean_message(small_plan, tmp_path, old, new, words):
     folder = _template_copy(tmp_path, "announcement.docx", old, new)
     with pytest.raises(TemplateError) as info:
@@ -67,8 +75,12 @@ def test_broken_template_gives_clean_message(small_plan, tmp_path, old, new, wor
 
 def test_split_tag_that_docxtpl_repairs_still_renders(small_plan, tmp_path):
     # Word often splits a tag into runs (spell-check, formatting); docxtpl joins them back
-    folder = _template_copy(tmp_path, "announcement.docx", "{{ signer }}",
-                            '{{ sig</w:t></w:r><w:proofErr w:type="spellStart"/><w:r><w:t>ner }}')
+    folder = _template_copy(
+        tmp_path,
+        "announcement.docx",
+        "{{ signer }}",
+        '{{ sig</w:t></w:r><w:proofErr w:type="spellStart"/><w:r><w:t>ner }}',
+    )
     paths = render_documents(small_plan, tmp_path / "out", templates_dir=folder)
     assert "(นางทดสอบ ลงนาม)" in [visible(p.text) for p in Document(str(paths[0])).paragraphs]
 

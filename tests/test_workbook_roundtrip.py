@@ -1,13 +1,13 @@
 """Plan -> workbook -> Plan keeps every value; the empty contract has the right names."""
+
 import shutil
 import subprocess
 
 import pytest
 from openpyxl import load_workbook
 
-from pipeline.office import soffice as office
-
 from pipeline import contract as c
+from pipeline.office import soffice as office
 from pipeline.workbook.reader import read_plan
 from pipeline.workbook.writer import empty_workbook, plan_workbook, save_workbook
 
@@ -31,8 +31,9 @@ def test_empty_workbook_has_the_contract(tmp_path):
     assert len(wb[c.SHEET_YEARLY].data_validations.dataValidation) >= 2
 
 
-@pytest.mark.skipif(office.find_soffice() is None or shutil.which("pdftotext") is None,
-                    reason="LibreOffice/poppler not installed")
+@pytest.mark.skipif(
+    office.find_soffice() is None or shutil.which("pdftotext") is None, reason="LibreOffice/poppler not installed"
+)
 def test_dates_show_the_buddhist_era_and_survive_libreoffice(tmp_path, small_plan):
     path = tmp_path / "master.xlsx"
     save_workbook(plan_workbook(small_plan), path)

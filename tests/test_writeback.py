@@ -1,11 +1,12 @@
 """Write-back into the master: summary sheets replaced, every other thing kept, or a clean refusal."""
+
 import os
 import shutil
 import stat
 import zipfile
-from types import SimpleNamespace
 from datetime import datetime
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from openpyxl import load_workbook
@@ -20,9 +21,9 @@ from pipeline import contract as c
 from pipeline.errors import OutputBlocked
 from pipeline.office.soffice import find_soffice
 from pipeline.render.excel.summary import TOTAL_LABEL, is_summary_sheet
-from pipeline.workbook.safe_edit import make_backup
 from pipeline.render.excel.writeback import write_back
 from pipeline.workbook.reader import read_plan
+from pipeline.workbook.safe_edit import make_backup
 from pipeline.workbook.writer import save_workbook
 
 STAFF = "บันทึกของฉัน"
@@ -45,8 +46,9 @@ def staff_master(master_path: Path, folder: Path) -> Path:
     dv = DataValidation(type="list", formula1='"เสร็จ,ยังไม่เสร็จ"', allow_blank=True)
     dv.add("D2:D50")
     ws.add_data_validation(dv)
-    ws.conditional_formatting.add("B2:B50", CellIsRule(operator="greaterThan", formula=["1000"],
-                                                       fill=PatternFill("solid", bgColor="FFC7CE")))
+    ws.conditional_formatting.add(
+        "B2:B50", CellIsRule(operator="greaterThan", formula=["1000"], fill=PatternFill("solid", bgColor="FFC7CE"))
+    )
     wb.defined_names["ยอดติดตาม"] = DefinedName("ยอดติดตาม", attr_text=f"'{STAFF}'!$B$2:$B$50")
     wb[c.SHEET_PROJECTS]["C2"].comment = Comment("ชื่อตามประกาศ", "สมศรี")
     save_workbook(wb, path)
@@ -56,8 +58,10 @@ def staff_master(master_path: Path, folder: Path) -> Path:
 def snapshot(path: Path) -> dict:
     """Everything of the non-summary sheets that staff could have set, as plain data."""
     wb = load_workbook(path)
-    out = {"names": {n: d.attr_text for n, d in wb.defined_names.items()},
-           "order": [t for t in wb.sheetnames if not is_summary_sheet(t)]}
+    out = {
+        "names": {n: d.attr_text for n, d in wb.defined_names.items()},
+        "order": [t for t in wb.sheetnames if not is_summary_sheet(t)],
+    }
     for ws in wb.worksheets:
         if is_summary_sheet(ws.title):
             continue
@@ -65,8 +69,13 @@ def snapshot(path: Path) -> dict:
             "cells": {cell.coordinate: _cell(cell) for row in ws.iter_rows() for cell in row},
             "widths": {k: d.width for k, d in ws.column_dimensions.items()},
             "validations": [(d.type, d.formula1, str(d.sqref), d.error) for d in ws.data_validations.dataValidation],
-            "conditional": [(str(cf.sqref), [(r.type, r.operator, r.formula, r.dxf.fill.bgColor.rgb if r.dxf else None)
-                                             for r in cf.rules]) for cf in ws.conditional_formatting],
+            "conditional": [
+                (
+                    str(cf.sqref),
+                    [(r.type, r.operator, r.formula, r.dxf.fill.bgColor.rgb if r.dxf else None) for r in cf.rules],
+                )
+                for cf in ws.conditional_formatting
+            ],
             "merged": sorted(str(m) for m in ws.merged_cells.ranges),
             "freeze": ws.freeze_panes,
             "local_names": dict(ws.defined_names.items()).keys(),
@@ -76,9 +85,21 @@ def snapshot(path: Path) -> dict:
 
 def _cell(cell) -> tuple:
     f, a = cell.font, cell.alignment
-    return (cell.value, f.name, f.sz, f.b, f.color.rgb if f.color else None, cell.fill.fgColor.rgb,
-            cell.number_format, a.horizontal, a.vertical, a.wrap_text, cell.border.left.style,
-            cell.comment.text if cell.comment else None, cell.comment.author if cell.comment else None)
+    return (
+        cell.value,
+        f.name,
+        f.sz,
+        f.b,
+        f.color.rgb if f.color else None,
+        cell.fill.fgColor.rgb,
+        cell.number_format,
+        a.horizontal,
+        a.vertical,
+        a.wrap_text,
+        cell.border.left.style,
+        cell.comment.text if cell.comment else None,
+        cell.comment.author if cell.comment else None,
+    )
 
 
 def test_write_back_replaces_the_summary_and_keeps_everything_else(master_path, tmp_path):
@@ -135,14 +156,17 @@ def add_image(path: Path, sheet_part: str = "xl/worksheets/sheet1.xml") -> None:
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
         '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" '
         f'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="{rel}">'
-        '<xdr:oneCellAnchor><xdr:from><xdr:col>3</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row>'
+        "<xdr:oneCellAnchor><xdr:from><xdr:col>3</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row>"
         '<xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:ext cx="952500" cy="952500"/><xdr:pic><xdr:nvPicPr>'
         '<xdr:cNvPr id="2" name="ตราอบต"/><xdr:cNvPicPr/></xdr:nvPicPr><xdr:blipFill><a:blip r:embed="rId1"/>'
         '<a:stretch><a:fillRect/></a:stretch></xdr:blipFill><xdr:spPr><a:prstGeom prst="rect"><a:avLst/>'
-        '</a:prstGeom></xdr:spPr></xdr:pic><xdr:clientData/></xdr:oneCellAnchor></xdr:wsDr>')
-    rels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns='
-            '"http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" '
-            'Type="{}" Target="{}"/></Relationships>')
+        "</a:prstGeom></xdr:spPr></xdr:pic><xdr:clientData/></xdr:oneCellAnchor></xdr:wsDr>"
+    )
+    rels = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns='
+        '"http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" '
+        'Type="{}" Target="{}"/></Relationships>'
+    )
     tmp = path.with_suffix(".tmp")
     with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
         sheet_rels = sheet_part.replace("worksheets/", "worksheets/_rels/") + ".rels"
@@ -152,9 +176,12 @@ def add_image(path: Path, sheet_part: str = "xl/worksheets/sheet1.xml") -> None:
             if info.filename == sheet_part:
                 data = data.replace(b"</worksheet>", f'<drawing xmlns:r="{rel}" r:id="rId1"/></worksheet>'.encode())
             if info.filename == "[Content_Types].xml":
-                data = data.replace(b"</Types>", b'<Default Extension="png" ContentType="image/png"/>'
-                                    b'<Override PartName="/xl/drawings/drawing1.xml" ContentType='
-                                    b'"application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>')
+                data = data.replace(
+                    b"</Types>",
+                    b'<Default Extension="png" ContentType="image/png"/>'
+                    b'<Override PartName="/xl/drawings/drawing1.xml" ContentType='
+                    b'"application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>',
+                )
             dst.writestr(info, data)
         dst.writestr(sheet_rels, rels.format(f"{rel}/drawing", "../drawings/drawing1.xml"))
         dst.writestr("xl/drawings/drawing1.xml", drawing)
@@ -206,9 +233,11 @@ def test_content_openpyxl_warns_it_would_drop_is_refused_intact(master_path, tmp
     """x14 extensions (e.g. Excel 2010 data bars or validations) live in a sheet's extLst."""
     master = staff_master(master_path, tmp_path)
     plan = read_plan(master)
-    ext = (b'<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" '
-           b'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">'
-           b'<x14:dataValidations count="0"/></ext></extLst></worksheet>')
+    ext = (
+        b'<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" '
+        b'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">'
+        b'<x14:dataValidations count="0"/></ext></extLst></worksheet>'
+    )
     tmp = master.with_suffix(".tmp")
     with zipfile.ZipFile(master) as src, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
@@ -250,6 +279,7 @@ def test_the_master_written_back_opens_in_libreoffice(master_path, tmp_path):
     if find_soffice() is None:
         pytest.skip("LibreOffice is not installed")
     from pipeline.office.soffice import convert
+
     master = staff_master(master_path, tmp_path)
     write_back(master, read_plan(master))
     out = tmp_path / "check"

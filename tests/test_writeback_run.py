@@ -1,41 +1,52 @@
 """Write-back from `pipeline run` (issue 10, item 6): a Calc-saved master with an AutoFilter is
 written back; a refusal or failure exits 3/5 (also with -q, and as a code in --json); --no-pdf
 starts no LibreOffice; a LibreOffice failure leaves no backup behind."""
+
 import json
 import shutil
 import subprocess
 import sys
 import zipfile
 
-import pytest
 from openpyxl import load_workbook
 
 from pipeline import contract as c
-from pipeline.office import soffice as office
 from pipeline.cli import main
+from pipeline.office import soffice as office
 from pipeline.office.soffice import ConversionFailed
 from tests.broken import digest, rezip
 
-EMPTY_DRAWING = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr='
-                 b'"http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"></xdr:wsDr>')
+EMPTY_DRAWING = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr='
+    b'"http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"></xdr:wsDr>'
+)
 
 
 def calc_saved_with_autofilter(tmp_path, master_path):
     """What LibreOffice Calc writes for a sheet with an AutoFilter: an empty drawing part, linked."""
-    rel = ('<Relationship Id="rIdDr1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-           'relationships/drawing" Target="../drawings/drawing1.xml"/>')
+    rel = (
+        '<Relationship Id="rIdDr1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/drawing" Target="../drawings/drawing1.xml"/>'
+    )
     with zipfile.ZipFile(master_path) as zf:
         sheet_rels = "xl/worksheets/_rels/sheet4.xml.rels"
         has_rels = sheet_rels in zf.namelist()
-    rels = (b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
-            b'package/2006/relationships">' + rel.encode() + b"</Relationships>")
-    content_type = (b'<Override PartName="/xl/drawings/drawing1.xml" '
-                    b'ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>')
+    rels = (
+        b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+        b'package/2006/relationships">' + rel.encode() + b"</Relationships>"
+    )
+    content_type = (
+        b'<Override PartName="/xl/drawings/drawing1.xml" '
+        b'ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>'
+    )
     replace = {
-        "xl/worksheets/sheet4.xml": lambda xml: xml.replace(b"</worksheet>", b'<autoFilter ref="A1:K77"/>'
-                                                            b'<drawing xmlns:r="http://schemas.openxmlformats.org/'
-                                                            b'officeDocument/2006/relationships" r:id="rIdDr1"/>'
-                                                            b"</worksheet>"),
+        "xl/worksheets/sheet4.xml": lambda xml: xml.replace(
+            b"</worksheet>",
+            b'<autoFilter ref="A1:K77"/>'
+            b'<drawing xmlns:r="http://schemas.openxmlformats.org/'
+            b'officeDocument/2006/relationships" r:id="rIdDr1"/>'
+            b"</worksheet>",
+        ),
         "[Content_Types].xml": lambda xml: xml.replace(b"</Types>", content_type),
     }
     add = {"xl/drawings/drawing1.xml": EMPTY_DRAWING}
@@ -78,6 +89,7 @@ def test_no_pdf_write_back_starts_no_libreoffice(tmp_path, master_path, monkeypa
 
     def no_office(*args, **kwargs):
         raise AssertionError("LibreOffice was started")
+
     monkeypatch.setattr(office, "convert", no_office)
     assert main(["run", str(master), "--out", str(tmp_path / "out"), "--no-pdf", "--write-back", "-q"]) == 0
     assert c.summary_sheet_name(2566) in load_workbook(master, read_only=True).sheetnames
@@ -93,6 +105,7 @@ def test_a_libreoffice_failure_leaves_the_master_and_no_backup(tmp_path, master_
 
     def broken(*args, **kwargs):
         raise ConversionFailed("LibreOffice ทำงานผิดพลาด (รหัส 1)")
+
     monkeypatch.setattr(office, "find_soffice", lambda: "/fake/soffice")
     monkeypatch.setattr(office, "convert", broken)
     monkeypatch.setattr("pipeline.run.job.recalculate", lambda paths: False)
@@ -109,9 +122,11 @@ def test_a_killed_write_backs_temporary_files_are_removed_not_a_live_ones(tmp_pa
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     live = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     try:
-        names = [f".master.writeback-{dead.stdout.strip()}.tmp.xlsx",
-                 f"..master.writeback-{dead.stdout.strip()}.tmp.values-{dead.stdout.strip()}.xlsx",
-                 f".master.writeback-{live.pid}.tmp.xlsx"]
+        names = [
+            f".master.writeback-{dead.stdout.strip()}.tmp.xlsx",
+            f"..master.writeback-{dead.stdout.strip()}.tmp.values-{dead.stdout.strip()}.xlsx",
+            f".master.writeback-{live.pid}.tmp.xlsx",
+        ]
         for name in names:
             (tmp_path / name).write_bytes(b"half written")
         assert main(["run", str(master), "--out", str(tmp_path / "out"), "--no-pdf", "--write-back", "-q"]) == 0

@@ -1,5 +1,6 @@
 """Budgets of millions fit their column in the PDF year tables, rows and รวมทั้งสิ้น alike (issue 10,
 item 2): read back from the PDF LibreOffice makes."""
+
 import shutil
 import subprocess
 from decimal import Decimal
@@ -15,8 +16,9 @@ from pipeline.render.word.word import render_documents
 LARGEST = Decimal("99999999.99")
 
 
-@pytest.mark.skipif(office.find_soffice() is None or shutil.which("pdftotext") is None,
-                    reason="LibreOffice/poppler not installed")
+@pytest.mark.skipif(
+    office.find_soffice() is None or shutil.which("pdftotext") is None, reason="LibreOffice/poppler not installed"
+)
 @pytest.mark.parametrize("font", ["TH SarabunPSK when set up", "fallback (Laksaman) without it"])
 def test_the_largest_amounts_print_on_one_line(small_plan, tmp_path, monkeypatch, font):
     """The fallback font's digits are half again as wide as TH SarabunPSK's: the column fits both."""

@@ -1,4 +1,5 @@
 """Shared by the web tests: upload a file, wait for a run (bounded, never a speed assertion)."""
+
 import time
 from pathlib import Path
 

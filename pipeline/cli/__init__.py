@@ -3,6 +3,7 @@ function and turns PipelineError into a clean message and exit code (never a tra
 
 This package is the only place that knows argparse and writes sentences for staff; the library
 returns data and codes (pipeline.run.job.RunResult, validation problems, importer anomalies)."""
+
 import argparse
 import json
 import sys
@@ -10,13 +11,13 @@ import tempfile
 import traceback
 from pathlib import Path
 
-from pipeline.cli.run_cmd import run_command
 from pipeline.cli.console import console
+from pipeline.cli.run_cmd import run_command
 from pipeline.cli.validate_cmd import problem_table, validate_command
 from pipeline.errors import InternalError, OutputBlocked, PipelineError, file_system_error
 from pipeline.importer import import_planbook
-from pipeline.workbook.writer import empty_workbook, plan_workbook, save_workbook
 from pipeline.monitor.init import init_round
+from pipeline.workbook.writer import empty_workbook, plan_workbook, save_workbook
 
 DEFAULT_MASTER = Path("inputs/master.xlsx")
 
@@ -57,6 +58,7 @@ def cmd_run(args) -> int:
 def cmd_serve(args) -> int:
     """Start the web page for staff (upload, check, generate, download) in the browser."""
     from pipeline.web.server import serve  # -- FastAPI and uvicorn load only for `serve` (~0.5 s) --
+
     return serve(args.host, args.port, password=args.password, open_browser=args.open)
 
 
@@ -67,17 +69,21 @@ def cmd_monitor_init(args) -> int:
     if result.backup is None:
         print(f"ผลการดำเนินงาน ปี {args.year} {label}: มีครบทุกโครงการแล้ว ไม่ได้แก้ไขไฟล์ {args.workbook}")
         return 0
-    print(f"เพิ่มแถวผลการดำเนินงาน ปี {args.year} {label} {len(result.added)} โครงการ"
-          f"{f' (เติมช่องที่ว่าง {result.filled} ช่อง)' if result.filled else ''} ใน {args.workbook}\n"
-          f"สำรองไฟล์เดิมไว้ที่ {result.backup.name}")
+    print(
+        f"เพิ่มแถวผลการดำเนินงาน ปี {args.year} {label} {len(result.added)} โครงการ"
+        f"{f' (เติมช่องที่ว่าง {result.filled} ช่อง)' if result.filled else ''} ใน {args.workbook}\n"
+        f"สำรองไฟล์เดิมไว้ที่ {result.backup.name}"
+    )
     return 0
 
 
 def _refuse_overwrite(path: Path, force: bool) -> None:
     if Path(path).exists() and not force:
-        raise OutputBlocked(f"มีไฟล์ {path} อยู่แล้ว จะไม่เขียนทับ",
-                            hint="ใช้ --force ถ้าต้องการเขียนทับ หรือระบุชื่อไฟล์ใหม่ด้วย -o",
-                            english=f"{path} exists; use --force to overwrite")
+        raise OutputBlocked(
+            f"มีไฟล์ {path} อยู่แล้ว จะไม่เขียนทับ",
+            hint="ใช้ --force ถ้าต้องการเขียนทับ หรือระบุชื่อไฟล์ใหม่ด้วย -o",
+            english=f"{path} exists; use --force to overwrite",
+        )
 
 
 def _print_error(exc: PipelineError, lang: str, args=None) -> int:
@@ -93,13 +99,19 @@ def _print_json(exc: PipelineError, args) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="pipeline", description=__doc__.split("\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="pipeline", description=__doc__.split("\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     def add(name, func, example):
-        p = sub.add_parser(name, help=func.__doc__, description=func.__doc__,
-                           epilog=f"example:\n  {example}", formatter_class=argparse.RawDescriptionHelpFormatter)
+        p = sub.add_parser(
+            name,
+            help=func.__doc__,
+            description=func.__doc__,
+            epilog=f"example:\n  {example}",
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         p.set_defaults(func=func)
         return p
 
@@ -107,8 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path", type=Path)
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
 
-    p = add("import", cmd_import,
-            "pipeline import inputs/source/khoksamrong-plan-2566-2570.txt -o inputs/master.xlsx")
+    p = add("import", cmd_import, "pipeline import inputs/source/khoksamrong-plan-2566-2570.txt -o inputs/master.xlsx")
     p.add_argument("planbook", type=Path)
     p.add_argument("-o", "--output", type=Path, default=DEFAULT_MASTER)
     p.add_argument("--force", action="store_true", help="overwrite an existing workbook")
@@ -120,13 +131,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--report", type=Path, help="also write an Excel report with links to the cells")
 
     example = "example:\n  pipeline monitor init inputs/master.xlsx --year 2566 --round 6"
-    monitor = sub.add_parser("monitor", help="monitoring rows for the ITA progress reports",
-                             description="Monitoring: the 6-month and annual progress reports",
-                             epilog=example, formatter_class=argparse.RawDescriptionHelpFormatter)
+    monitor = sub.add_parser(
+        "monitor",
+        help="monitoring rows for the ITA progress reports",
+        description="Monitoring: the 6-month and annual progress reports",
+        epilog=example,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     monitor_sub = monitor.add_subparsers(dest="monitor_command", required=True)
-    p = monitor_sub.add_parser("init", help=cmd_monitor_init.__doc__, description=cmd_monitor_init.__doc__,
-                               epilog=example,
-                               formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = monitor_sub.add_parser(
+        "init",
+        help=cmd_monitor_init.__doc__,
+        description=cmd_monitor_init.__doc__,
+        epilog=example,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.set_defaults(func=cmd_monitor_init)
     p.add_argument("workbook", type=Path, nargs="?", default=DEFAULT_MASTER)
     p.add_argument("--year", type=int, required=True, help="fiscal year (Buddhist Era), e.g. 2566")
@@ -140,8 +159,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--write-back", action="store_true", help="also replace the summary sheets in the master")
     p.add_argument("-q", "--quiet", action="store_true")
     p.add_argument("--json", action="store_true", help="print a JSON summary of the outputs")
-    p.add_argument("--templates", type=Path, metavar="DIR",
-                   help="take the Word templates and garuda.png from DIR (default: templates/)")
+    p.add_argument(
+        "--templates",
+        type=Path,
+        metavar="DIR",
+        help="take the Word templates and garuda.png from DIR (default: templates/)",
+    )
 
     p = add("serve", cmd_serve, "pipeline serve --open")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (other than 127.0.0.1 needs a password)")
@@ -169,8 +192,10 @@ def main(argv=None) -> int:
     except Exception:  # a bug: staff get one clear line, maintainers get the traceback in a file
         log = Path(tempfile.gettempdir()) / "anticorruption-pipeline-error.log"
         log.write_text(traceback.format_exc(), encoding="utf-8")
-        bug = InternalError(f"ผิดพลาดภายในโปรแกรม (ไม่ใช่ความผิดของข้อมูล) รายละเอียดสำหรับผู้ดูแลระบบอยู่ที่ {log}",
-                            english=f"internal error (not a problem of the data); details for maintainers in {log}")
+        bug = InternalError(
+            f"ผิดพลาดภายในโปรแกรม (ไม่ใช่ความผิดของข้อมูล) รายละเอียดสำหรับผู้ดูแลระบบอยู่ที่ {log}",
+            english=f"internal error (not a problem of the data); details for maintainers in {log}",
+        )
         _print_json(bug, args)
         print(bug.text(lang), file=sys.stderr)
         return bug.exit_code

@@ -1,4 +1,5 @@
 """The one rich Console the commands print through."""
+
 from rich.console import Console
 
 

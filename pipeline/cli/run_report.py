@@ -1,4 +1,5 @@
 """What `pipeline run` shows: progress while it works, then a table of what was written."""
+
 from pathlib import Path
 
 from rich.console import Console
@@ -13,8 +14,14 @@ from pipeline.run.report import file_kind, outcome_rows
 class ProgressUI:
     def __init__(self, enabled: bool = True):
         self.enabled = enabled
-        self._progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-                                  TimeElapsedColumn(), transient=True, disable=not enabled)
+        self._progress = Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TimeElapsedColumn(),
+            transient=True,
+            disable=not enabled,
+        )
         self._task = None
 
     def __enter__(self):
@@ -35,8 +42,9 @@ class ProgressUI:
             self._progress.update(self._task, description=f"{event.label} {event.done}/{event.total}")
 
 
-def print_outcome(result: RunResult, out_dir: Path, notes: list[tuple[str, str]] = (),
-                  console: Console | None = None) -> None:
+def print_outcome(
+    result: RunResult, out_dir: Path, notes: list[tuple[str, str]] = (), console: Console | None = None
+) -> None:
     """One row per top-level file, one row per year folder (its counts), then the notes."""
     console = console or default_console()
     table = Table(title=f"ไฟล์ที่สร้างใน {out_dir}")
@@ -46,8 +54,10 @@ def print_outcome(result: RunResult, out_dir: Path, notes: list[tuple[str, str]]
         table.add_row(row["name"], *(str(row[k] or "") for k in ("word", "pdf", "excel", "pages")))
     console.print(table)
     totals = {k: sum(1 for p in result.files if file_kind(p) == k) for k in ("Word", "PDF", "Excel")}
-    console.print(f"รวม Word {totals['Word']} ไฟล์, PDF {totals['PDF']} ไฟล์, Excel {totals['Excel']} ไฟล์; "
-                  f"คำเตือน {result.warnings} รายการ; ใช้เวลา {result.seconds:.1f} วินาที")
+    console.print(
+        f"รวม Word {totals['Word']} ไฟล์, PDF {totals['PDF']} ไฟล์, Excel {totals['Excel']} ไฟล์; "
+        f"คำเตือน {result.warnings} รายการ; ใช้เวลา {result.seconds:.1f} วินาที"
+    )
     for style, sentence in notes:
         console.print(sentence, style=style or None, soft_wrap=True)  # one line each, never cut
 
@@ -64,10 +74,15 @@ def result_json(result: RunResult, out_dir: Path) -> dict:
         "files": [str(p.relative_to(out_dir)).replace("\\", "/") for p in result.files],
         "pdf_skipped": result.pdf_skipped,
         "recalculated": result.recalculated,
-        "write_back": None if wb is None else {
-            "code": wb.code, "backup": wb.backup.name if wb.backup else None, "recalculated": wb.recalculated,
+        "write_back": None
+        if wb is None
+        else {
+            "code": wb.code,
+            "backup": wb.backup.name if wb.backup else None,
+            "recalculated": wb.recalculated,
             "error_code": wb.error.code if wb.error else None,
-            "error_en": wb.error.english if wb.error else None},
+            "error_en": wb.error.english if wb.error else None,
+        },
         "empty_sheets": result.empty_sheets,
         "seconds": round(result.seconds, 3),
         "notices": list(result.notices),
@@ -76,6 +91,16 @@ def result_json(result: RunResult, out_dir: Path) -> dict:
 
 def error_json(error) -> dict:
     """A run that stopped (exit 2, 3, 4, 5): the same keys as result_json, with the error."""
-    return {"exit_code": error.exit_code, "error": error.to_dict(), "valid": None, "errors": None,
-            "warnings": None, "files": [], "pdf_skipped": None, "recalculated": False, "write_back": None,
-            "empty_sheets": [], "seconds": None}
+    return {
+        "exit_code": error.exit_code,
+        "error": error.to_dict(),
+        "valid": None,
+        "errors": None,
+        "warnings": None,
+        "files": [],
+        "pdf_skipped": None,
+        "recalculated": False,
+        "write_back": None,
+        "empty_sheets": [],
+        "seconds": None,
+    }

@@ -1,4 +1,5 @@
 """`pipeline validate` and the report on the terminal (a table per sheet, errors first, with counts)."""
+
 import json
 import unicodedata
 
@@ -13,16 +14,34 @@ from pipeline.validate import validate_workbook, write_report_xlsx
 from pipeline.validate.problems import ERROR, Problem, Report, unreadable_dict
 
 LABELS = {
-    "th": {"file": "ไฟล์", ERROR: "ผิดพลาด", "warning": "คำเตือน", "where": "ตำแหน่ง", "code": "รหัสปัญหา",
-           "value": "ค่าในช่อง", "message": "รายละเอียดและวิธีแก้", "level": "ระดับ",
-           "summary": "ตรวจ {workbook}: ข้อผิดพลาด {errors} รายการ, คำเตือน {warnings} รายการ",
-           "sheet": "{sheet}: ผิดพลาด {errors}, คำเตือน {warnings}",
-           "ok": "ผ่าน: ไม่มีข้อผิดพลาด สร้างเอกสารได้", "bad": "ไม่ผ่าน: แก้ข้อผิดพลาดข้างต้นก่อนสร้างเอกสาร"},
-    "en": {"file": "file", ERROR: "error", "warning": "warning", "where": "where", "code": "code",
-           "value": "value", "message": "message", "level": "level",
-           "summary": "checked {workbook}: {errors} errors, {warnings} warnings",
-           "sheet": "{sheet}: {errors} errors, {warnings} warnings",
-           "ok": "valid: no errors, documents can be generated", "bad": "invalid: fix the errors above first"},
+    "th": {
+        "file": "ไฟล์",
+        ERROR: "ผิดพลาด",
+        "warning": "คำเตือน",
+        "where": "ตำแหน่ง",
+        "code": "รหัสปัญหา",
+        "value": "ค่าในช่อง",
+        "message": "รายละเอียดและวิธีแก้",
+        "level": "ระดับ",
+        "summary": "ตรวจ {workbook}: ข้อผิดพลาด {errors} รายการ, คำเตือน {warnings} รายการ",
+        "sheet": "{sheet}: ผิดพลาด {errors}, คำเตือน {warnings}",
+        "ok": "ผ่าน: ไม่มีข้อผิดพลาด สร้างเอกสารได้",
+        "bad": "ไม่ผ่าน: แก้ข้อผิดพลาดข้างต้นก่อนสร้างเอกสาร",
+    },
+    "en": {
+        "file": "file",
+        ERROR: "error",
+        "warning": "warning",
+        "where": "where",
+        "code": "code",
+        "value": "value",
+        "message": "message",
+        "level": "level",
+        "summary": "checked {workbook}: {errors} errors, {warnings} warnings",
+        "sheet": "{sheet}: {errors} errors, {warnings} warnings",
+        "ok": "valid: no errors, documents can be generated",
+        "bad": "invalid: fix the errors above first",
+    },
 }
 VALUE_WIDTH = 40
 
@@ -31,11 +50,17 @@ def print_report(report: Report, lang: str = "th", console: Console | None = Non
     """Counts, then one table per sheet (file-level problems first), errors before warnings."""
     console = console or default_console()
     words = LABELS.get(lang, LABELS["th"])
-    console.print(Text(words["summary"].format(workbook=report.workbook, errors=len(report.errors),
-                                               warnings=len(report.warnings)), style="bold"))
+    console.print(
+        Text(
+            words["summary"].format(workbook=report.workbook, errors=len(report.errors), warnings=len(report.warnings)),
+            style="bold",
+        )
+    )
     for sheet in _sheet_order(report):
-        problems = sorted((p for p in report.problems if p.sheet == sheet),
-                          key=lambda p: (p.severity != ERROR, p.row or 0, p.cell, p.code))
+        problems = sorted(
+            (p for p in report.problems if p.sheet == sheet),
+            key=lambda p: (p.severity != ERROR, p.row or 0, p.cell, p.code),
+        )
         errors = sum(p.severity == ERROR for p in problems)
         title = words["sheet"].format(sheet=sheet or words["file"], errors=errors, warnings=len(problems) - errors)
         console.print(problem_table(title, problems, lang))
@@ -51,8 +76,13 @@ def problem_table(title: str, problems: list[Problem], lang: str = "th") -> Tabl
     for p in problems:
         style = "red" if p.severity == ERROR else "yellow"
         message = p.text(lang).removeprefix(f"{p.location}: ")
-        table.add_row(Text(words[p.severity], style=style), Text(p.cell or p.sheet or words["file"]),
-                      Text(p.code), Text(_short(p.value)), Text(message))
+        table.add_row(
+            Text(words[p.severity], style=style),
+            Text(p.cell or p.sheet or words["file"]),
+            Text(p.code),
+            Text(_short(p.value)),
+            Text(message),
+        )
     return table
 
 

@@ -1,4 +1,5 @@
 """The announcement page (ประกาศ) -> the settings it carries."""
+
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -31,8 +32,7 @@ class Announcement:
 
 def find_title(lines: list[Line]) -> int | None:
     """Index of the 'ประกาศ<organisation>' line that opens the announcement."""
-    return next((i for i, line in enumerate(lines)
-                 if TITLE.match(line.text) and not DATE.match(line.text)), None)
+    return next((i for i, line in enumerate(lines) if TITLE.match(line.text) and not DATE.match(line.text)), None)
 
 
 def parse_announcement(lines: list[Line], anomalies: list[Anomaly]) -> Announcement:
@@ -73,12 +73,16 @@ def _signature_line(lines: list[Line], i: int, out: Announcement) -> None:
 
 
 def _check(out: Announcement, where: str, anomalies: list[Anomaly]) -> None:
-    missing = [label for label, value in (
-        ("ชื่อแผน (บรรทัด 'เรื่อง ...')", out.plan_title),
-        ("ปีของแผน '(พ.ศ. ๒๕๖๖ - ๒๕๗๐)'", out.start_year),
-        ("วันที่ประกาศ 'ประกาศ ณ วันที่ ...'", out.announce_date),
-        ("ผู้ลงนาม '(ชื่อ นามสกุล)'", out.signer),
-        ("เนื้อความประกาศ", out.body),
-    ) if not value]
+    missing = [
+        label
+        for label, value in (
+            ("ชื่อแผน (บรรทัด 'เรื่อง ...')", out.plan_title),
+            ("ปีของแผน '(พ.ศ. ๒๕๖๖ - ๒๕๗๐)'", out.start_year),
+            ("วันที่ประกาศ 'ประกาศ ณ วันที่ ...'", out.announce_date),
+            ("ผู้ลงนาม '(ชื่อ นามสกุล)'", out.signer),
+            ("เนื้อความประกาศ", out.body),
+        )
+        if not value
+    ]
     for label in missing:
         anomalies.append(anomaly("announcement-incomplete", where, label=label))

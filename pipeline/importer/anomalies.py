@@ -2,6 +2,7 @@
 
 They are Problems from the one message catalogue (pipeline.validate.messages), warnings with a
 Thai message and fix and an English rendering; `cell` holds the source position ("บรรทัด 161")."""
+
 from pipeline.validate.problems import Problem, problem
 
 Anomaly = Problem

@@ -1,4 +1,5 @@
 """Tie the parts together: match table rows to project sheets and cross-check them."""
+
 from collections import Counter, defaultdict
 
 from pipeline.model import Project, YearRow
@@ -9,8 +10,9 @@ from .tables import TableRow
 from .text import squash
 
 
-def projects_and_rows(sheets: list[Sheet], table_rows: list[TableRow],
-                      anomalies: list[Anomaly]) -> tuple[list[Project], list[YearRow]]:
+def projects_and_rows(
+    sheets: list[Sheet], table_rows: list[TableRow], anomalies: list[Anomaly]
+) -> tuple[list[Project], list[YearRow]]:
     """Every project of the tables gets a code: from its sheet, or a new one with empty sections
     (many plan books attach sheets for only some projects; staff fill the rest in โครงการ)."""
     by_name = {squash(s.name): s for s in sheets}
@@ -27,14 +29,18 @@ def projects_and_rows(sheets: list[Sheet], table_rows: list[TableRow],
     _check_duplicates(table_rows, matched, anomalies)
     projects = []
     for s in sorted(sheets, key=lambda s: s.seq):
-        projects.append(Project(code[s.seq], s.seq, _name(s, matched[s.seq]), _dimension(s, matched[s.seq], anomalies),
-                                **s.fields()))
+        projects.append(
+            Project(
+                code[s.seq], s.seq, _name(s, matched[s.seq]), _dimension(s, matched[s.seq], anomalies), **s.fields()
+            )
+        )
         _check_period_and_budget(s, matched[s.seq], anomalies)
     return projects + list(without.values()), rows
 
 
-def _projects_without_sheet(sheets: list[Sheet], table_rows: list[TableRow], by_name: dict,
-                            anomalies: list[Anomaly]) -> dict[str, Project]:
+def _projects_without_sheet(
+    sheets: list[Sheet], table_rows: list[TableRow], by_name: dict, anomalies: list[Anomaly]
+) -> dict[str, Project]:
     """squashed name -> a Project numbered after the last sheet, with the tables' name and มิติ."""
     unmatched: dict[str, list[TableRow]] = {}
     for r in table_rows:
@@ -48,8 +54,9 @@ def _projects_without_sheet(sheets: list[Sheet], table_rows: list[TableRow], by_
         dims = Counter(r.dimension for r in rows if r.dimension)
         projects[key] = Project(f"P{seq:02d}", seq, name, dims.most_common(1)[0][0] if dims else 0)
         years = ", ".join(str(y) for y in sorted({r.year for r in rows}))
-        anomalies.append(anomaly("project-without-sheet", rows[0].where, name=name, years=years,
-                                 project=projects[key].code, seq=seq))
+        anomalies.append(
+            anomaly("project-without-sheet", rows[0].where, name=name, years=years, project=projects[key].code, seq=seq)
+        )
     return projects
 
 
@@ -77,15 +84,18 @@ def _check_numbers(sheets: list[Sheet], anomalies: list[Anomaly]) -> None:
 
 
 def _check_duplicates(table_rows: list[TableRow], matched: dict, anomalies: list[Anomaly]) -> None:
-    for seq, rows in matched.items():
+    for rows in matched.values():
         per_year = defaultdict(list)
         for r in rows:
             per_year[r.year].append(r)
         for year, same in sorted(per_year.items()):
             if len(same) > 1:
                 orders = ", ".join(str(r.order) for r in same)
-                anomalies.append(anomaly("duplicate-row", same[0].where, year=year, name=same[0].name,
-                                         count=len(same), orders=orders))
+                anomalies.append(
+                    anomaly(
+                        "duplicate-row", same[0].where, year=year, name=same[0].name, count=len(same), orders=orders
+                    )
+                )
 
 
 def _check_period_and_budget(sheet: Sheet, rows: list[TableRow], anomalies: list[Anomaly]) -> None:
@@ -93,12 +103,22 @@ def _check_period_and_budget(sheet: Sheet, rows: list[TableRow], anomalies: list
     at = f"โครงการลำดับที่ {sheet.seq}"
     budget = sheet.budget()
     if budget is None:
-        anomalies.append(anomaly("budget-unreadable", sheet.where, at=at, what="ในหัวข้อ ๗ ", then="",
-                                 what_en=" in section 7"))
+        anomalies.append(
+            anomaly("budget-unreadable", sheet.where, at=at, what="ในหัวข้อ ๗ ", then="", what_en=" in section 7")
+        )
     for year in sheet.period_years():
         in_year = [r for r in rows if r.year == year]
         if not in_year:
             anomalies.append(anomaly("period-mismatch", sheet.where, at=at, year=year))
         elif budget is not None and all(r.budget != budget for r in in_year):
-            anomalies.append(anomaly("budget-mismatch", sheet.where, at=at, budget=f"{budget:,.2f}", year=year,
-                                     order=in_year[0].order, row_budget=f"{in_year[0].budget:,.2f}"))
+            anomalies.append(
+                anomaly(
+                    "budget-mismatch",
+                    sheet.where,
+                    at=at,
+                    budget=f"{budget:,.2f}",
+                    year=year,
+                    order=in_year[0].order,
+                    row_budget=f"{in_year[0].budget:,.2f}",
+                )
+            )

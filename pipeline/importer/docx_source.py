@@ -1,4 +1,5 @@
 """Word plan books: the body's paragraphs and tables in document order."""
+
 from pathlib import Path
 
 import docx
@@ -15,9 +16,11 @@ def docx_blocks(path: Path) -> list[Block]:
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several types for a broken package
-        raise ImportFailed(f"เปิดไฟล์ {path} เป็นเอกสาร Word ไม่ได้ (ไฟล์อาจเสียหายหรือไม่ใช่ .docx)",
-                           hint=f"ใช้{SUPPORTED}; บันทึกใหม่จาก Word เป็นชนิด .docx",
-                           english=f"cannot open {path} as .docx: {exc}") from None
+        raise ImportFailed(
+            f"เปิดไฟล์ {path} เป็นเอกสาร Word ไม่ได้ (ไฟล์อาจเสียหายหรือไม่ใช่ .docx)",
+            hint=f"ใช้{SUPPORTED}; บันทึกใหม่จาก Word เป็นชนิด .docx",
+            english=f"cannot open {path} as .docx: {exc}",
+        ) from None
     blocks: list[Block] = []
     paragraphs = tables = 0
     for element in document.element.body.iterchildren():

@@ -1,4 +1,5 @@
 """Project sheets ('ลำดับที่ ๑' ...): sections ๑.-๙. into the Project fields."""
+
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -14,11 +15,20 @@ from .text import DIGIT, norm, number, split_items, split_paragraphs
 SHEET = re.compile(rf"^ลำดับที่\s*(?P<seq>{DIGIT}+)$")
 HEADING = re.compile(r"^(?P<n>[๑-๙1-9])\.\s*(?P<rest>.*)$")
 # Section number -> the words its heading starts with (checked, so "๒.๑)" etc. never match).
-SECTIONS = {1: "ชื่อโครงการ", 2: "หลักการและเหตุผล", 3: "วัตถุประสงค์", 4: "กลุ่มเป้าหมาย",
-            5: "วิธีดำเนินการ", 6: "ระยะเวลา", 7: "งบประมาณ", 8: "ผู้รับผิดชอบ", 9: "ผลผลิต"}
+SECTIONS = {
+    1: "ชื่อโครงการ",
+    2: "หลักการและเหตุผล",
+    3: "วัตถุประสงค์",
+    4: "กลุ่มเป้าหมาย",
+    5: "วิธีดำเนินการ",
+    6: "ระยะเวลา",
+    7: "งบประมาณ",
+    8: "ผู้รับผิดชอบ",
+    9: "ผลผลิต",
+}
 OUTPUTS, OUTCOMES = "ผลผลิต", "ผลลัพธ์"
 NO_BUDGET = "ไม่ใช้งบประมาณ"
-NOISE = {"-", "–"}   # a lone dash the PDF left at the end of a sheet
+NOISE = {"-", "–"}  # a lone dash the PDF left at the end of a sheet
 
 
 @dataclass
@@ -29,14 +39,19 @@ class Sheet:
     sections: dict[int, list[str]] = field(default_factory=dict)
     outputs: list[str] = field(default_factory=list)
     outcomes: list[str] = field(default_factory=list)
-    part: str = OUTPUTS          # which sub-heading of section ๙ the lines belong to
+    part: str = OUTPUTS  # which sub-heading of section ๙ the lines belong to
 
     def fields(self) -> dict:
         s = self.sections
-        return dict(rationale=split_paragraphs(s.get(2, [])), objectives=split_items(s.get(3, [])),
-                    target_group=split_paragraphs(s.get(4, [])), method=split_items(s.get(5, [])),
-                    responsible=split_paragraphs(s.get(8, [])),
-                    outputs=split_items(self.outputs), outcomes=split_items(self.outcomes))
+        return dict(
+            rationale=split_paragraphs(s.get(2, [])),
+            objectives=split_items(s.get(3, [])),
+            target_group=split_paragraphs(s.get(4, [])),
+            method=split_items(s.get(5, [])),
+            responsible=split_paragraphs(s.get(8, [])),
+            outputs=split_items(self.outputs),
+            outcomes=split_items(self.outcomes),
+        )
 
     def period_years(self) -> list[int]:
         return [int(y) for y in re.findall(r"\d{4}", arabic_digits(" ".join(self.sections.get(6, []))))]
@@ -88,7 +103,7 @@ def _heading(text: str) -> tuple[int, str] | None:
     n = number(m["n"])
     if not m["rest"].startswith(SECTIONS[n]):
         return None
-    rest = m["rest"][len(SECTIONS[n]):]
+    rest = m["rest"][len(SECTIONS[n]) :]
     return n, norm(rest.split(":", 1)[1]) if ":" in rest else ""
 
 

@@ -4,6 +4,7 @@ A text file extracted from the PDF gives one Line per non-blank line, and a Tabl
 tab-separated lines; a Word file gives one Line per paragraph line and a Table per Word table, in
 document order. Every later stage reads only this stream.
 """
+
 from pathlib import Path
 
 from pipeline.errors import ImportFailed
@@ -14,16 +15,18 @@ from .text import norm
 
 __all__ = ["SUPPORTED", "Block", "Line", "Table", "read_blocks", "text_blocks"]
 
+
 def read_blocks(path: Path) -> list[Block]:
     path = Path(path)
     if not path.is_file():
-        raise ImportFailed(f"ไม่พบไฟล์เล่มแผน {path}",
-                           hint="ตรวจสอบชื่อและที่อยู่ของไฟล์ (ใส่เครื่องหมายคำพูดถ้าชื่อมีช่องว่าง)",
-                           english=f"plan book not found: {path}")
+        raise ImportFailed(
+            f"ไม่พบไฟล์เล่มแผน {path}",
+            hint="ตรวจสอบชื่อและที่อยู่ของไฟล์ (ใส่เครื่องหมายคำพูดถ้าชื่อมีช่องว่าง)",
+            english=f"plan book not found: {path}",
+        )
     data = path.read_bytes()
     if not data.strip():
-        raise ImportFailed(f"ไฟล์ {path} ว่างเปล่า ไม่มีข้อความให้นำเข้า", hint=f"ใช้{SUPPORTED}",
-                           english=f"{path} is empty")
+        raise ImportFailed(f"ไฟล์ {path} ว่างเปล่า ไม่มีข้อความให้นำเข้า", hint=f"ใช้{SUPPORTED}", english=f"{path} is empty")
     if data[:4] == b"PK\x03\x04":
         return docx_blocks(path)
     return text_blocks(_decode(path, data))
@@ -37,9 +40,11 @@ def _decode(path: Path, data: bytes) -> str:
                 return data.decode(encoding)
             except UnicodeDecodeError:
                 pass
-    raise ImportFailed(f"ไฟล์ {path} ไม่ใช่ไฟล์ข้อความหรือไฟล์ Word ที่อ่านได้ (อาจเป็นรูปภาพหรือไฟล์เสียหาย)",
-                       hint=f"ใช้{SUPPORTED}; ถ้าเป็น PDF ให้แปลงเป็นข้อความก่อน",
-                       english=f"{path} is binary or not UTF-8 text")
+    raise ImportFailed(
+        f"ไฟล์ {path} ไม่ใช่ไฟล์ข้อความหรือไฟล์ Word ที่อ่านได้ (อาจเป็นรูปภาพหรือไฟล์เสียหาย)",
+        hint=f"ใช้{SUPPORTED}; ถ้าเป็น PDF ให้แปลงเป็นข้อความก่อน",
+        english=f"{path} is binary or not UTF-8 text",
+    )
 
 
 def text_blocks(text: str) -> list[Block]:
@@ -60,5 +65,3 @@ def text_blocks(text: str) -> list[Block]:
     if table:
         blocks.append(Table(table, f"บรรทัด {start}"))
     return blocks
-
-

@@ -1,4 +1,5 @@
 """The five yearly tables (each split over pages), their footers and the มิติ legend."""
+
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -59,8 +60,13 @@ def parse_tables(blocks: list[Block], anomalies: list[Anomaly]) -> Tables:
     years = sorted({r.year for r in rows})
     for y in years:
         _check_total(y, [r for r in rows if r.year == y], totals.get(y), anomalies)
-    return Tables(rows, _legend(footers["legend"], anomalies), _data_as_of(footers["data_as_of"], anomalies),
-                  _reporter(footers["reporter"], anomalies), years)
+    return Tables(
+        rows,
+        _legend(footers["legend"], anomalies),
+        _data_as_of(footers["data_as_of"], anomalies),
+        _reporter(footers["reporter"], anomalies),
+        years,
+    )
 
 
 def _table_rows(table: Table, year: int, rows: list, totals: dict, anomalies: list[Anomaly]) -> None:
@@ -71,7 +77,7 @@ def _table_rows(table: Table, year: int, rows: list, totals: dict, anomalies: li
             totals[year] = [cells, where]
             continue
         order = number(cells[0])
-        if order is None:        # header rows: "ลำดับ ..." and the quarter numbers 1 2 3 4
+        if order is None:  # header rows: "ลำดับ ..." and the quarter numbers 1 2 3 4
             continue
         rows.append(_row(year, order, cells, where, anomalies))
 
@@ -83,15 +89,18 @@ def _row(year: int, order: int, cells: list[str], where: str, anomalies: list[An
         anomalies.append(anomaly("dimension-unreadable", where, at=at, value=cells[2]))
     budget, _ = parse_budget(cells[3])
     if budget is None:
-        anomalies.append(anomaly("budget-unreadable", where, at=at, what=f" '{cells[3]}' ", then=" ใส่เป็น 0",
-                                 what_en=f" '{cells[3]}'"))
+        anomalies.append(
+            anomaly(
+                "budget-unreadable", where, at=at, what=f" '{cells[3]}' ", then=" ใส่เป็น 0", what_en=f" '{cells[3]}'"
+            )
+        )
         budget = Decimal(0)
     quarters = tuple(_quarter(cell, f"{at} ไตรมาส {q}", where, anomalies) for q, cell in enumerate(cells[4:8], 1))
     return TableRow(year, order, norm(cells[1]), dimension, budget, quarters, norm(cells[8]), where)
 
 
 def _quarter(cell: str, at: str, where: str, anomalies: list[Anomaly]) -> bool:
-    if cell.startswith("<input"):    # the e-plan's HTML checkbox survived the PDF extraction
+    if cell.startswith("<input"):  # the e-plan's HTML checkbox survived the PDF extraction
         return "checked" in cell
     mark = parse_quarter(cell)
     if mark is None:
@@ -108,15 +117,35 @@ def _check_total(year: int, rows: list[TableRow], total, anomalies: list[Anomaly
     budget, _ = parse_budget(cells[3])
     expected = sum((r.budget for r in rows), Decimal(0))
     if budget != expected:
-        anomalies.append(anomaly("total-mismatch", where, year=year, total=TOTAL, what="งบประมาณ",
-                                 what_en="budget", value=cells[3], counted=f"ผลรวมรายการ = {expected:,.2f}",
-                                 counted_en=f"the sum {expected:,.2f}"))
+        anomalies.append(
+            anomaly(
+                "total-mismatch",
+                where,
+                year=year,
+                total=TOTAL,
+                what="งบประมาณ",
+                what_en="budget",
+                value=cells[3],
+                counted=f"ผลรวมรายการ = {expected:,.2f}",
+                counted_en=f"the sum {expected:,.2f}",
+            )
+        )
     for q in range(4):
         count = sum(r.quarters[q] for r in rows)
         if number(cells[4 + q]) != count:
-            anomalies.append(anomaly("total-mismatch", where, year=year, total=TOTAL,
-                                     what=f"ไตรมาส {q + 1} =", what_en=f"quarter {q + 1}", value=cells[4 + q],
-                                     counted=f"นับเครื่องหมายได้ {count} รายการ", counted_en=f"{count} marks counted"))
+            anomalies.append(
+                anomaly(
+                    "total-mismatch",
+                    where,
+                    year=year,
+                    total=TOTAL,
+                    what=f"ไตรมาส {q + 1} =",
+                    what_en=f"quarter {q + 1}",
+                    value=cells[4 + q],
+                    counted=f"นับเครื่องหมายได้ {count} รายการ",
+                    counted_en=f"{count} marks counted",
+                )
+            )
 
 
 def _footer(line: Line, year, footers: dict) -> None:
@@ -140,10 +169,9 @@ def _reporter(found: list, anomalies: list[Anomaly]) -> str:
     if not found:
         return ""
     counts = Counter(name for _, name, _ in found)
-    best = max(counts, key=lambda name: counts[name])   # max keeps the first of equal counts
+    best = max(counts, key=lambda name: counts[name])  # max keeps the first of equal counts
     if len(counts) > 1:
-        spellings = "; ".join(
-            f"'{name}' (ปี {', '.join(str(y) for y, n, _ in found if n == name)})" for name in counts)
+        spellings = "; ".join(f"'{name}' (ปี {', '.join(str(y) for y, n, _ in found if n == name)})" for name in counts)
         anomalies.append(anomaly("reporter-spelling", count=len(counts), spellings=spellings, best=best))
     return best
 

@@ -3,6 +3,7 @@
 The PDF-to-text extraction wraps long paragraphs and list items over several lines and puts
 blank lines in arbitrary places, so structure is rebuilt from the lines' own shape.
 """
+
 import re
 
 from pipeline.text.list_items import sub_item
@@ -13,7 +14,7 @@ from pipeline.workbook.cells import clean_text
 DIGIT = "[๐-๙0-9]"
 _SPACES = re.compile(r"\s+")
 _ANGLED_URL = re.compile(r"<((?:https?://|www\.)[^<>\s]+)>")
-_THAI_END = re.compile("[\u0e01-\u0e4e]+$")      # Thai letters and marks, no digits
+_THAI_END = re.compile("[\u0e01-\u0e4e]+$")  # Thai letters and marks, no digits
 _THAI_START = re.compile("^[\u0e01-\u0e4e]+")
 # "๑)", "- ๑)", "๒) ๒)" (number doubled by the extraction); "๒.๑)" is a sub-item and does not match.
 ITEM_START = re.compile(rf"^(?:-\s*)?(?:{DIGIT}+\)\s*)+")
@@ -57,6 +58,7 @@ def split_word(head: str, tail: str) -> bool:
     if not left or not right:
         return False
     from pythainlp.tokenize import word_tokenize
+
     last = word_tokenize(left[0], engine="newmm")[-1]
     first = word_tokenize(right[0], engine="newmm")[0]
     words = dictionary()
@@ -72,7 +74,7 @@ def split_items(lines: list[str]) -> list[str]:
     for line in map(norm, lines):
         match = ITEM_START.match(line)
         if match:
-            items.append(line[match.end():].strip())
+            items.append(line[match.end() :].strip())
         elif items:
             items[-1] = join(items[-1], line)
         else:
@@ -85,11 +87,11 @@ def _nested(item: str) -> list[str]:
     marks = [m for m in _SUB_MARK.finditer(item) if not _is_range(item, m)]
     if not marks:
         return [item]
-    lines = [item[:marks[0].start()].strip()]
+    lines = [item[: marks[0].start()].strip()]
     for m, after in zip(marks, marks[1:] + [None]):
-        text = item[m.end():after.start() if after else len(item)].strip()
+        text = item[m.end() : after.start() if after else len(item)].strip()
         mark = m["number"] or "-"
-        if text:                  # a dash with nothing after it ends a line in the source
+        if text:  # a dash with nothing after it ends a line in the source
             lines.append(sub_item(mark, text))
     return lines
 
@@ -98,7 +100,7 @@ def _is_range(text: str, dash: re.Match) -> bool:
     """'๑ - ๓' is a range, not a bullet."""
     if dash["number"]:
         return False
-    before, after = text[:dash.start()].rstrip(), text[dash.end():].lstrip()
+    before, after = text[: dash.start()].rstrip(), text[dash.end() :].lstrip()
     return bool(before[-1:].isdigit() and after[:1].isdigit())
 
 

@@ -4,21 +4,26 @@ pandas does the grouping: one frame of the year's projects (from แผนรา
 the plan counts, reported or not) joined with that round's rows, then a crosstab of status by
 มิติ and sums of the money columns.
 """
+
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from pipeline import contract as c
-from pipeline.model import Plan
-from pipeline.model import PlannedProject, ProgressRow, flag, year_projects
+from pipeline.model import Plan, PlannedProject, ProgressRow, flag, year_projects
 
-STATUS_FIELDS = {c.STATUS_DONE: "done", c.STATUS_IN_PROGRESS: "in_progress",
-                 c.STATUS_NOT_STARTED: "not_started", c.STATUS_FAILED: "failed"}
+STATUS_FIELDS = {
+    c.STATUS_DONE: "done",
+    c.STATUS_IN_PROGRESS: "in_progress",
+    c.STATUS_NOT_STARTED: "not_started",
+    c.STATUS_FAILED: "failed",
+}
 
 
 @dataclass
 class Line:
     """One มิติ (or the total, number 0)."""
+
     number: int
     name: str
     projects: int = 0
@@ -37,9 +42,9 @@ class RoundSummary:
     round: int
     lines: list[Line]
     total: Line
-    projects: list[tuple[PlannedProject, ProgressRow]]    # table order, once each
+    projects: list[tuple[PlannedProject, ProgressRow]]  # table order, once each
     report_date: date | None = None
-    notes: dict[str, list[tuple[str, str]]] = field(default_factory=dict)   # problems/suggestions
+    notes: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # problems/suggestions
 
     @property
     def percent_done(self) -> Decimal:
@@ -68,27 +73,37 @@ def reported_rounds(progress: list[ProgressRow], years: list[int]) -> list[tuple
 
 
 def summarise(plan: Plan, progress: list[ProgressRow], year: int, round_: int) -> RoundSummary:
-    import pandas as pd   # -- here, not at the top: a run without monitoring rows never pays its import --
+    import pandas as pd  # -- here, not at the top: a run without monitoring rows never pays its import --
+
     planned = year_projects(plan, year)
     rows = {r.code: r for r in progress if r.year == year and r.round == round_}
     # -- a project without a row (validation reports it) counts as not started --
     pairs = [(p, rows.get(p.code) or ProgressRow(year, round_, p.code, p.name, p.planned)) for p in planned]
-    frame = pd.DataFrame({
-        "dimension": [p.dimension for p, _ in pairs],
-        "status": [r.status for _, r in pairs],
-        "planned": [p.planned for p, _ in pairs],
-        "approved": [r.approved or Decimal(0) for _, r in pairs],
-        "spent": [r.spent or Decimal(0) for _, r in pairs],
-    })
+    frame = pd.DataFrame(
+        {
+            "dimension": [p.dimension for p, _ in pairs],
+            "status": [r.status for _, r in pairs],
+            "planned": [p.planned for p, _ in pairs],
+            "approved": [r.approved or Decimal(0) for _, r in pairs],
+            "spent": [r.spent or Decimal(0) for _, r in pairs],
+        }
+    )
     counts = pd.crosstab(frame["dimension"], frame["status"])
     money = frame.groupby("dimension")[["planned", "approved", "spent"]].agg(lambda s: sum(s, Decimal(0)))
     lines = [_line(d.number, d.name, counts, money) for d in plan.dimensions]
-    total = Line(0, "รวม", **{f: sum(getattr(line, f) for line in lines) for f in
-                              ("projects", "done", "in_progress", "not_started", "failed")},
-                 **{f: sum((getattr(line, f) for line in lines), Decimal(0)) for f in ("planned", "approved", "spent")})
+    total = Line(
+        0,
+        "รวม",
+        **{
+            f: sum(getattr(line, f) for line in lines)
+            for f in ("projects", "done", "in_progress", "not_started", "failed")
+        },
+        **{f: sum((getattr(line, f) for line in lines), Decimal(0)) for f in ("planned", "approved", "spent")},
+    )
     dates = [r.report_date for _, r in pairs if r.report_date]
-    notes = {key: [(p.name, getattr(r, key)) for p, r in pairs if getattr(r, key)]
-             for key in ("problems", "suggestions")}
+    notes = {
+        key: [(p.name, getattr(r, key)) for p, r in pairs if getattr(r, key)] for key in ("problems", "suggestions")
+    }
     return RoundSummary(year, round_, lines, total, pairs, max(dates) if dates else None, notes)
 
 

@@ -10,16 +10,17 @@ recalculated, and the master is never put through LibreOffice (it rewrites staff
 reports take both from แผนรายปี anyway; the cells are there so staff see what they report on.
 Existing rows are never changed, except that an empty name or planned-budget cell is filled.
 """
+
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline import contract as c
 from pipeline.errors import InitRefused, OutputBlocked
 from pipeline.model import year_projects
-from pipeline.workbook.monitoring_sheet import add_monitoring_sheet, style_row
 from pipeline.validate import validate_master
 from pipeline.workbook.cells import clean_text, parse_int
 from pipeline.workbook.master import Master, open_master
+from pipeline.workbook.monitoring_sheet import add_monitoring_sheet, style_row
 from pipeline.workbook.reader import read_plan
 from pipeline.workbook.safe_edit import open_for_edit, save_edit
 
@@ -29,21 +30,27 @@ H = c.MONITORING_HEADERS
 @dataclass
 class InitResult:
     path: Path
-    added: list[str] = field(default_factory=list)     # project codes given a new row
-    filled: int = 0                                    # empty name/planned cells filled
-    backup: Path | None = None                         # None when nothing had to change
+    added: list[str] = field(default_factory=list)  # project codes given a new row
+    filled: int = 0  # empty name/planned cells filled
+    backup: Path | None = None  # None when nothing had to change
 
 
 def init_round(path: Path, year: int, round_: int) -> InitResult:
     path = Path(path)
     if round_ not in c.ROUNDS:
-        raise InitRefused(f"รอบ {round_} ไม่มีในแบบ", hint="ใช้ --round 6 (รอบ ๖ เดือน) หรือ --round 12 (ประจำปี)",
-                          english=f"round {round_} is not 6 or 12")
+        raise InitRefused(
+            f"รอบ {round_} ไม่มีในแบบ",
+            hint="ใช้ --round 6 (รอบ ๖ เดือน) หรือ --round 12 (ประจำปี)",
+            english=f"round {round_} is not 6 or 12",
+        )
     master = open_master(path)
     plan = _checked_plan(master)
     if year not in plan.settings.years or not plan.rows_for(year):
-        raise InitRefused(f"ปี {year} ไม่มีโครงการในแผนรายปี ({plan.settings.start_year}-{plan.settings.end_year})",
-                          hint="ระบุ --year เป็นปีงบประมาณที่มีในชีตแผนรายปี", english=f"no projects in {year}")
+        raise InitRefused(
+            f"ปี {year} ไม่มีโครงการในแผนรายปี ({plan.settings.start_year}-{plan.settings.end_year})",
+            hint="ระบุ --year เป็นปีงบประมาณที่มีในชีตแผนรายปี",
+            english=f"no projects in {year}",
+        )
     wb = open_for_edit(master, lambda lost: _refuse_loss(path, lost))
     ws = wb[c.SHEET_MONITORING] if c.SHEET_MONITORING in wb.sheetnames else add_monitoring_sheet(wb)
     result = InitResult(path)
@@ -64,14 +71,17 @@ def _columns(ws) -> dict[str, int]:
 
 def _fill(ws, year: int, round_: int, projects, result: InitResult) -> None:
     cols = _columns(ws)
-    M = c.MonitoringCol   # -- every header is there: validation refused the sheet otherwise --
+    M = c.MonitoringCol  # -- every header is there: validation refused the sheet otherwise --
     YEAR, ROUND, CODE, NAME, PLANNED = (cols[h] for h in (M.YEAR, M.ROUND, M.PROJECT_CODE, M.NAME, M.PLANNED))
     existing, last = {}, 1
     for row in range(2, ws.max_row + 1):
         if any(clean_text(ws.cell(row, col).value) for col in cols.values()):
             last = row
-            key = (parse_int(ws.cell(row, YEAR).value), parse_int(ws.cell(row, ROUND).value),
-                   clean_text(ws.cell(row, CODE).value))
+            key = (
+                parse_int(ws.cell(row, YEAR).value),
+                parse_int(ws.cell(row, ROUND).value),
+                clean_text(ws.cell(row, CODE).value),
+            )
             existing.setdefault(key, row)
     for p in projects:
         row = existing.get((year, round_, p.code))
@@ -83,7 +93,7 @@ def _fill(ws, year: int, round_: int, projects, result: InitResult) -> None:
             result.added.append(p.code)
             continue
         for col, value in ((NAME, p.name), (PLANNED, p.planned)):
-            if ws.cell(row, col).value is None:   # -- never overwrite what staff typed --
+            if ws.cell(row, col).value is None:  # -- never overwrite what staff typed --
                 ws.cell(row, col, value)
                 result.filled += 1
 
@@ -96,16 +106,18 @@ def _checked_plan(master: Master):
     report = validate_master(master)
     blocking = [p for p in report.errors if not p.code.startswith("monitoring-")]
     if blocking:
-        raise InitRefused(f"สมุดงาน {path.name} มีข้อผิดพลาด {len(blocking)} รายการ จึงยังไม่เพิ่มแถวติดตามผล "
-                          f"(แรกสุด: {blocking[0].message})",
-                          hint=f'ดูรายการทั้งหมดด้วย pipeline validate "{path}" แล้วแก้ก่อน',
-                          english=f"{len(blocking)} validation errors; fix them first")
+        raise InitRefused(
+            f"สมุดงาน {path.name} มีข้อผิดพลาด {len(blocking)} รายการ จึงยังไม่เพิ่มแถวติดตามผล (แรกสุด: {blocking[0].message})",
+            hint=f'ดูรายการทั้งหมดด้วย pipeline validate "{path}" แล้วแก้ก่อน',
+            english=f"{len(blocking)} validation errors; fix them first",
+        )
     return read_plan(master)
 
 
 def _refuse_loss(path: Path, lost: list[str]) -> None:
     listing = "\n".join(f"  - {line}" for line in lost)
-    raise OutputBlocked(f"ไม่เพิ่มแถวติดตามผลใน {path.name} เพราะจะทำให้สิ่งต่อไปนี้หายไป:\n{listing}\n"
-                        f"ไฟล์ {path.name} ไม่ถูกแก้ไข",
-                        hint="ย้ายสิ่งที่ระบุไปไว้ในไฟล์อื่นแล้วสั่งใหม่ หรือเพิ่มแถวในชีตผลการดำเนินงานเอง",
-                        english=f"monitor init refused, would lose: {lost}")
+    raise OutputBlocked(
+        f"ไม่เพิ่มแถวติดตามผลใน {path.name} เพราะจะทำให้สิ่งต่อไปนี้หายไป:\n{listing}\nไฟล์ {path.name} ไม่ถูกแก้ไข",
+        hint="ย้ายสิ่งที่ระบุไปไว้ในไฟล์อื่นแล้วสั่งใหม่ หรือเพิ่มแถวในชีตผลการดำเนินงานเอง",
+        english=f"monitor init refused, would lose: {lost}",
+    )

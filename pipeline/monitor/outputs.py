@@ -1,4 +1,5 @@
 """The monitoring part of `pipeline run`: which fiscal years and rounds get a report."""
+
 from pipeline.model import Plan
 from pipeline.monitor.aggregate import RoundSummary, reported_rounds, summarise
 from pipeline.monitor.reader import read_progress

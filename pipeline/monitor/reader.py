@@ -1,4 +1,5 @@
 """Read `ผลการดำเนินงาน` into ProgressRow objects. Assumes it validated; no sheet -> no rows."""
+
 from decimal import Decimal
 from pathlib import Path
 
@@ -26,9 +27,20 @@ def _row(r: dict) -> ProgressRow:
     M = c.MonitoringCol
     text = {header: clean_text(r.get(header)) for header in c.MONITORING_HEADERS}
     return ProgressRow(
-        year=parse_int(r.get(M.YEAR)), round=parse_int(r.get(M.ROUND)), code=text[M.PROJECT_CODE],
-        name=text[M.NAME], planned=_amount(r.get(M.PLANNED)) or Decimal(0), approved=_amount(r.get(M.APPROVED)),
-        spent=_amount(r.get(M.SPENT)), status=text[M.STATUS] or c.STATUS_NOT_STARTED, reason=text[M.REASON],
-        result=text[M.RESULT], indicator=text[M.INDICATOR], problems=text[M.PROBLEMS],
-        suggestions=text[M.SUGGESTIONS], evidence=split_section(r.get(M.EVIDENCE), "list"),
-        report_date=parse_date(r.get(M.REPORT_DATE)), row=r["_row"])
+        year=parse_int(r.get(M.YEAR)),
+        round=parse_int(r.get(M.ROUND)),
+        code=text[M.PROJECT_CODE],
+        name=text[M.NAME],
+        planned=_amount(r.get(M.PLANNED)) or Decimal(0),
+        approved=_amount(r.get(M.APPROVED)),
+        spent=_amount(r.get(M.SPENT)),
+        status=text[M.STATUS] or c.STATUS_NOT_STARTED,
+        reason=text[M.REASON],
+        result=text[M.RESULT],
+        indicator=text[M.INDICATOR],
+        problems=text[M.PROBLEMS],
+        suggestions=text[M.SUGGESTIONS],
+        evidence=split_section(r.get(M.EVIDENCE), "list"),
+        report_date=parse_date(r.get(M.REPORT_DATE)),
+        row=r["_row"],
+    )

@@ -9,6 +9,7 @@ folders are removed by the next one.
 - Temporary folders carry the pid of the run that made them (`anticorruption-lo-1234-…`); the next
   run removes those whose run is gone, never a live run's.
 """
+
 import os
 import shutil
 import signal
@@ -62,12 +63,14 @@ def start(cmd: list[str], **kwargs) -> subprocess.Popen:
 
 def _die_with_parent(parent: int):
     import ctypes
+
     libc = ctypes.CDLL(None, use_errno=True)  # -- loaded before fork: the child only calls it --
 
     def preexec() -> None:
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
         if os.getppid() != parent:  # -- the parent died before prctl took effect --
             os._exit(1)
+
     return preexec
 
 
@@ -85,29 +88,50 @@ def _windows_kill_on_close(proc: subprocess.Popen) -> None:
     kernel32.SetInformationJobObject.argtypes = (wintypes.HANDLE, ctypes.c_int, ctypes.c_void_p, wintypes.DWORD)
     kernel32.AssignProcessToJobObject.argtypes = (wintypes.HANDLE, wintypes.HANDLE)
     if _JOB is None:
+
         class BasicLimits(ctypes.Structure):
-            _fields_ = [("PerProcessUserTimeLimit", ctypes.c_int64), ("PerJobUserTimeLimit", ctypes.c_int64),
-                        ("LimitFlags", wintypes.DWORD), ("MinimumWorkingSetSize", ctypes.c_size_t),
-                        ("MaximumWorkingSetSize", ctypes.c_size_t), ("ActiveProcessLimit", wintypes.DWORD),
-                        ("Affinity", ctypes.c_size_t), ("PriorityClass", wintypes.DWORD),
-                        ("SchedulingClass", wintypes.DWORD)]
+            _fields_ = [
+                ("PerProcessUserTimeLimit", ctypes.c_int64),
+                ("PerJobUserTimeLimit", ctypes.c_int64),
+                ("LimitFlags", wintypes.DWORD),
+                ("MinimumWorkingSetSize", ctypes.c_size_t),
+                ("MaximumWorkingSetSize", ctypes.c_size_t),
+                ("ActiveProcessLimit", wintypes.DWORD),
+                ("Affinity", ctypes.c_size_t),
+                ("PriorityClass", wintypes.DWORD),
+                ("SchedulingClass", wintypes.DWORD),
+            ]
 
         class IoCounters(ctypes.Structure):
-            _fields_ = [(name, ctypes.c_uint64) for name in (
-                "ReadOperationCount", "WriteOperationCount", "OtherOperationCount",
-                "ReadTransferCount", "WriteTransferCount", "OtherTransferCount")]
+            _fields_ = [
+                (name, ctypes.c_uint64)
+                for name in (
+                    "ReadOperationCount",
+                    "WriteOperationCount",
+                    "OtherOperationCount",
+                    "ReadTransferCount",
+                    "WriteTransferCount",
+                    "OtherTransferCount",
+                )
+            ]
 
         class ExtendedLimits(ctypes.Structure):
-            _fields_ = [("BasicLimitInformation", BasicLimits), ("IoInfo", IoCounters),
-                        ("ProcessMemoryLimit", ctypes.c_size_t), ("JobMemoryLimit", ctypes.c_size_t),
-                        ("PeakProcessMemoryUsed", ctypes.c_size_t), ("PeakJobMemoryUsed", ctypes.c_size_t)]
+            _fields_ = [
+                ("BasicLimitInformation", BasicLimits),
+                ("IoInfo", IoCounters),
+                ("ProcessMemoryLimit", ctypes.c_size_t),
+                ("JobMemoryLimit", ctypes.c_size_t),
+                ("PeakProcessMemoryUsed", ctypes.c_size_t),
+                ("PeakJobMemoryUsed", ctypes.c_size_t),
+            ]
 
         kill_on_job_close, extended_limit_information = 0x2000, 9
         job = kernel32.CreateJobObjectW(None, None)
         limits = ExtendedLimits()
         limits.BasicLimitInformation.LimitFlags = kill_on_job_close
-        if not job or not kernel32.SetInformationJobObject(job, extended_limit_information,
-                                                           ctypes.byref(limits), ctypes.sizeof(limits)):
+        if not job or not kernel32.SetInformationJobObject(
+            job, extended_limit_information, ctypes.byref(limits), ctypes.sizeof(limits)
+        ):
             return  # -- no job: the timeout still ends the tree; only a killed run could leave it --
         _JOB = job
     # -- assigned right after CreateProcess; soffice.exe takes far longer to start soffice.bin, which

@@ -9,6 +9,7 @@ see them, through a fontconfig file that adds that folder to the system's config
 On Windows the office PC has TH SarabunPSK installed (it is the government's standard font), so
 nothing is fetched there and LibreOffice finds it by itself.
 """
+
 import os
 import shutil
 import subprocess
@@ -23,7 +24,7 @@ from pipeline.workbook.atomic import atomic_replace
 # shared notes (searchable text, the source's page counts). Only these two files are taken. --
 FONT_PACKAGE = "odoo-addon-l10n-th-fonts==18.0.1.0.0.2"
 FONT_MEMBERS = {
-    "odoo/addons/l10n_th_fonts/static/fonts/THSarabun.ttf": "THSarabun.ttf",        # TH SarabunPSK
+    "odoo/addons/l10n_th_fonts/static/fonts/THSarabun.ttf": "THSarabun.ttf",  # TH SarabunPSK
     "odoo/addons/l10n_th_fonts/static/fonts/THSarabunNew.ttf": "THSarabunNew.ttf",  # TH Sarabun New
 }
 MAIN_FONT = "THSarabun.ttf"
@@ -59,10 +60,12 @@ def office_env(base: dict[str, str] | None = None) -> dict[str, str]:
 def _fontconfig_file() -> Path:
     folder = fonts_dir()
     conf = folder / "fonts.conf"
-    text = ('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
-            '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
-            f"  <dir>{_xml(folder)}</dir>\n  <cachedir>{_xml(folder / 'cache')}</cachedir>\n"
-            "</fontconfig>\n")
+    text = (
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+        '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
+        f"  <dir>{_xml(folder)}</dir>\n  <cachedir>{_xml(folder / 'cache')}</cachedir>\n"
+        "</fontconfig>\n"
+    )
     if not conf.is_file() or conf.read_text(encoding="utf-8") != text:
         with atomic_replace(conf) as tmp:
             tmp.write_text(text, encoding="utf-8")
@@ -81,12 +84,13 @@ def install_fonts(python: str = sys.executable) -> Path:
         return folder
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="thai-fonts-") as tmp:
-        subprocess.run([python, "-m", "pip", "download", "-q", "--no-deps", "--only-binary=:all:",
-                        "-d", tmp, FONT_PACKAGE], check=True)
+        subprocess.run(
+            [python, "-m", "pip", "download", "-q", "--no-deps", "--only-binary=:all:", "-d", tmp, FONT_PACKAGE],
+            check=True,
+        )
         wheel = next(Path(tmp).glob("*.whl"))
         with zipfile.ZipFile(wheel) as zf:
             for member, name in FONT_MEMBERS.items():
-                with atomic_replace(folder / name, "part") as staged, zf.open(member) as src, \
-                        open(staged, "wb") as dst:
+                with atomic_replace(folder / name, "part") as staged, zf.open(member) as src, open(staged, "wb") as dst:
                     shutil.copyfileobj(src, dst)
     return folder

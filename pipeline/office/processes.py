@@ -1,5 +1,6 @@
 """Is a process still running? Used to tell a dead run's leftovers (named with its pid) from a live
 run's, so cleaning never touches another run that is still working."""
+
 import os
 import sys
 
@@ -23,6 +24,7 @@ def pid_alive(pid: int) -> bool:
 def _windows_pid_alive(pid: int) -> bool:
     import ctypes
     from ctypes import wintypes
+
     kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
     kernel32.OpenProcess.restype = wintypes.HANDLE  # -- 64-bit handles: never the default int --
     kernel32.OpenProcess.argtypes = (wintypes.DWORD, wintypes.BOOL, wintypes.DWORD)
@@ -43,7 +45,7 @@ def pid_in_name(name: str, prefix: str) -> int | None:
     """The pid in a name like `.staging-1234-abc` (prefix `.staging-`); None when there is none."""
     if not name.startswith(prefix):
         return None
-    head = name[len(prefix):].split("-", 1)[0].split(".", 1)[0]
+    head = name[len(prefix) :].split("-", 1)[0].split(".", 1)[0]
     return int(head) if head.isdigit() else None
 
 

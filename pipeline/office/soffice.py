@@ -4,22 +4,25 @@ One soffice process converts a whole batch (start-up is the expensive part). Eac
 own profile folder (-env:UserInstallation) so parallel runs never share one, and the whole process
 tree is ended on timeout.
 """
+
 import os
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, wait
 from pathlib import Path
-from typing import Callable
 
-from pipeline.office import children as office_children
 from pipeline.errors import ConversionFailed
+from pipeline.office import children as office_children
 from pipeline.office.fonts import office_env
 
-INSTALL_HINT = ("ติดตั้ง LibreOffice: Debian/Ubuntu `sudo apt-get install libreoffice-writer-nogui "
-                "libreoffice-calc-nogui fonts-thai-tlwg`; Windows ดาวน์โหลดจาก https://www.libreoffice.org/download/")
+INSTALL_HINT = (
+    "ติดตั้ง LibreOffice: Debian/Ubuntu `sudo apt-get install libreoffice-writer-nogui "
+    "libreoffice-calc-nogui fonts-thai-tlwg`; Windows ดาวน์โหลดจาก https://www.libreoffice.org/download/"
+)
 
 _WINDOWS_CANDIDATES = (
     r"C:\Program Files\LibreOffice\program\soffice.exe",
@@ -44,9 +47,17 @@ def find_soffice() -> str | None:
     return None
 
 
-def convert(paths: list[Path], target: str, out_dir: Path, *, timeout: float = 300,
-            workers: int = 1, on_progress: Callable[[int], None] | None = None,
-            labels: list[str] | None = None, weights: list[int] | None = None) -> list[Path]:
+def convert(
+    paths: list[Path],
+    target: str,
+    out_dir: Path,
+    *,
+    timeout: float = 300,
+    workers: int = 1,
+    on_progress: Callable[[int], None] | None = None,
+    labels: list[str] | None = None,
+    weights: list[int] | None = None,
+) -> list[Path]:
     """Convert `paths` to `target` ("pdf", or "xlsx:Calc MS Excel 2007 XML") into out_dir.
 
     Returns the converted files in the order given. Files with the same stem must not share
@@ -56,8 +67,7 @@ def convert(paths: list[Path], target: str, out_dir: Path, *, timeout: float = 3
     """
     soffice = find_soffice()
     if soffice is None:
-        raise ConversionFailed("ไม่พบ LibreOffice จึงแปลงไฟล์ไม่ได้", hint=INSTALL_HINT,
-                               english="LibreOffice not found")
+        raise ConversionFailed("ไม่พบ LibreOffice จึงแปลงไฟล์ไม่ได้", hint=INSTALL_HINT, english="LibreOffice not found")
     paths = [Path(p).resolve() for p in paths]
     out_dir = Path(out_dir).resolve()
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -65,7 +75,7 @@ def convert(paths: list[Path], target: str, out_dir: Path, *, timeout: float = 3
     suffix = "." + target.split(":")[0]
     results = [out_dir / (p.stem + suffix) for p in paths]
     weights = weights or [1] * len(results)
-    done = lambda: sum(w for r, w in zip(results, weights) if r.exists())   # noqa: E731
+    done = lambda: sum(w for r, w in zip(results, weights) if r.exists())  # noqa: E731
     with ThreadPoolExecutor(len(batches)) as pool:
         futures = [pool.submit(_run_batch, soffice, b, target, out_dir, timeout) for b in batches]
         while on_progress and wait(futures, timeout=0.5).not_done:
@@ -77,9 +87,11 @@ def convert(paths: list[Path], target: str, out_dir: Path, *, timeout: float = 3
     # -- messages name the documents (`labels`), not the temporary copies LibreOffice was given --
     missing = [label for r, label in zip(results, labels or [r.name for r in results]) if not r.exists()]
     if missing:
-        raise ConversionFailed(f"LibreOffice แปลงไฟล์ไม่สำเร็จ: {', '.join(missing[:5])}",
-                               hint="ลองเปิดไฟล์ต้นฉบับใน LibreOffice/Word ว่าเปิดได้หรือไม่",
-                               english=f"conversion produced no output for {missing[:5]}")
+        raise ConversionFailed(
+            f"LibreOffice แปลงไฟล์ไม่สำเร็จ: {', '.join(missing[:5])}",
+            hint="ลองเปิดไฟล์ต้นฉบับใน LibreOffice/Word ว่าเปิดได้หรือไม่",
+            english=f"conversion produced no output for {missing[:5]}",
+        )
     return results
 
 
@@ -107,9 +119,18 @@ def _run_batch(soffice: str, paths: list[Path], target: str, out_dir: Path, time
         profile = Path(tmp) / "profile"
         if _WARM_PROFILE.is_dir():
             shutil.copytree(_WARM_PROFILE, profile, dirs_exist_ok=True)
-        cmd = [office_children.office_binary(soffice), f"-env:UserInstallation={profile.as_uri()}", "--headless",
-               "--norestore", "--nologo", "--convert-to", target, "--outdir", str(out_dir),
-               *map(str, paths)]
+        cmd = [
+            office_children.office_binary(soffice),
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--norestore",
+            "--nologo",
+            "--convert-to",
+            target,
+            "--outdir",
+            str(out_dir),
+            *map(str, paths),
+        ]
         _run_with_timeout(cmd, timeout)
         _keep_warm_profile(profile)
 
@@ -139,15 +160,18 @@ def _run_with_timeout(cmd: list[str], timeout: float) -> None:
             _, err = proc.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
             _kill_tree(proc)
-            raise ConversionFailed(f"LibreOffice ทำงานนานเกิน {timeout:.0f} วินาที จึงหยุดการแปลงไฟล์",
-                                   hint="ปิดโปรแกรม LibreOffice ที่ค้างอยู่แล้วลองใหม่",
-                                   english=f"LibreOffice timed out after {timeout:.0f}s",
-                                   code=TIMED_OUT) from None
+            raise ConversionFailed(
+                f"LibreOffice ทำงานนานเกิน {timeout:.0f} วินาที จึงหยุดการแปลงไฟล์",
+                hint="ปิดโปรแกรม LibreOffice ที่ค้างอยู่แล้วลองใหม่",
+                english=f"LibreOffice timed out after {timeout:.0f}s",
+                code=TIMED_OUT,
+            ) from None
         if proc.returncode != office_children.RESTART_CODE:
             break
     if proc.returncode != 0:
-        raise ConversionFailed(f"LibreOffice ทำงานผิดพลาด (รหัส {proc.returncode})",
-                               english=(err or b"").decode(errors="replace")[-500:])
+        raise ConversionFailed(
+            f"LibreOffice ทำงานผิดพลาด (รหัส {proc.returncode})", english=(err or b"").decode(errors="replace")[-500:]
+        )
 
 
 def _kill_tree(proc: subprocess.Popen) -> None:

@@ -5,6 +5,7 @@ indicator code of the settings (`O36 แผนปฏิบัติการป�
 `index.html` in Thai linking them with their dates. The page is self-contained (inline style,
 no scripts, fonts, images or links outside the folder) so it can be uploaded as it is.
 """
+
 import html
 import shutil
 from dataclasses import dataclass
@@ -13,9 +14,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 from pipeline import contract as c
-from pipeline.model import Plan
+from pipeline.model import Plan, ita_code, round_title
 from pipeline.monitor.aggregate import RoundSummary
-from pipeline.model import ita_code, round_title
 from pipeline.render.word.filenames import safe_filename
 from pipeline.render.word.monitoring_report import report_name
 from pipeline.render.word.word import PLANBOOK_NAME
@@ -29,11 +29,11 @@ text-align:left;vertical-align:top}th{background:#ddebf7}td.code{white-space:now
 
 @dataclass
 class Entry:
-    code: str              # ITA indicator, '' when the setting is empty
-    title: str             # Thai, as the web page shows it
-    source: Path           # the PDF in the outputs
+    code: str  # ITA indicator, '' when the setting is empty
+    title: str  # Thai, as the web page shows it
+    source: Path  # the PDF in the outputs
     day: date | None
-    name: str = ""         # file name in the publish folder: code + document name
+    name: str = ""  # file name in the publish folder: code + document name
 
 
 def _entry(code: str, title: str, source: Path, day: date | None, document: str) -> Entry:
@@ -45,14 +45,26 @@ def _entries(plan: Plan, summaries: list[RoundSummary], out_dir: Path, with_plan
     entries = []
     if with_plan:
         book = PLANBOOK_NAME.format(start=st.start_year, end=st.end_year)
-        entries.append(_entry(ita_code(st, None), f"{st.plan_title} พ.ศ. {thai_digits(st.start_year)}–"
-                              f"{thai_digits(st.end_year)}", out_dir / f"{book}.pdf", st.announce_date, book))
+        entries.append(
+            _entry(
+                ita_code(st, None),
+                f"{st.plan_title} พ.ศ. {thai_digits(st.start_year)}–{thai_digits(st.end_year)}",
+                out_dir / f"{book}.pdf",
+                st.announce_date,
+                book,
+            )
+        )
     for s in summaries:
         half = s.round == 6
-        entries.append(_entry(ita_code(st, s.round), f"{round_title(s.round)} พ.ศ. {thai_digits(s.year)}"
-                              f"{' รอบ ๖ เดือน' if half else ''}",
-                              out_dir / str(s.year) / f"{report_name(s.year, s.round)}.pdf", s.report_date,
-                              f"{round_title(s.round)} {s.year}{' รอบ 6 เดือน' if half else ''}"))
+        entries.append(
+            _entry(
+                ita_code(st, s.round),
+                f"{round_title(s.round)} พ.ศ. {thai_digits(s.year)}{' รอบ ๖ เดือน' if half else ''}",
+                out_dir / str(s.year) / f"{report_name(s.year, s.round)}.pdf",
+                s.report_date,
+                f"{round_title(s.round)} {s.year}{' รอบ 6 เดือน' if half else ''}",
+            )
+        )
     return [e for e in entries if e.source.is_file()]
 
 
@@ -80,12 +92,17 @@ def index_html(organisation: str, entries: list[Entry]) -> str:
     for e in entries:
         size = (e.source.stat().st_size + 1023) // 1024
         day = thai_date(e.day) if e.day else "-"
-        rows.append(f'<tr><td class="code">{html.escape(e.code or "-")}</td>'
-                    f'<td><a href="{quote(e.name)}">{html.escape(e.title)}</a> (PDF {thai_digits(f"{size:,}")} KB)</td>'
-                    f"<td>{html.escape(day)}</td></tr>")
+        rows.append(
+            f'<tr><td class="code">{html.escape(e.code or "-")}</td>'
+            f'<td><a href="{quote(e.name)}">{html.escape(e.title)}</a> (PDF {thai_digits(f"{size:,}")} KB)</td>'
+            f"<td>{html.escape(day)}</td></tr>"
+        )
     org = html.escape(organisation)
-    return ("<!DOCTYPE html>\n<html lang=\"th\">\n<head>\n<meta charset=\"utf-8\">\n"
-            f"<title>การป้องกันการทุจริต: แผนและรายงาน – {org}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
-            f"<h1>แผนและรายงานผลการดำเนินการป้องกันการทุจริต</h1>\n<p>{org}</p>\n"
-            "<table>\n<thead><tr><th>ตัวชี้วัด ITA</th><th>เอกสาร</th><th>วันที่</th></tr></thead>\n<tbody>\n"
-            + "\n".join(rows) + "\n</tbody>\n</table>\n</body>\n</html>\n")
+    return (
+        '<!DOCTYPE html>\n<html lang="th">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>การป้องกันการทุจริต: แผนและรายงาน – {org}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
+        f"<h1>แผนและรายงานผลการดำเนินการป้องกันการทุจริต</h1>\n<p>{org}</p>\n"
+        "<table>\n<thead><tr><th>ตัวชี้วัด ITA</th><th>เอกสาร</th><th>วันที่</th></tr></thead>\n<tbody>\n"
+        + "\n".join(rows)
+        + "\n</tbody>\n</table>\n</body>\n</html>\n"
+    )

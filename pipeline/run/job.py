@@ -3,18 +3,20 @@ folder and published together. Stops before writing anything when validation fin
 
 Returns data with codes, never sentences (pipeline.cli turns them into Thai), so a web server can
 call `run_pipeline` as well as the command line."""
+
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
-from pipeline.office import soffice as office
-from pipeline.office import children as office_children
 from pipeline.errors import PipelineError
 from pipeline.monitor.outputs import monitoring_summaries
+from pipeline.office import children as office_children
+from pipeline.office import soffice as office
 from pipeline.render.excel.recalc import recalculate
 from pipeline.render.excel.summary import write_summary
+from pipeline.render.excel.writeback import write_back as write_back_master
 from pipeline.render.pdf.convert import make_pdfs
 from pipeline.render.publish import publish_folder
 from pipeline.render.word.monitoring_report import render_reports
@@ -25,7 +27,6 @@ from pipeline.run.staging import discard, new_staging_dir, publish, remove_lefto
 from pipeline.validate import validate_master, write_report_xlsx
 from pipeline.workbook.master import Master, open_master
 from pipeline.workbook.reader import read_plan
-from pipeline.render.excel.writeback import write_back as write_back_master
 
 SUMMARY_NAME = "summary.xlsx"
 VALIDATION_NAME = "validation.xlsx"
@@ -45,18 +46,18 @@ STAGES = {
 
 @dataclass(frozen=True)
 class ProgressEvent:
-    stage: str                 # a key of STAGES
-    label: str                 # its Thai label
-    done: int | None = None    # documents done in this stage, when it counts them
+    stage: str  # a key of STAGES
+    label: str  # its Thai label
+    done: int | None = None  # documents done in this stage, when it counts them
     total: int | None = None
 
 
 @dataclass
 class WriteBackOutcome:
-    code: str                  # "written", "refused" (exit 3) or "failed" (LibreOffice, exit 5)
+    code: str  # "written", "refused" (exit 3) or "failed" (LibreOffice, exit 5)
     backup: Path | None = None
     recalculated: bool = False
-    error: PipelineError | None = None   # why it was refused
+    error: PipelineError | None = None  # why it was refused
 
 
 @dataclass
@@ -65,12 +66,12 @@ class RunResult:
     errors: int = 0
     warnings: int = 0
     files: list[Path] = field(default_factory=list)
-    pdf_skipped: str | None = None       # NO_PDF_REQUESTED, LIBREOFFICE_MISSING, or None: PDFs made
+    pdf_skipped: str | None = None  # NO_PDF_REQUESTED, LIBREOFFICE_MISSING, or None: PDFs made
     recalculated: bool = False
-    write_back: WriteBackOutcome | None = None   # None: not asked for
+    write_back: WriteBackOutcome | None = None  # None: not asked for
     empty_sheets: list[dict] = field(default_factory=list)  # {code, seq, name}: no details, so no sheet
     seconds: float = 0.0
-    notices: list[str] = field(default_factory=list)   # warning codes from rendering, e.g. NO_EMBLEM
+    notices: list[str] = field(default_factory=list)  # warning codes from rendering, e.g. NO_EMBLEM
 
     @property
     def exit_code(self) -> int:
@@ -84,9 +85,17 @@ class RunResult:
 Progress = Callable[[ProgressEvent], None]
 
 
-def run_pipeline(workbook: Path | Master, out_dir: Path, *, years: list[int] | None = None, pdf: bool = True,
-                 write_back: bool = False, progress: Progress | None = None,
-                 report_sink=None, templates: Path | None = None) -> RunResult:
+def run_pipeline(
+    workbook: Path | Master,
+    out_dir: Path,
+    *,
+    years: list[int] | None = None,
+    pdf: bool = True,
+    write_back: bool = False,
+    progress: Progress | None = None,
+    report_sink=None,
+    templates: Path | None = None,
+) -> RunResult:
     """The whole job. `progress(event)` is called as stages start (and with documents done/total
     in the Word and PDF stages); `report_sink(report)` gets the validation report before anything is generated.
     `templates`: a folder with the four Word templates (and garuda.png) instead of the defaults.
@@ -103,7 +112,7 @@ def run_pipeline(workbook: Path | Master, out_dir: Path, *, years: list[int] | N
         return result
     plan = read_plan(master)
     years = plan.chosen_years(years)
-    monitoring = monitoring_summaries(plan, master, years)   # [] when the master has no such rows
+    monitoring = monitoring_summaries(plan, master, years)  # [] when the master has no such rows
     with output_lock(out_dir):  # -- one run per output folder; a dead run's leftovers go first --
         remove_leftovers(out_dir)
         office_children.remove_dead_temp_folders()
@@ -127,11 +136,13 @@ def _notifier(progress: Progress | None):
     def notify(stage: str, done: int | None = None, total: int | None = None) -> None:
         if progress:
             progress(ProgressEvent(stage, STAGES[stage], done, total))
+
     return notify
 
 
-def _generate(plan, years, staging: Path, pdf: bool, result: RunResult, notify,
-              templates: Path | None = None, monitoring=()) -> None:
+def _generate(
+    plan, years, staging: Path, pdf: bool, result: RunResult, notify, templates: Path | None = None, monitoring=()
+) -> None:
     notify("summary")
     summary = write_summary(plan, staging / SUMMARY_NAME, years, monitoring)
     office_ready = pdf and office.find_soffice() is not None
@@ -140,11 +151,18 @@ def _generate(plan, years, staging: Path, pdf: bool, result: RunResult, notify,
         recalculated = pool.submit(recalculate, [summary]) if office_ready else None
         notify("word")
         books: list = []
-        documents = render_documents(plan, staging, years, book_out=books, templates_dir=templates,
-                                     notices=result.notices,
-                                     progress=lambda done, total: notify("word", done, total))
-        result.empty_sheets = [{"code": p.code, "seq": p.seq, "name": p.name}
-                               for p in projects_without_details(plan, years)]
+        documents = render_documents(
+            plan,
+            staging,
+            years,
+            book_out=books,
+            templates_dir=templates,
+            notices=result.notices,
+            progress=lambda done, total: notify("word", done, total),
+        )
+        result.empty_sheets = [
+            {"code": p.code, "seq": p.seq, "name": p.name} for p in projects_without_details(plan, years)
+        ]
         documents += render_reports(plan, monitoring, staging, templates)
         if not pdf:  # quick drafts: no LibreOffice at all; Excel computes the formulas when it opens
             result.pdf_skipped = NO_PDF_REQUESTED
@@ -152,8 +170,7 @@ def _generate(plan, years, staging: Path, pdf: bool, result: RunResult, notify,
             result.pdf_skipped = LIBREOFFICE_MISSING
         else:
             notify("pdf")
-            make_pdfs(documents, books[0] if books else None,
-                      progress=lambda done, total: notify("pdf", done, total))
+            make_pdfs(documents, books[0] if books else None, progress=lambda done, total: notify("pdf", done, total))
             publish_folder(plan, monitoring, staging, with_plan=years == plan.settings.years)
         result.recalculated = bool(recalculated and recalculated.result())
 

@@ -4,6 +4,7 @@ then stops with exit 3 and a Thai message, instead of interleaving two sets of f
 The lock is a file created exclusively (works on Windows and Linux alike) holding the owner's pid;
 a lock whose run died (killed, terminal closed) is taken over, never one of a live run.
 """
+
 import os
 import socket
 import time
@@ -31,9 +32,12 @@ def output_lock(out_dir: Path, wait: float | None = None):
             continue
         if time.monotonic() >= deadline:
             who = f" (โปรเซส {owner[1]})" if owner else ""
-            raise OutputBlocked(f"มีการสั่ง pipeline run ที่เขียนลงโฟลเดอร์ {out_dir} อยู่แล้ว{who} จึงไม่เขียนซ้อน",
-                                hint="รอให้การสั่งครั้งก่อนเสร็จแล้วสั่งใหม่ หรือใช้ --out โฟลเดอร์อื่น",
-                                english=f"another run is writing to {out_dir}{who}", code="output-locked")
+            raise OutputBlocked(
+                f"มีการสั่ง pipeline run ที่เขียนลงโฟลเดอร์ {out_dir} อยู่แล้ว{who} จึงไม่เขียนซ้อน",
+                hint="รอให้การสั่งครั้งก่อนเสร็จแล้วสั่งใหม่ หรือใช้ --out โฟลเดอร์อื่น",
+                english=f"another run is writing to {out_dir}{who}",
+                code="output-locked",
+            )
         time.sleep(POLL_SECONDS)
     try:
         yield lock

@@ -18,9 +18,10 @@ def empty_sheet_notes(result: run.RunResult) -> list[str]:
     """The projects whose sheets were not made because they have no details yet (CLI and web)."""
     if not result.empty_sheets:
         return []
-    return [f"ยังไม่มีรายละเอียด {len(result.empty_sheets)} โครงการ จึงยังไม่ได้สร้างเอกสารโครงการ "
-            "(กรอกในแผ่นงาน โครงการ แล้วสั่งใหม่):",
-            *(f"  - ลำดับที่ {p['seq']} {p['name']} ({p['code']})" for p in result.empty_sheets)]
+    return [
+        f"ยังไม่มีรายละเอียด {len(result.empty_sheets)} โครงการ จึงยังไม่ได้สร้างเอกสารโครงการ (กรอกในแผ่นงาน โครงการ แล้วสั่งใหม่):",
+        *(f"  - ลำดับที่ {p['seq']} {p['name']} ({p['code']})" for p in result.empty_sheets),
+    ]
 
 
 def pdf_pages(path: Path) -> int | None:

@@ -10,6 +10,7 @@ names that this run did not write is removed with the same all-or-nothing move, 
 folder only ever holds one run's set (no PDF of a deleted project beside a new .docx). Files the
 pipeline never wrote (staff's own) are never touched.
 """
+
 import json
 import os
 import shutil
@@ -45,8 +46,9 @@ def remove_leftovers(out_dir: Path) -> list[Path]:
         if not entry.is_dir() or not name.startswith((STAGING_PREFIX, PREVIOUS_PREFIX)):
             continue
         prefix = STAGING_PREFIX if name.startswith(STAGING_PREFIX) else PREVIOUS_PREFIX
-        unnamed_and_old = not name[len(prefix):].split("-")[0].isdigit() and \
-            time.time() - entry.stat().st_mtime > OLD_STAGING_AGE
+        unnamed_and_old = (
+            not name[len(prefix) :].split("-")[0].isdigit() and time.time() - entry.stat().st_mtime > OLD_STAGING_AGE
+        )
         if left_by_dead_run(name, prefix) or unnamed_and_old:
             if prefix == PREVIOUS_PREFIX:
                 _restore_previous(entry, out_dir)
@@ -124,11 +126,12 @@ def _check_targets(out_dir: Path, targets: list[Path], stale: list[Path]) -> Non
             problems.append(f"โฟลเดอร์ {existing} เขียนไม่ได้ (อ่านอย่างเดียวหรือไม่มีสิทธิ์)")
     if problems:
         listing = "\n".join(f"  - {p}" for p in list(dict.fromkeys(problems))[:10])
-        raise OutputBlocked(f"แทนที่ไฟล์ผลลัพธ์ชุดเดิมไม่ได้ จึงยังไม่ย้ายไฟล์ใดเลย (ชุดเดิมยังอยู่ครบ):\n{listing}",
-                            hint="ปิดไฟล์เหล่านี้ใน Word/Excel/โปรแกรมดู PDF และยกเลิก 'อ่านอย่างเดียว' ของไฟล์หรือโฟลเดอร์ "
-                                 "แล้วสั่งใหม่อีกครั้ง",
-                            english=f"{len(problems)} output(s) cannot be replaced; nothing was moved",
-                            code="output-blocked")
+        raise OutputBlocked(
+            f"แทนที่ไฟล์ผลลัพธ์ชุดเดิมไม่ได้ จึงยังไม่ย้ายไฟล์ใดเลย (ชุดเดิมยังอยู่ครบ):\n{listing}",
+            hint="ปิดไฟล์เหล่านี้ใน Word/Excel/โปรแกรมดู PDF และยกเลิก 'อ่านอย่างเดียว' ของไฟล์หรือโฟลเดอร์ แล้วสั่งใหม่อีกครั้ง",
+            english=f"{len(problems)} output(s) cannot be replaced; nothing was moved",
+            code="output-blocked",
+        )
 
 
 def _writable_folder(folder: Path) -> bool:
@@ -155,16 +158,19 @@ def _roll_back(placed, moved_aside) -> bool:
 def _move_failed(target: Path, exc: OSError, restored: bool, previous: Path) -> OutputBlocked:
     what = f"{target}: {exc.strerror or exc}"
     if restored:
-        return OutputBlocked(f"ย้ายไฟล์ผลลัพธ์เข้าที่ไม่สำเร็จ ({what}) จึงคืนไฟล์ชุดเดิมกลับที่เดิมครบทุกไฟล์แล้ว",
-                             hint="ไฟล์อาจถูกโปรแกรมซิงก์ (OneDrive/Google Drive) หรือโปรแกรมป้องกันไวรัสจับไว้: "
-                                  "รอสักครู่หรือหยุดการซิงก์ชั่วคราว แล้วสั่งใหม่",
-                             english=f"moving the outputs failed ({what}); the previous set was restored",
-                             code="publish-rolled-back")
-    return OutputBlocked(f"ย้ายไฟล์ผลลัพธ์เข้าที่ไม่สำเร็จ ({what}) และคืนไฟล์ชุดเดิมได้ไม่ครบ "
-                         f"ไฟล์ชุดเดิมที่เหลือเก็บไว้ที่ {previous}",
-                         hint=f"คัดลอกไฟล์จาก {previous} กลับที่เดิม หรือสั่ง pipeline run ใหม่อีกครั้ง",
-                         english=f"moving the outputs failed ({what}); previous files kept in {previous}",
-                         code="publish-failed")
+        return OutputBlocked(
+            f"ย้ายไฟล์ผลลัพธ์เข้าที่ไม่สำเร็จ ({what}) จึงคืนไฟล์ชุดเดิมกลับที่เดิมครบทุกไฟล์แล้ว",
+            hint="ไฟล์อาจถูกโปรแกรมซิงก์ (OneDrive/Google Drive) หรือโปรแกรมป้องกันไวรัสจับไว้: "
+            "รอสักครู่หรือหยุดการซิงก์ชั่วคราว แล้วสั่งใหม่",
+            english=f"moving the outputs failed ({what}); the previous set was restored",
+            code="publish-rolled-back",
+        )
+    return OutputBlocked(
+        f"ย้ายไฟล์ผลลัพธ์เข้าที่ไม่สำเร็จ ({what}) และคืนไฟล์ชุดเดิมได้ไม่ครบ ไฟล์ชุดเดิมที่เหลือเก็บไว้ที่ {previous}",
+        hint=f"คัดลอกไฟล์จาก {previous} กลับที่เดิม หรือสั่ง pipeline run ใหม่อีกครั้ง",
+        english=f"moving the outputs failed ({what}); previous files kept in {previous}",
+        code="publish-failed",
+    )
 
 
 def _previous_manifest(out_dir: Path) -> set[str]:

@@ -9,6 +9,7 @@ number or dash the plan book prints, which also gives its depth:
     ๒.๑.๑) ข้อมูลพื้นฐาน ได้แก่ …         level 2
     - ข้อมูลพื้นฐาน                      one level below the item above it
 """
+
 import re
 from dataclasses import dataclass
 
@@ -20,21 +21,21 @@ BULLET = re.compile(r"^[-•]\s*")
 
 @dataclass(frozen=True)
 class ListLine:
-    level: int      # 0 = top-level item
-    mark: str       # "" for a top-level item, else "๒.๑)" or "-"
+    level: int  # 0 = top-level item
+    mark: str  # "" for a top-level item, else "๒.๑)" or "-"
     text: str
 
 
 def outline(lines: list[str]) -> list[ListLine]:
     """The lines of a list cell with their depth."""
     out: list[ListLine] = []
-    numbered_level = 0            # depth of the last numbered (or top-level) line
+    numbered_level = 0  # depth of the last numbered (or top-level) line
     for line in lines:
         if m := SUB_NUMBER.match(line):
             numbered_level = m["mark"].count(".")
-            out.append(ListLine(numbered_level, m["mark"], line[m.end():]))
+            out.append(ListLine(numbered_level, m["mark"], line[m.end() :]))
         elif m := BULLET.match(line):
-            out.append(ListLine(numbered_level + 1, "-", line[m.end():]))
+            out.append(ListLine(numbered_level + 1, "-", line[m.end() :]))
         else:
             numbered_level = 0
             out.append(ListLine(0, "", line))

@@ -2,6 +2,7 @@
 
 Prose uses Thai digits; the e-plan tables print Arabic digits, so callers choose.
 """
+
 import unicodedata
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -9,8 +10,16 @@ from decimal import ROUND_HALF_UP, Decimal
 from pythainlp.util import arabic_digit_to_thai_digit, bahttext, thai_digit_to_arabic_digit, thai_strftime
 
 __all__ = [
-    "thai_digits", "arabic_digits", "thai_date", "baht_amount", "baht_words", "budget_phrase",
-    "nfc", "fiscal_year_label", "eplan_date", "satang",
+    "thai_digits",
+    "arabic_digits",
+    "thai_date",
+    "baht_amount",
+    "baht_words",
+    "budget_phrase",
+    "nfc",
+    "fiscal_year_label",
+    "eplan_date",
+    "satang",
 ]
 
 NO_BUDGET = "ดำเนินการโดยไม่ใช้งบประมาณ"

@@ -5,15 +5,39 @@ both word boundaries that only a dictionary knows. PyThaiNLP's dictionary lacks 
 local-government prose; CUSTOM_WORDS adds them (and keeps the ones line breakers split, such as
 ท้องถิ่น, ร้องเรียน, as single words).
 """
+
 import re
 from functools import lru_cache
 
-CUSTOM_WORDS = frozenset({
-    "ท้องถิ่น", "ร้องเรียน", "ร้องทุกข์", "สมัครใจ", "ปราบปราม", "เผยแพร่", "ประชาสัมพันธ์",
-    "ทุจริต", "ประพฤติมิชอบ", "ผลประโยชน์", "ทับซ้อน", "ธรรมาภิบาล", "จริยธรรม", "คุณธรรม",
-    "ส่วนตำบล", "โคกสำโรง", "บุคลากร", "ปีงบประมาณ", "งบประมาณ", "เจตจำนง", "สุจริต",
-    "องค์กรปกครองส่วนท้องถิ่น", "สาธารณชน", "ข้อร้องเรียน", "เบาะแส",
-})
+CUSTOM_WORDS = frozenset(
+    {
+        "ท้องถิ่น",
+        "ร้องเรียน",
+        "ร้องทุกข์",
+        "สมัครใจ",
+        "ปราบปราม",
+        "เผยแพร่",
+        "ประชาสัมพันธ์",
+        "ทุจริต",
+        "ประพฤติมิชอบ",
+        "ผลประโยชน์",
+        "ทับซ้อน",
+        "ธรรมาภิบาล",
+        "จริยธรรม",
+        "คุณธรรม",
+        "ส่วนตำบล",
+        "โคกสำโรง",
+        "บุคลากร",
+        "ปีงบประมาณ",
+        "งบประมาณ",
+        "เจตจำนง",
+        "สุจริต",
+        "องค์กรปกครองส่วนท้องถิ่น",
+        "สาธารณชน",
+        "ข้อร้องเรียน",
+        "เบาะแส",
+    }
+)
 THAI = re.compile("[\u0e01-\u0e4e]+")
 THAI_END = re.compile("[\u0e01-\u0e4e]+$")
 
@@ -26,18 +50,20 @@ class _Vocabulary:
     gives the same tokens. Every word occurring in a text starts with one of the text's substrings
     of up to KEY letters, which is how they are found.
     """
+
     KEY = 6
 
     def __init__(self) -> None:
         from pythainlp.util import Trie
+
         self.by_start: dict[str, list[str]] = {}
         for word in dictionary():
-            self.by_start.setdefault(word[:self.KEY], []).append(word)
+            self.by_start.setdefault(word[: self.KEY], []).append(word)
         self.seen: set[str] = set()
         self.trie = Trie([])
 
     def covering(self, text: str):
-        keys = {text[i:i + k] for i in range(len(text)) for k in range(1, self.KEY + 1)} - self.seen
+        keys = {text[i : i + k] for i in range(len(text)) for k in range(1, self.KEY + 1)} - self.seen
         self.seen |= keys
         for key in keys & self.by_start.keys():
             for word in self.by_start[key]:
@@ -53,6 +79,7 @@ def _vocabulary() -> _Vocabulary:
 @lru_cache(maxsize=1)
 def dictionary() -> frozenset:
     from pythainlp.corpus import thai_words
+
     return frozenset(thai_words()) | CUSTOM_WORDS
 
 
@@ -65,8 +92,8 @@ def words(text: str) -> list[str]:
 @lru_cache(maxsize=20000)
 def _tokens(text: str) -> tuple[str, ...]:
     from pythainlp.tokenize import word_tokenize
-    return tuple(word_tokenize(text, custom_dict=_vocabulary().covering(text), engine="newmm",
-                               keep_whitespace=True))
+
+    return tuple(word_tokenize(text, custom_dict=_vocabulary().covering(text), engine="newmm", keep_whitespace=True))
 
 
 def word_starts(text: str) -> set[int]:

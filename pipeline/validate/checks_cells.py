@@ -1,19 +1,21 @@
 """Cells of the input sheets: stray spaces, non-NFC Thai, formulas without a value, Excel errors,
 merged cells."""
+
 import unicodedata
 
 from openpyxl.utils import get_column_letter
 
 from pipeline import contract as c
-from pipeline.workbook.master import Master
 from pipeline.validate.problems import problem
 from pipeline.workbook.cells import CONTROL, EXCEL_ESCAPE, NO_BREAK_SPACES, ZERO_WIDTH, clean_text, decode_excel_escapes
+from pipeline.workbook.master import Master
 
 # -- codes and names: where an invisible character makes two equal-looking values differ --
 NAME_COLUMNS = (c.ProjectCol.CODE, c.ProjectCol.NAME, c.YearlyCol.PROJECT_CODE, c.DimensionCol.NAME)
 
-EXCEL_ERRORS = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
-                          "#SPILL!", "#CALC!"})
+EXCEL_ERRORS = frozenset(
+    {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!"}
+)
 
 
 def _cells(sheet):
@@ -37,7 +39,9 @@ def check_text(book: Master):
                 yield problem("text-spaces", **where)
             if not unicodedata.is_normalized("NFC", value):
                 yield problem("text-not-nfc", **where)
-            found = invisible_characters(value, everywhere=header not in NAME_COLUMNS and sheet.name != c.SHEET_SETTINGS)
+            found = invisible_characters(
+                value, everywhere=header not in NAME_COLUMNS and sheet.name != c.SHEET_SETTINGS
+            )
             if found:
                 yield problem("text-invisible", **where, found=", ".join(found))
 
@@ -80,8 +84,9 @@ def check_merged(book: Master):
                 continue
             top_left = f"{get_column_letter(merged.min_col)}{merged.min_row}"
             header = clean_text(sheet.header_cells.get(merged.min_col)) if merged.min_row > 1 else ""
-            yield problem("merged-cells", sheet=sheet.name, row=merged.min_row, column=header,
-                          cell=top_left, value=merged.coord)
+            yield problem(
+                "merged-cells", sheet=sheet.name, row=merged.min_row, column=header, cell=top_left, value=merged.coord
+            )
 
 
 CHECKS = (check_text, check_formulas, check_merged)

@@ -1,6 +1,7 @@
 """Monitoring rows (ผลการดำเนินงาน): known year, round and project, every project of a reported
 round present, statuses and reasons from the lists, sensible amounts and report dates.
 No sheet, no checks: a master made before monitoring existed stays valid."""
+
 from datetime import timedelta
 
 from pipeline import contract as c
@@ -8,16 +9,16 @@ from pipeline.model import round_period
 from pipeline.text.thai import baht_amount, thai_date
 from pipeline.validate.checks_projects import project_index
 from pipeline.validate.checks_yearly import rows_by_year
-from pipeline.workbook.master import Master
 from pipeline.validate.problems import problem
 from pipeline.workbook.cells import clean_text, parse_budget, parse_date, parse_int
+from pipeline.workbook.master import Master
 
 M = c.MonitoringCol
 YEAR, ROUND, CODE, PLANNED, APPROVED, SPENT = M.YEAR, M.ROUND, M.PROJECT_CODE, M.PLANNED, M.APPROVED, M.SPENT
 STATUS, REASON, RESULT, DATE = M.STATUS, M.REASON, M.RESULT, M.REPORT_DATE
 KEY, VALUE = c.SettingsCol.KEY, c.SettingsCol.VALUE
 REASON_OTHER = c.REASONS[-1]
-GRACE_DAYS = 60   # -- a round's report is written up after the round ends --
+GRACE_DAYS = 60  # -- a round's report is written up after the round ends --
 
 
 def _sheet(book: Master):
@@ -64,7 +65,9 @@ def check_rows(book: Master):
         elif year in plan and code not in plan[year]:
             yield problem("monitoring-project-not-in-year", **where, year=year)
         elif (year, round_, code) in first:
-            yield problem("monitoring-row-duplicate", **where, year=year, round=round_, first=first[(year, round_, code)])
+            yield problem(
+                "monitoring-row-duplicate", **where, year=year, round=round_, first=first[(year, round_, code)]
+            )
         first.setdefault((year, round_, code), row.number)
 
 
@@ -82,8 +85,12 @@ def check_missing(book: Master):
     for (year, round_), codes in sorted(reported.items()):
         for code, line in plan[year].items():
             if code and code not in codes:
-                yield problem("monitoring-project-missing", **yearly.at(_row(yearly, line), c.YearlyCol.PROJECT_CODE),
-                              year=year, round=round_)
+                yield problem(
+                    "monitoring-project-missing",
+                    **yearly.at(_row(yearly, line), c.YearlyCol.PROJECT_CODE),
+                    year=year,
+                    round=round_,
+                )
 
 
 def _row(sheet, number: int):
@@ -138,8 +145,12 @@ def check_amounts(book: Master):
                 yield problem("monitoring-amount-as-text", **where, amount=baht_amount(parsed, digits="arabic"))
         spent, approved = amount(sheet, row, SPENT), amount(sheet, row, APPROVED)
         if spent is not None and approved is not None and spent > approved:
-            yield problem("monitoring-spent-over-budget", **sheet.at(row, SPENT),
-                          spent=baht_amount(spent, digits="arabic"), approved=baht_amount(approved, digits="arabic"))
+            yield problem(
+                "monitoring-spent-over-budget",
+                **sheet.at(row, SPENT),
+                spent=baht_amount(spent, digits="arabic"),
+                approved=baht_amount(approved, digits="arabic"),
+            )
 
 
 def check_spent_decreased(book: Master):
@@ -159,8 +170,12 @@ def check_spent_decreased(book: Master):
             continue
         spent, before = amount(sheet, row, SPENT), amount(sheet, earlier, SPENT)
         if spent is not None and before is not None and spent < before:
-            yield problem("monitoring-spent-decreased", **sheet.at(row, SPENT),
-                          earlier=baht_amount(before, digits="arabic"), first=earlier.number)
+            yield problem(
+                "monitoring-spent-decreased",
+                **sheet.at(row, SPENT),
+                earlier=baht_amount(before, digits="arabic"),
+                first=earlier.number,
+            )
 
 
 def check_report_date(book: Master):
@@ -178,9 +193,14 @@ def check_report_date(book: Master):
         elif year is not None and round_ in c.ROUNDS and 2400 < year < 2800:
             start, end = round_period(year, round_)
             if not start <= day <= end + timedelta(days=GRACE_DAYS):
-                yield problem("monitoring-date-outside-round", **where, day=thai_date(day, digits="arabic"),
-                              start=thai_date(start, digits="arabic"), end=thai_date(end, digits="arabic"),
-                              grace=GRACE_DAYS)
+                yield problem(
+                    "monitoring-date-outside-round",
+                    **where,
+                    day=thai_date(day, digits="arabic"),
+                    start=thai_date(start, digits="arabic"),
+                    end=thai_date(end, digits="arabic"),
+                    grace=GRACE_DAYS,
+                )
 
 
 def check_ita_codes(book: Master):
@@ -199,5 +219,12 @@ def check_ita_codes(book: Master):
             yield problem("ita-code-empty", **settings.at(row, VALUE), label=key.label)
 
 
-CHECKS = (check_rows, check_missing, check_status, check_amounts, check_spent_decreased, check_report_date,
-          check_ita_codes)
+CHECKS = (
+    check_rows,
+    check_missing,
+    check_status,
+    check_amounts,
+    check_spent_decreased,
+    check_report_date,
+    check_ita_codes,
+)

@@ -1,11 +1,12 @@
 """Projects (โครงการ): unique codes and ลำดับที่, a name, a known มิติ, the nine sections filled."""
+
 from typing import NamedTuple
 
 from pipeline import contract as c
 from pipeline.validate.checks_settings import dimension_numbers
-from pipeline.workbook.master import Master
 from pipeline.validate.problems import problem
 from pipeline.workbook.cells import parse_int
+from pipeline.workbook.master import Master
 
 CODE, SEQ, NAME, DIMENSION = c.ProjectCol.CODE, c.ProjectCol.SEQ, c.ProjectCol.NAME, c.ProjectCol.DIMENSION
 # -- a project document cannot be printed without these; the rest only look unfinished --
@@ -33,7 +34,9 @@ def project_index(book: Master) -> dict[str, Entry] | None:
             for row in sheet.rows:
                 code = sheet.text(row, CODE)
                 if code:
-                    index.setdefault(code, Entry(row.number, sheet.text(row, NAME), parse_int(sheet.get(row, DIMENSION))))
+                    index.setdefault(
+                        code, Entry(row.number, sheet.text(row, NAME), parse_int(sheet.get(row, DIMENSION)))
+                    )
         book.memo["projects"] = index
     return book.memo["projects"]
 

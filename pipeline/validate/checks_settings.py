@@ -1,12 +1,12 @@
 """Settings (ตั้งค่า) and dimensions (มิติ): every key present and sensible, dimensions 1-4 named once."""
-from datetime import date
 
+from datetime import date
 
 from pipeline import contract as c
 from pipeline.text.thai import thai_date
-from pipeline.workbook.master import Master, year_value
 from pipeline.validate.problems import problem
 from pipeline.workbook.cells import parse_date, parse_int
+from pipeline.workbook.master import Master, year_value
 
 LABEL, VALUE = c.SettingsCol.KEY, c.SettingsCol.VALUE
 DIM_NUMBER, DIM_NAME = c.DimensionCol.NUMBER, c.DimensionCol.NAME
@@ -61,21 +61,30 @@ def check_setting_values(book: Master):
             continue
         where = sheet.at(row, VALUE)
         if sheet.text(row, VALUE) == "":
-            if sheet.raw(row, VALUE) is None and key.required:  # -- a formula without a value is reported by the cell checks --
+            if (
+                sheet.raw(row, VALUE) is None and key.required
+            ):  # -- a formula without a value is reported by the cell checks --
                 yield problem("setting-empty", **where, label=key.label)
         elif key.kind == "year" and year_value(where["value"]) is None:
             yield problem("year-invalid", **where, label=key.label)
         elif key.kind == "date" and _is_serial(where["value"]):
             # -- LibreOffice drops the Thai-calendar date format on save; the date itself is intact --
-            yield problem("date-as-number", **where, label=key.label,
-                          day=thai_date(parse_date(where["value"]), digits="arabic"))
+            yield problem(
+                "date-as-number", **where, label=key.label, day=thai_date(parse_date(where["value"]), digits="arabic")
+            )
         elif key.kind == "date" and parse_date(where["value"]) is None:
             yield problem("date-invalid", **where, label=key.label)
         elif key.kind == "date" and typed_in_buddhist_era(parse_date(where["value"])):
             day = parse_date(where["value"])
-            yield problem("date-buddhist-era", **where, label=key.label, year=day.year,
-                          printed=day.year + 543, meant=day.year - 543,
-                          fixed=f"{day.day}/{day.month}/{day.year - 543}")
+            yield problem(
+                "date-buddhist-era",
+                **where,
+                label=key.label,
+                year=day.year,
+                printed=day.year + 543,
+                meant=day.year - 543,
+                fixed=f"{day.day}/{day.month}/{day.year - 543}",
+            )
 
 
 def typed_in_buddhist_era(day: date | None) -> bool:
@@ -112,8 +121,12 @@ def check_announce_date(book: Master):
     announced = parse_date(where["value"])
     begins = date(period[0] - 1 - 543, 10, 1)
     if announced is not None and announced >= begins and not typed_in_buddhist_era(announced):
-        yield problem("announce-date-late", **where, announced=thai_date(announced, digits="arabic"),
-                      begins=thai_date(begins, digits="arabic"))
+        yield problem(
+            "announce-date-late",
+            **where,
+            announced=thai_date(announced, digits="arabic"),
+            begins=thai_date(begins, digits="arabic"),
+        )
 
 
 def check_dimensions(book: Master):

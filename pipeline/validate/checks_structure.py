@@ -2,13 +2,14 @@
 
 Sheets that are not input sheets (the pipeline's summary sheets, staff's own notes) are ignored.
 """
+
 from openpyxl.utils import get_column_letter
 
 from pipeline import contract as c
-from pipeline.workbook.master import Master
 from pipeline.validate.problems import problem
 from pipeline.workbook.cells import clean_text
 from pipeline.workbook.extent import EMPTY_RUN
+from pipeline.workbook.master import Master
 
 
 def check_workbook_empty(book: Master):
@@ -39,11 +40,23 @@ def check_headers(book: Master):
             if col is None:
                 yield problem("header-missing", sheet=name, row=1, column=header)
             else:
-                yield problem("header-renamed", sheet=name, row=1, column=header,
-                              cell=f"{get_column_letter(col)}1", value=unknown.pop(col))
+                yield problem(
+                    "header-renamed",
+                    sheet=name,
+                    row=1,
+                    column=header,
+                    cell=f"{get_column_letter(col)}1",
+                    value=unknown.pop(col),
+                )
         for col, value in unknown.items():
-            yield problem("column-unknown", sheet=name, row=1, column=clean_text(value),
-                          cell=f"{get_column_letter(col)}1", value=value)
+            yield problem(
+                "column-unknown",
+                sheet=name,
+                row=1,
+                column=clean_text(value),
+                cell=f"{get_column_letter(col)}1",
+                value=value,
+            )
         yield from _duplicate_headers(sheet)
 
 
@@ -52,8 +65,15 @@ def _duplicate_headers(sheet):
     for col, value in sorted(sheet.header_cells.items()):
         text = clean_text(value)
         if text in seen:
-            yield problem("header-duplicate", sheet=sheet.name, row=1, column=text,
-                          cell=f"{get_column_letter(col)}1", value=value, first=f"{get_column_letter(seen[text])}1")
+            yield problem(
+                "header-duplicate",
+                sheet=sheet.name,
+                row=1,
+                column=text,
+                cell=f"{get_column_letter(col)}1",
+                value=value,
+                first=f"{get_column_letter(seen[text])}1",
+            )
         seen.setdefault(text, col)
 
 
@@ -66,8 +86,14 @@ def check_unnamed_columns(book: Master):
                 if col in sheet.header_cells or col in reported:
                     continue
                 reported.add(col)
-                yield problem("column-unnamed", sheet=sheet.name, row=row.number, column="",
-                              cell=cell.coordinate, value=cell.value)
+                yield problem(
+                    "column-unnamed",
+                    sheet=sheet.name,
+                    row=row.number,
+                    column="",
+                    cell=cell.coordinate,
+                    value=cell.value,
+                )
 
 
 def check_sheet_empty(book: Master):
@@ -83,13 +109,26 @@ def check_rows_after_gap(book: Master):
         cell = sheet.beyond
         if cell is not None:
             last = sheet.rows[-1].number if sheet.rows else 1
-            yield problem("rows-after-gap", sheet=sheet.name, row=cell.row, cell=cell.coordinate,
-                          value=cell.value, last=last, gap=EMPTY_RUN)
+            yield problem(
+                "rows-after-gap",
+                sheet=sheet.name,
+                row=cell.row,
+                cell=cell.coordinate,
+                value=cell.value,
+                last=last,
+                gap=EMPTY_RUN,
+            )
 
 
 def _squash(name: str) -> str:
     return "".join(clean_text(name).split())
 
 
-CHECKS = (check_workbook_empty, check_sheets, check_headers, check_unnamed_columns, check_sheet_empty,
-          check_rows_after_gap)
+CHECKS = (
+    check_workbook_empty,
+    check_sheets,
+    check_headers,
+    check_unnamed_columns,
+    check_sheet_empty,
+    check_rows_after_gap,
+)

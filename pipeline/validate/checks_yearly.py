@@ -1,5 +1,6 @@
 """Yearly rows (แผนรายปี): years in the plan, known projects that agree with โครงการ, ลำดับ 1..n per
 year, budgets that are numbers, quarter marks from the known set."""
+
 import re
 from collections import defaultdict
 from decimal import Decimal
@@ -7,9 +8,9 @@ from decimal import Decimal
 from pipeline import contract as c
 from pipeline.text.thai import SATANG, arabic_digits, baht_amount
 from pipeline.validate.checks_projects import project_index
-from pipeline.workbook.master import Master
 from pipeline.validate.problems import problem
 from pipeline.workbook.cells import clean_text, parse_budget, parse_int, parse_quarter
+from pipeline.workbook.master import Master
 
 col = c.YearlyCol
 YEAR, ORDER, CODE, NAME, DIMENSION, BUDGET = col.YEAR, col.ORDER, col.PROJECT_CODE, col.NAME, col.DIMENSION, col.BUDGET
@@ -73,9 +74,14 @@ def check_projects(book: Master):
             continue
         if sheet.col(NAME) and _squash(sheet.text(row, NAME)) != _squash(entry.name):
             only_spaces = "".join(sheet.text(row, NAME).split()) == "".join(entry.name.split())
-            yield problem("row-name-differs", **sheet.at(row, NAME), code=code, expected=entry.name,
-                          detail=" ต่างกันเพียงการเว้นวรรค" if only_spaces else "",
-                          detail_en=" (spacing only)" if only_spaces else "")
+            yield problem(
+                "row-name-differs",
+                **sheet.at(row, NAME),
+                code=code,
+                expected=entry.name,
+                detail=" ต่างกันเพียงการเว้นวรรค" if only_spaces else "",
+                detail_en=" (spacing only)" if only_spaces else "",
+            )
         dimension = parse_int(sheet.get(row, DIMENSION))
         if sheet.col(DIMENSION) and entry.dimension is not None and dimension != entry.dimension:
             yield problem("row-dimension-differs", **sheet.at(row, DIMENSION), code=code, expected=entry.dimension)
@@ -96,8 +102,9 @@ def check_order(book: Master):
         missing = sorted(set(range(1, max(first, default=0) + 1)) - set(first))
         if missing:
             after = first[min(o for o in first if o > missing[0])]
-            yield problem("order-gap", **sheet.at(after, ORDER), year=year,
-                          missing=", ".join(map(str, missing)), count=len(rows))
+            yield problem(
+                "order-gap", **sheet.at(after, ORDER), year=year, missing=", ".join(map(str, missing)), count=len(rows)
+            )
 
 
 def check_budget(book: Master):
@@ -141,8 +148,9 @@ def check_quarters(book: Master):
                 yield problem("quarter-mark-unknown", **sheet.at(row, header))
             marks.append(mark)
         if all(m is False for m in marks):
-            yield problem("quarters-none", **sheet.at(row, QUARTERS[0]), code=sheet.text(row, CODE),
-                          year=sheet.text(row, YEAR))
+            yield problem(
+                "quarters-none", **sheet.at(row, QUARTERS[0]), code=sheet.text(row, CODE), year=sheet.text(row, YEAR)
+            )
 
 
 def check_twice_in_year(book: Master):
@@ -160,5 +168,12 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
-CHECKS = (check_years, check_years_filled, check_projects, check_order, check_budget, check_quarters,
-          check_twice_in_year)
+CHECKS = (
+    check_years,
+    check_years_filled,
+    check_projects,
+    check_order,
+    check_budget,
+    check_quarters,
+    check_twice_in_year,
+)

@@ -1,59 +1,109 @@
 """Templates for what the importer notices in a plan book: part of the one catalogue
 (pipeline.validate.messages.MESSAGES), kept in its own file for size. All are warnings: the
 importer imports the source as printed and says what looked wrong, for staff to check."""
-from pipeline.validate.msg import W, Msg
+
+from pipeline.validate.msg import Msg, W
 
 _CHECK_SOURCE = "ตรวจกับเล่มแผนต้นฉบับ แล้วแก้ในสมุดงานหลักถ้าจำเป็น"
 
 IMPORT_MESSAGES = {
-    "year-table-missing": Msg(W, "ไม่พบตารางแผนรายปี พ.ศ. {year}",
-                              "เพิ่มแถวของปี {year} ในแผ่นงาน แผนรายปี", "no yearly table for {year}"),
-    "announcement-incomplete": Msg(W, "ประกาศ ({where}): ไม่พบ{label}", "กรุณากรอกในแผ่นงานตั้งค่า",
-                                   "announcement ({where}): {label} not found"),
-    "project-without-sheet": Msg(W, "'{name}' (ปี {years}) ไม่มีหน้ารายละเอียดโครงการ: นำเข้าเป็นโครงการ {project} "
-                                    "ลำดับที่ {seq} โดยหัวข้อรายละเอียดยังว่าง",
-                                 "กรอกรายละเอียดของโครงการ {project} ในแผ่นงาน โครงการ",
-                                 "'{name}' ({years}) has no project sheet: imported as {project} (no. {seq}) "
-                                 "with empty sections"),
-    "project-without-rows": Msg(W, "โครงการลำดับที่ {seq} '{name}' ไม่อยู่ในตารางรายปีใดเลย จึงไม่รู้มิติ (ใส่ 0)",
-                                "ใส่มิติของโครงการในแผ่นงาน โครงการ",
-                                "project {seq} '{name}' is in no yearly table; dimension set to 0"),
-    "dimension-differs": Msg(W, "โครงการลำดับที่ {seq}: ตารางรายปีระบุมิติต่างกัน {dims} (ใช้มิติที่พบบ่อยที่สุด)",
-                             _CHECK_SOURCE, "project {seq}: the yearly tables give different dimensions {dims}"),
-    "duplicate-project-number": Msg(W, "มีหน้ารายละเอียด 'ลำดับที่ {seq}' {count} หน้า", _CHECK_SOURCE,
-                                    "{count} project sheets are numbered {seq}"),
-    "duplicate-row": Msg(W, "ปี {year}: '{name}' ซ้ำ {count} แถว (ลำดับ {orders}) นำเข้าทุกแถวตามต้นฉบับ",
-                         "ถ้าไม่ได้ตั้งใจ ให้ลบแถวที่ซ้ำในแผ่นงาน แผนรายปี",
-                         "{year}: '{name}' is listed {count} times (rows {orders}); all imported"),
-    "budget-unreadable": Msg(W, "{at}: อ่านงบประมาณ{what}ไม่ได้{then}", _CHECK_SOURCE,
-                             "{at}: budget{what_en} is unreadable"),
-    "period-mismatch": Msg(W, "{at}: หัวข้อ ๖ ระบุปี {year} แต่ตารางปี {year} ไม่มีโครงการนี้", _CHECK_SOURCE,
-                           "{at}: section 6 names {year} but the {year} table lacks the project"),
-    "budget-mismatch": Msg(W, "{at}: หัวข้อ ๗ ระบุงบประมาณ {budget} บาท แต่ตารางปี {year} ลำดับ {order} "
-                              "ระบุ {row_budget} บาท", _CHECK_SOURCE,
-                           "{at}: section 7 says {budget} but the {year} table row {order} says {row_budget}"),
-    "project-name-missing": Msg(W, "{at}: ไม่พบชื่อโครงการ (หัวข้อ ๑.)", "กรอกชื่อโครงการในแผ่นงาน โครงการ",
-                                "{at}: no project name (section 1)"),
-    "project-section-empty": Msg(W, "{at}: หัวข้อว่าง: {sections}", "กรอกหัวข้อที่ว่างในแผ่นงาน โครงการ",
-                                 "{at}: empty sections: {sections}"),
-    "table-without-title": Msg(W, "ตาราง ({where}) ไม่มีชื่อ 'แผนปฏิบัติการป้องกันการทุจริต พ.ศ. ....' "
-                                  "จึงไม่รู้ปี: ข้ามไป", "เพิ่มแถวของตารางนี้ในแผ่นงาน แผนรายปี เอง",
-                           "table ({where}) has no title with its year: skipped"),
-    "dimension-unreadable": Msg(W, "{at}: อ่านมิติ '{value}' ไม่ได้", "ใส่มิติ 1–4 ในแผ่นงาน แผนรายปี",
-                                "{at}: dimension '{value}' is unreadable"),
-    "source-quarter-mark-unknown": Msg(W, "{at}: เครื่องหมาย '{value}' ไม่รู้จัก ถือว่าดำเนินการในไตรมาสนี้",
-                                       _CHECK_SOURCE, "{at}: unknown mark '{value}', taken as planned"),
-    "total-missing": Msg(W, "ตารางปี {year}: ไม่พบแถว '{total}' จึงตรวจยอดรวมไม่ได้", _CHECK_SOURCE,
-                         "{year} table: no '{total}' row, totals not checked"),
-    "total-mismatch": Msg(W, "ตารางปี {year} ({where}): แถว{total} {what} '{value}' แต่{counted}", _CHECK_SOURCE,
-                          "{year} table ({where}): the {total} row's {what_en} '{value}' differs from {counted_en}"),
-    "data-as-of-differs": Msg(W, "วันที่ 'ข้อมูล ณ วันที่' ไม่ตรงกันในแต่ละตาราง: {dates} (ใช้วันแรกที่พบ)",
-                              "แก้วันที่ข้อมูล ณ วันที่ ในแผ่นงานตั้งค่าถ้าไม่ถูก",
-                              "the tables' data-as-of dates differ: {dates} (the first is used)"),
-    "reporter-spelling": Msg(W, "ชื่อผู้ออกรายงานสะกดต่างกัน {count} แบบ: {spellings}; ใช้ '{best}' ซึ่งพบบ่อยที่สุด",
-                             "แก้ชื่อผู้ออกรายงานในแผ่นงานตั้งค่าถ้าไม่ถูก",
-                             "the reporter's name is spelled {count} ways; '{best}' is used"),
-    "dimension-name-differs": Msg(W, "คำอธิบายมิติ {number} ต่างกัน: '{first}' กับ '{other}' (ใช้แบบแรก)",
-                                  "แก้ชื่อมิติในแผ่นงาน มิติ ถ้าไม่ถูก",
-                                  "dimension {number} is described two ways: '{first}' and '{other}'"),
+    "year-table-missing": Msg(
+        W, "ไม่พบตารางแผนรายปี พ.ศ. {year}", "เพิ่มแถวของปี {year} ในแผ่นงาน แผนรายปี", "no yearly table for {year}"
+    ),
+    "announcement-incomplete": Msg(
+        W, "ประกาศ ({where}): ไม่พบ{label}", "กรุณากรอกในแผ่นงานตั้งค่า", "announcement ({where}): {label} not found"
+    ),
+    "project-without-sheet": Msg(
+        W,
+        "'{name}' (ปี {years}) ไม่มีหน้ารายละเอียดโครงการ: นำเข้าเป็นโครงการ {project} ลำดับที่ {seq} โดยหัวข้อรายละเอียดยังว่าง",
+        "กรอกรายละเอียดของโครงการ {project} ในแผ่นงาน โครงการ",
+        "'{name}' ({years}) has no project sheet: imported as {project} (no. {seq}) with empty sections",
+    ),
+    "project-without-rows": Msg(
+        W,
+        "โครงการลำดับที่ {seq} '{name}' ไม่อยู่ในตารางรายปีใดเลย จึงไม่รู้มิติ (ใส่ 0)",
+        "ใส่มิติของโครงการในแผ่นงาน โครงการ",
+        "project {seq} '{name}' is in no yearly table; dimension set to 0",
+    ),
+    "dimension-differs": Msg(
+        W,
+        "โครงการลำดับที่ {seq}: ตารางรายปีระบุมิติต่างกัน {dims} (ใช้มิติที่พบบ่อยที่สุด)",
+        _CHECK_SOURCE,
+        "project {seq}: the yearly tables give different dimensions {dims}",
+    ),
+    "duplicate-project-number": Msg(
+        W, "มีหน้ารายละเอียด 'ลำดับที่ {seq}' {count} หน้า", _CHECK_SOURCE, "{count} project sheets are numbered {seq}"
+    ),
+    "duplicate-row": Msg(
+        W,
+        "ปี {year}: '{name}' ซ้ำ {count} แถว (ลำดับ {orders}) นำเข้าทุกแถวตามต้นฉบับ",
+        "ถ้าไม่ได้ตั้งใจ ให้ลบแถวที่ซ้ำในแผ่นงาน แผนรายปี",
+        "{year}: '{name}' is listed {count} times (rows {orders}); all imported",
+    ),
+    "budget-unreadable": Msg(
+        W, "{at}: อ่านงบประมาณ{what}ไม่ได้{then}", _CHECK_SOURCE, "{at}: budget{what_en} is unreadable"
+    ),
+    "period-mismatch": Msg(
+        W,
+        "{at}: หัวข้อ ๖ ระบุปี {year} แต่ตารางปี {year} ไม่มีโครงการนี้",
+        _CHECK_SOURCE,
+        "{at}: section 6 names {year} but the {year} table lacks the project",
+    ),
+    "budget-mismatch": Msg(
+        W,
+        "{at}: หัวข้อ ๗ ระบุงบประมาณ {budget} บาท แต่ตารางปี {year} ลำดับ {order} ระบุ {row_budget} บาท",
+        _CHECK_SOURCE,
+        "{at}: section 7 says {budget} but the {year} table row {order} says {row_budget}",
+    ),
+    "project-name-missing": Msg(
+        W, "{at}: ไม่พบชื่อโครงการ (หัวข้อ ๑.)", "กรอกชื่อโครงการในแผ่นงาน โครงการ", "{at}: no project name (section 1)"
+    ),
+    "project-section-empty": Msg(
+        W, "{at}: หัวข้อว่าง: {sections}", "กรอกหัวข้อที่ว่างในแผ่นงาน โครงการ", "{at}: empty sections: {sections}"
+    ),
+    "table-without-title": Msg(
+        W,
+        "ตาราง ({where}) ไม่มีชื่อ 'แผนปฏิบัติการป้องกันการทุจริต พ.ศ. ....' จึงไม่รู้ปี: ข้ามไป",
+        "เพิ่มแถวของตารางนี้ในแผ่นงาน แผนรายปี เอง",
+        "table ({where}) has no title with its year: skipped",
+    ),
+    "dimension-unreadable": Msg(
+        W, "{at}: อ่านมิติ '{value}' ไม่ได้", "ใส่มิติ 1–4 ในแผ่นงาน แผนรายปี", "{at}: dimension '{value}' is unreadable"
+    ),
+    "source-quarter-mark-unknown": Msg(
+        W,
+        "{at}: เครื่องหมาย '{value}' ไม่รู้จัก ถือว่าดำเนินการในไตรมาสนี้",
+        _CHECK_SOURCE,
+        "{at}: unknown mark '{value}', taken as planned",
+    ),
+    "total-missing": Msg(
+        W,
+        "ตารางปี {year}: ไม่พบแถว '{total}' จึงตรวจยอดรวมไม่ได้",
+        _CHECK_SOURCE,
+        "{year} table: no '{total}' row, totals not checked",
+    ),
+    "total-mismatch": Msg(
+        W,
+        "ตารางปี {year} ({where}): แถว{total} {what} '{value}' แต่{counted}",
+        _CHECK_SOURCE,
+        "{year} table ({where}): the {total} row's {what_en} '{value}' differs from {counted_en}",
+    ),
+    "data-as-of-differs": Msg(
+        W,
+        "วันที่ 'ข้อมูล ณ วันที่' ไม่ตรงกันในแต่ละตาราง: {dates} (ใช้วันแรกที่พบ)",
+        "แก้วันที่ข้อมูล ณ วันที่ ในแผ่นงานตั้งค่าถ้าไม่ถูก",
+        "the tables' data-as-of dates differ: {dates} (the first is used)",
+    ),
+    "reporter-spelling": Msg(
+        W,
+        "ชื่อผู้ออกรายงานสะกดต่างกัน {count} แบบ: {spellings}; ใช้ '{best}' ซึ่งพบบ่อยที่สุด",
+        "แก้ชื่อผู้ออกรายงานในแผ่นงานตั้งค่าถ้าไม่ถูก",
+        "the reporter's name is spelled {count} ways; '{best}' is used",
+    ),
+    "dimension-name-differs": Msg(
+        W,
+        "คำอธิบายมิติ {number} ต่างกัน: '{first}' กับ '{other}' (ใช้แบบแรก)",
+        "แก้ชื่อมิติในแผ่นงาน มิติ ถ้าไม่ถูก",
+        "dimension {number} is described two ways: '{first}' and '{other}'",
+    ),
 }

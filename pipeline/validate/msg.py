@@ -1,4 +1,5 @@
 """One entry of the message catalogue (pipeline.validate.messages)."""
+
 from typing import NamedTuple
 
 

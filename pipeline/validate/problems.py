@@ -1,30 +1,30 @@
 """A problem is data, not an exception: a stable code, a severity, where it is and what was there."""
+
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
 
-from pipeline.errors import WorkbookUnreadable
-
 from pipeline import contract as c
+from pipeline.errors import WorkbookUnreadable
 from pipeline.validate.messages import MESSAGES
 
 ERROR = "error"
 WARNING = "warning"
-FILE = ""   # sheet of problems about the file as a whole
+FILE = ""  # sheet of problems about the file as a whole
 
 
 @dataclass(frozen=True)
 class Problem:
-    code: str          # stable, e.g. "budget-not-a-number"
-    severity: str      # "error" blocks generation, "warning" does not
-    sheet: str         # "" for the file as a whole
-    row: int | None    # Excel row number
-    column: str        # header text of the column, "" when not about one column
-    cell: str          # A1 reference, "" when not about one cell
-    value: object      # the offending value, JSON-ready (str, int, float, bool or None)
-    message: str       # Thai: what is wrong, where, how to fix it
-    message_en: str    # short English rendering
+    code: str  # stable, e.g. "budget-not-a-number"
+    severity: str  # "error" blocks generation, "warning" does not
+    sheet: str  # "" for the file as a whole
+    row: int | None  # Excel row number
+    column: str  # header text of the column, "" when not about one column
+    cell: str  # A1 reference, "" when not about one cell
+    value: object  # the offending value, JSON-ready (str, int, float, bool or None)
+    message: str  # Thai: what is wrong, where, how to fix it
+    message_en: str  # short English rendering
 
     @property
     def location(self) -> str:
@@ -56,8 +56,9 @@ def jsonable(value):
     return str(value)
 
 
-def problem(code: str, /, *, sheet: str = FILE, row: int | None = None, column: str = "", cell: str = "",
-            value=None, **params) -> Problem:
+def problem(
+    code: str, /, *, sheet: str = FILE, row: int | None = None, column: str = "", cell: str = "", value=None, **params
+) -> Problem:
     """Build a Problem from its code's templates; `params` fill the template's other fields."""
     msg = MESSAGES[code]
     value = jsonable(value)
@@ -121,7 +122,22 @@ def unreadable_dict(workbook: Path, exc: WorkbookUnreadable) -> dict:
     """An unreadable file in the shape of Report.to_dict(), with its one file-level problem."""
     code = exc.code or "file-unreadable"
     return {
-        "workbook": str(workbook), "valid": False, "errors": 1, "warnings": 0, "stats": {},
-        "problems": [{"code": code, "severity": ERROR, "sheet": "", "row": None, "column": "", "cell": "",
-                      "value": None, "message": str(exc), "message_en": exc.english or exc.message}],
+        "workbook": str(workbook),
+        "valid": False,
+        "errors": 1,
+        "warnings": 0,
+        "stats": {},
+        "problems": [
+            {
+                "code": code,
+                "severity": ERROR,
+                "sheet": "",
+                "row": None,
+                "column": "",
+                "cell": "",
+                "value": None,
+                "message": str(exc),
+                "message_en": exc.english or exc.message,
+            }
+        ],
     }

@@ -1,4 +1,5 @@
 """The Excel report: every problem on one sheet, each with a link that opens the master at the cell."""
+
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -12,8 +13,16 @@ from pipeline.workbook.guards import check_writable
 from pipeline.workbook.styles import BODY, FONT_NAME, HEADER, HEADER_FILL
 from pipeline.workbook.writer import save_workbook
 
-COLUMNS = (("ระดับ", 10), ("แผ่นงาน", 12), ("ช่อง", 8), ("ตำแหน่ง (คลิกเพื่อไปที่ช่อง)", 24), ("รหัสปัญหา", 24),
-           ("ค่าในช่อง", 30), ("รายละเอียดและวิธีแก้", 90), ("English", 60))
+COLUMNS = (
+    ("ระดับ", 10),
+    ("แผ่นงาน", 12),
+    ("ช่อง", 8),
+    ("ตำแหน่ง (คลิกเพื่อไปที่ช่อง)", 24),
+    ("รหัสปัญหา", 24),
+    ("ค่าในช่อง", 30),
+    ("รายละเอียดและวิธีแก้", 90),
+    ("English", 60),
+)
 SEVERITY = {ERROR: "ผิดพลาด", "warning": "คำเตือน"}
 FILLS = {ERROR: PatternFill("solid", fgColor="F8CBAD"), "warning": PatternFill("solid", fgColor="FFF2CC")}
 LINK = Font(name=FONT_NAME, size=16, color="0563C1", underline="single")
@@ -24,8 +33,11 @@ def write_report_xlsx(report: Report, path: Path) -> Path:
     path = Path(path)
     master = Path(report.workbook).resolve()
     if path.resolve() == master:
-        raise OutputBlocked(f"จะไม่เขียนรายงานทับสมุดงานหลัก {path}", hint="ระบุไฟล์อื่น เช่น outputs/validation.xlsx",
-                            english="refusing to write the report over the master workbook")
+        raise OutputBlocked(
+            f"จะไม่เขียนรายงานทับสมุดงานหลัก {path}",
+            hint="ระบุไฟล์อื่น เช่น outputs/validation.xlsx",
+            english="refusing to write the report over the master workbook",
+        )
     if path.parent.is_dir():  # -- a missing folder is made by save_workbook --
         check_writable(path)  # -- a report staff left open in Excel is not written under them --
     wb = Workbook()
@@ -37,8 +49,18 @@ def write_report_xlsx(report: Report, path: Path) -> Path:
         ws.column_dimensions[cell.column_letter].width = width
     ws.freeze_panes = "A2"
     for p in report.problems:
-        ws.append([SEVERITY.get(p.severity, p.severity), p.sheet, p.cell, p.location or "(ทั้งไฟล์)", p.code,
-                   None, p.message, p.message_en])
+        ws.append(
+            [
+                SEVERITY.get(p.severity, p.severity),
+                p.sheet,
+                p.cell,
+                p.location or "(ทั้งไฟล์)",
+                p.code,
+                None,
+                p.message,
+                p.message_en,
+            ]
+        )
         row = ws.max_row
         _value(ws.cell(row, 6), p.value)
         for cell in ws[row]:
@@ -55,8 +77,9 @@ def _link(cell, master: Path, sheet: str, a1: str) -> None:
     """An external link to the master opened at the cell: Excel and LibreOffice follow
     `file:///...master.xlsx` and then jump to the sub-address `'sheet'!A1`."""
     location = f"'{sheet}'!{a1}"
-    cell.hyperlink = Hyperlink(ref=cell.coordinate, target=master.as_uri(), location=location,
-                               tooltip=f"เปิด {master.name} ที่ {sheet}!{a1}")
+    cell.hyperlink = Hyperlink(
+        ref=cell.coordinate, target=master.as_uri(), location=location, tooltip=f"เปิด {master.name} ที่ {sheet}!{a1}"
+    )
     cell.font = LINK
 
 

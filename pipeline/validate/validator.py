@@ -3,13 +3,26 @@
 from pathlib import Path
 
 from pipeline import contract as c
-from pipeline.validate import checks_cells, checks_monitoring, checks_projects, checks_settings, checks_structure, checks_yearly
+from pipeline.validate import (
+    checks_cells,
+    checks_monitoring,
+    checks_projects,
+    checks_settings,
+    checks_structure,
+    checks_yearly,
+)
 from pipeline.validate.checks_yearly import rows_by_year
 from pipeline.validate.problems import Report, problem
 from pipeline.workbook.master import Master, open_master
 
-CHECKS = (*checks_structure.CHECKS, *checks_settings.CHECKS, *checks_projects.CHECKS,
-          *checks_yearly.CHECKS, *checks_monitoring.CHECKS, *checks_cells.CHECKS)
+CHECKS = (
+    *checks_structure.CHECKS,
+    *checks_settings.CHECKS,
+    *checks_projects.CHECKS,
+    *checks_yearly.CHECKS,
+    *checks_monitoring.CHECKS,
+    *checks_cells.CHECKS,
+)
 
 
 def validate_workbook(path: Path) -> Report:

@@ -1,12 +1,13 @@
 """The API the page uses and IT staff can script:
 
-    POST /api/validate               field `workbook`        -> the JSON of `pipeline validate --json`
-    POST /api/validate/report.xlsx   field `workbook`        -> validation.xlsx (links to the cells)
-    POST /api/runs                   `workbook`, year, pdf   -> 202 {"id"}; errors -> 422 + report
-    GET  /api/runs/{id}                                      -> state, done/total, stage, files …
-    GET  /api/runs/{id}/outputs.zip, /api/runs/{id}/files/{path}  (looked up in the run's manifest)
-    GET  /api/empty-master.xlsx, /api/sample-master.xlsx
+POST /api/validate               field `workbook`        -> the JSON of `pipeline validate --json`
+POST /api/validate/report.xlsx   field `workbook`        -> validation.xlsx (links to the cells)
+POST /api/runs                   `workbook`, year, pdf   -> 202 {"id"}; errors -> 422 + report
+GET  /api/runs/{id}                                      -> state, done/total, stage, files …
+GET  /api/runs/{id}/outputs.zip, /api/runs/{id}/files/{path}  (looked up in the run's manifest)
+GET  /api/empty-master.xlsx, /api/sample-master.xlsx
 """
+
 import shutil
 from pathlib import Path
 
@@ -17,10 +18,10 @@ from starlette.background import BackgroundTask
 
 from pipeline.errors import RequestRefused, UploadRefused, WorkbookUnreadable
 from pipeline.validate import validate_master, write_report_xlsx
+from pipeline.web import jobs, results, uploads
 from pipeline.workbook.master import open_master
 from pipeline.workbook.reader import read_plan
 from pipeline.workbook.writer import empty_workbook, save_workbook
-from pipeline.web import jobs, results, uploads
 
 SAMPLE_MASTER = Path(__file__).resolve().parent.parent.parent / "inputs" / "master.xlsx"
 router = APIRouter(prefix="/api")
@@ -59,9 +60,16 @@ async def validation_report(request: Request):
 async def submit(request: Request):
     q: jobs.RunQueue = request.app.state.queue
     if q.waiting() >= jobs.MAX_WAITING:
-        return JSONResponse(problem_report("", "queue-full", f"มีงานรอคิวอยู่แล้ว {jobs.MAX_WAITING} งาน",
-                                           f"{jobs.MAX_WAITING} runs are already waiting",
-                                           "รอสักครู่ให้งานก่อนหน้าเสร็จ แล้วกดสร้างเอกสารอีกครั้ง"), 429)
+        return JSONResponse(
+            problem_report(
+                "",
+                "queue-full",
+                f"มีงานรอคิวอยู่แล้ว {jobs.MAX_WAITING} งาน",
+                f"{jobs.MAX_WAITING} runs are already waiting",
+                "รอสักครู่ให้งานก่อนหน้าเสร็จ แล้วกดสร้างเอกสารอีกครั้ง",
+            ),
+            429,
+        )
     folder = q.new_folder("run-")
     try:
         upload = await _receive(request, folder)
@@ -78,10 +86,17 @@ async def submit(request: Request):
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
-    run = jobs.Run(id=jobs.new_run_id(), folder=folder, workbook=master, filename=upload.filename,
-                   years=years, pdf=upload.fields.get("pdf", "1") not in ("0", "false", "off", ""),
-                   organisation=plan.settings.organisation, plan_years=plan.settings.years,
-                   problems=shown(report, upload)["problems"])
+    run = jobs.Run(
+        id=jobs.new_run_id(),
+        folder=folder,
+        workbook=master,
+        filename=upload.filename,
+        years=years,
+        pdf=upload.fields.get("pdf", "1") not in ("0", "false", "off", ""),
+        organisation=plan.settings.organisation,
+        plan_years=plan.settings.years,
+        problems=shown(report, upload)["problems"],
+    )
     q.submit(run)
     return JSONResponse({"id": run.id, "position": q.position(run)}, 202)
 
@@ -91,14 +106,26 @@ def status(request: Request, run_id: str):
     q: jobs.RunQueue = request.app.state.queue
     run = _find(q, run_id)
     done = run.state == jobs.DONE
-    return {"id": run.id, "state": run.state, "position": q.position(run), "done": run.done,
-            "total": run.total, "stage": run.stage, "problems": run.problems, "error": run.error,
-            "files": sorted(run.files), "notes": run.notes, "workbook": run.filename,
-            "years": run.years or run.plan_years, "pdf": run.pdf,
-            "outcome": run.outcome,
-            "zip": {"url": f"/api/runs/{run.id}/outputs.zip",
-                    "name": results.zip_name(run.organisation, run.plan_years)} if done else None,
-            "links": results.highlights(run.id, run.files) if done else {}}
+    return {
+        "id": run.id,
+        "state": run.state,
+        "position": q.position(run),
+        "done": run.done,
+        "total": run.total,
+        "stage": run.stage,
+        "problems": run.problems,
+        "error": run.error,
+        "files": sorted(run.files),
+        "notes": run.notes,
+        "workbook": run.filename,
+        "years": run.years or run.plan_years,
+        "pdf": run.pdf,
+        "outcome": run.outcome,
+        "zip": {"url": f"/api/runs/{run.id}/outputs.zip", "name": results.zip_name(run.organisation, run.plan_years)}
+        if done
+        else None,
+        "links": results.highlights(run.id, run.files) if done else {},
+    }
 
 
 @router.get("/runs/{run_id}/outputs.zip")
@@ -109,8 +136,9 @@ async def outputs_zip(request: Request, run_id: str):
     if not target.exists():
         await run_in_threadpool(results.write_zip, run.files, target)
     q.downloaded(run)
-    return FileResponse(target, media_type="application/zip",
-                        filename=results.zip_name(run.organisation, run.plan_years))
+    return FileResponse(
+        target, media_type="application/zip", filename=results.zip_name(run.organisation, run.plan_years)
+    )
 
 
 @router.get("/runs/{run_id}/files/{rel:path}")
@@ -141,8 +169,14 @@ def sample_master():
 
 
 def _not_found():
-    raise HTTPException(404, detail={"code": "not-found", "message": "ไม่พบไฟล์หรืองานนี้ (อาจถูกลบไปแล้วหลัง 1 ชั่วโมง)",
-                                     "message_en": "not found (deleted after an hour?)"})
+    raise HTTPException(
+        404,
+        detail={
+            "code": "not-found",
+            "message": "ไม่พบไฟล์หรืองานนี้ (อาจถูกลบไปแล้วหลัง 1 ชั่วโมง)",
+            "message_en": "not found (deleted after an hour?)",
+        },
+    )
 
 
 def _find(q: jobs.RunQueue, run_id: str, finished: bool = False) -> jobs.Run:
@@ -155,8 +189,13 @@ def _find(q: jobs.RunQueue, run_id: str, finished: bool = False) -> jobs.Run:
 async def _receive(request: Request, folder: Path) -> uploads.Upload:
     upload = await uploads.receive(request, folder)
     if upload.path is None:
-        raise UploadRefused(400, "upload-missing", "ไม่ได้แนบไฟล์ในช่อง workbook",
-                                    "no file in the field 'workbook'", "เลือกไฟล์ .xlsx แล้วส่งใหม่")
+        raise UploadRefused(
+            400,
+            "upload-missing",
+            "ไม่ได้แนบไฟล์ในช่อง workbook",
+            "no file in the field 'workbook'",
+            "เลือกไฟล์ .xlsx แล้วส่งใหม่",
+        )
     return upload
 
 
@@ -167,14 +206,30 @@ def check(upload: uploads.Upload):
     try:
         master = open_master(upload.path)
         if not upload.filename.lower().endswith((".xlsx", ".xlsm")):
-            return problem_report(upload.filename, "file-extension", f"ไฟล์ {upload.filename} ต้องมีนามสกุล .xlsx",
-                                  f"{upload.filename}: expected an .xlsx file name",
-                                  "เปลี่ยนชื่อไฟล์ให้ลงท้ายด้วย .xlsx"), 400, None
+            return (
+                problem_report(
+                    upload.filename,
+                    "file-extension",
+                    f"ไฟล์ {upload.filename} ต้องมีนามสกุล .xlsx",
+                    f"{upload.filename}: expected an .xlsx file name",
+                    "เปลี่ยนชื่อไฟล์ให้ลงท้ายด้วย .xlsx",
+                ),
+                400,
+                None,
+            )
         return validate_master(master), 200, master
     except WorkbookUnreadable as exc:
-        return problem_report(upload.filename, getattr(exc, "code", "file-unreadable"),
-                              _rename(exc.message, upload), _rename(exc.english or exc.message, upload),
-                              exc.hint), 400, None
+        return (
+            problem_report(
+                upload.filename,
+                getattr(exc, "code", "file-unreadable"),
+                _rename(exc.message, upload),
+                _rename(exc.english or exc.message, upload),
+                exc.hint,
+            ),
+            400,
+            None,
+        )
 
 
 def shown(report, upload: uploads.Upload) -> dict:
@@ -193,9 +248,26 @@ def _rename(text: str, upload: uploads.Upload) -> str:
 def problem_report(workbook: str, code: str, message: str, english: str, hint: str = "") -> dict:
     """A file-level refusal in the shape of `pipeline validate --json`, one error in it."""
     text = message + (f" — วิธีแก้: {hint}" if hint else "")
-    return {"workbook": workbook, "valid": False, "errors": 1, "warnings": 0, "stats": {},
-            "problems": [{"code": code, "severity": "error", "sheet": "", "row": None, "column": "",
-                          "cell": "", "value": None, "message": text, "message_en": english}]}
+    return {
+        "workbook": workbook,
+        "valid": False,
+        "errors": 1,
+        "warnings": 0,
+        "stats": {},
+        "problems": [
+            {
+                "code": code,
+                "severity": "error",
+                "sheet": "",
+                "row": None,
+                "column": "",
+                "cell": "",
+                "value": None,
+                "message": text,
+                "message_en": english,
+            }
+        ],
+    }
 
 
 def _year(raw: str, plan_years: list[int], upload) -> list[int] | None:
@@ -204,10 +276,16 @@ def _year(raw: str, plan_years: list[int], upload) -> list[int] | None:
         return None
     if raw.isdigit() and int(raw) in plan_years:
         return [int(raw)]
-    raise RequestRefused(problem_report(upload.filename, "year-outside-plan",
-                                 f"ปี {raw} ไม่อยู่ในช่วงแผน {plan_years[0]}–{plan_years[-1]}",
-                                 f"year {raw} is not in the plan {plan_years[0]}-{plan_years[-1]}",
-                                 "เลือกปีงบประมาณในแผน หรือทุกปี"), 422)
+    raise RequestRefused(
+        problem_report(
+            upload.filename,
+            "year-outside-plan",
+            f"ปี {raw} ไม่อยู่ในช่วงแผน {plan_years[0]}–{plan_years[-1]}",
+            f"year {raw} is not in the plan {plan_years[0]}-{plan_years[-1]}",
+            "เลือกปีงบประมาณในแผน หรือทุกปี",
+        ),
+        422,
+    )
 
 
 def _remove_after(folder: Path) -> BackgroundTask:

@@ -1,5 +1,6 @@
 """The web page for staff: the FastAPI app with the page, the login of password mode, and the API
 (pipeline.web.api) over the library (validate_workbook, run_pipeline, write_report_xlsx, init)."""
+
 import logging
 from contextlib import asynccontextmanager
 from importlib.metadata import PackageNotFoundError, version
@@ -11,7 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from pipeline.errors import UploadRefused
-from pipeline.web import api, auth, jobs, uploads
+from pipeline.web import api, auth, jobs
 from pipeline.web.texts import words
 
 HERE = Path(__file__).resolve().parent
@@ -23,6 +24,7 @@ log = logging.getLogger("pipeline.web")
 def create_app(password: str | None = None, root: Path | None = None) -> FastAPI:
     """`password` switches on the login; `root` holds the upload and run folders (a new temporary
     folder when None), all removed at shutdown."""
+
     @asynccontextmanager
     async def lifespan(app):
         yield
@@ -47,8 +49,14 @@ async def refused(request: Request, exc: UploadRefused):
 async def crashed(request: Request, exc: Exception):
     """A bug: one line for the browser, never a traceback (that goes to the server's log)."""
     log.error("request failed", exc_info=exc)
-    return JSONResponse({"code": "internal-error", "message": "ผิดพลาดภายในโปรแกรม (ไม่ใช่ความผิดของข้อมูล)",
-                         "message_en": f"internal error: {type(exc).__name__}"}, 500)
+    return JSONResponse(
+        {
+            "code": "internal-error",
+            "message": "ผิดพลาดภายในโปรแกรม (ไม่ใช่ความผิดของข้อมูล)",
+            "message_en": f"internal error: {type(exc).__name__}",
+        },
+        500,
+    )
 
 
 def app_version() -> str:
@@ -60,14 +68,16 @@ def app_version() -> str:
 
 @pages.get("/", response_class=HTMLResponse)
 def index(request: Request, lang: str = "th"):
-    return templates.TemplateResponse(request, "index.html", {"t": words(lang), "version": app_version(),
-                                                              "sample": api.SAMPLE_MASTER.is_file()})
+    return templates.TemplateResponse(
+        request, "index.html", {"t": words(lang), "version": app_version(), "sample": api.SAMPLE_MASTER.is_file()}
+    )
 
 
 @pages.get("/login", response_class=HTMLResponse)
 def login_form(request: Request, lang: str = "th", wrong: int = 0):
-    return templates.TemplateResponse(request, "login.html", {"t": words(lang), "wrong": wrong,
-                                                              "version": app_version()})
+    return templates.TemplateResponse(
+        request, "login.html", {"t": words(lang), "wrong": wrong, "version": app_version()}
+    )
 
 
 @pages.post("/login")

@@ -4,6 +4,7 @@ Bound beyond 127.0.0.1 the server needs a password: a login form sets a random s
 (HttpOnly, SameSite=Strict). Every state-changing request, in any mode, must come from the page's
 own origin when the browser says where it comes from: a web site elsewhere cannot post to it.
 Without a password only the names of this PC (127.0.0.1, localhost) are answered."""
+
 import asyncio
 import hmac
 import secrets
@@ -37,17 +38,34 @@ class Guard:
     async def __call__(self, request, call_next):
         if not self.password and not loopback_host(request):
             # -- DNS rebinding: a web page whose name points at 127.0.0.1 must not reach us --
-            return JSONResponse({"code": "host-refused", "message": "เปิดหน้านี้ด้วยที่อยู่ 127.0.0.1 หรือ localhost เท่านั้น",
-                                 "message_en": "use http://127.0.0.1 or http://localhost"}, status_code=421)
+            return JSONResponse(
+                {
+                    "code": "host-refused",
+                    "message": "เปิดหน้านี้ด้วยที่อยู่ 127.0.0.1 หรือ localhost เท่านั้น",
+                    "message_en": "use http://127.0.0.1 or http://localhost",
+                },
+                status_code=421,
+            )
         if request.method not in SAFE_METHODS and not same_origin(request):
-            return JSONResponse({"code": "cross-origin", "message": "คำขอนี้ไม่ได้มาจากหน้าเว็บของระบบนี้ จึงไม่รับ",
-                                 "message_en": "cross-origin request refused"}, status_code=403)
+            return JSONResponse(
+                {
+                    "code": "cross-origin",
+                    "message": "คำขอนี้ไม่ได้มาจากหน้าเว็บของระบบนี้ จึงไม่รับ",
+                    "message_en": "cross-origin request refused",
+                },
+                status_code=403,
+            )
         if self.password and not request.url.path.startswith(OPEN_PATHS) and not self.signed_in(request):
             if request.url.path.startswith("/api/"):
-                return JSONResponse({"code": "login-required", "message": "ต้องเข้าสู่ระบบด้วยรหัสผ่านก่อน",
-                                     "message_en": "sign in first"}, status_code=401)
-            return RedirectResponse("/login" + (f"?lang={request.query_params['lang']}"
-                                                if request.query_params.get("lang") == "en" else ""), 303)
+                return JSONResponse(
+                    {"code": "login-required", "message": "ต้องเข้าสู่ระบบด้วยรหัสผ่านก่อน", "message_en": "sign in first"},
+                    status_code=401,
+                )
+            return RedirectResponse(
+                "/login"
+                + (f"?lang={request.query_params['lang']}" if request.query_params.get("lang") == "en" else ""),
+                303,
+            )
         return await call_next(request)
 
 

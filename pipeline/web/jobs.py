@@ -1,6 +1,7 @@
 """The run queue: one worker thread runs the pipeline one job at a time (one LibreOffice set),
 the others wait in order. Each run lives in its own temporary folder under the server's root,
 removed an hour after it finished (ten minutes after its zip was downloaded) and at shutdown."""
+
 import itertools
 import queue
 import secrets
@@ -12,15 +13,15 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.errors import PipelineError
 from pipeline.office import soffice as office
 from pipeline.run import job as pipeline_run
 from pipeline.run.report import PDF_SKIPPED, empty_sheet_notes, outcome_rows
-from pipeline.errors import PipelineError
 from pipeline.workbook.master import Master
 
 KEEP_SECONDS = 60 * 60
 KEEP_AFTER_DOWNLOAD = 10 * 60
-MAX_WAITING = 10          # an office has a handful of staff; more is a stuck client or abuse
+MAX_WAITING = 10  # an office has a handful of staff; more is a stuck client or abuse
 OUT = "out"
 QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
 ERROR_LOG = Path(tempfile.gettempdir()) / "anticorruption-pipeline-web-error.log"
@@ -30,22 +31,22 @@ ERROR_LOG = Path(tempfile.gettempdir()) / "anticorruption-pipeline-web-error.log
 class Run:
     id: str
     folder: Path
-    workbook: Master                  # opened once, when the upload was checked
-    filename: str                     # the client's name, display only
+    workbook: Master  # opened once, when the upload was checked
+    filename: str  # the client's name, display only
     years: list[int] | None
     pdf: bool
     organisation: str = ""
     plan_years: list[int] = field(default_factory=list)
-    problems: list[dict] = field(default_factory=list)   # the validation warnings
+    problems: list[dict] = field(default_factory=list)  # the validation warnings
     seq: int = 0
     state: str = QUEUED
     stage: str = ""
     done: int = 0
     total: int = 0
-    error: str = ""                   # one line, when failed
+    error: str = ""  # one line, when failed
     files: dict[str, Path] = field(default_factory=dict)  # manifest: "2566/ตาราง 2566.docx" -> path
     notes: list[str] = field(default_factory=list)
-    outcome: list[dict] = field(default_factory=list)    # the table of what was made
+    outcome: list[dict] = field(default_factory=list)  # the table of what was made
     created: float = field(default_factory=time.time)
     started: float | None = None
     finished: float | None = None
@@ -144,8 +145,7 @@ def execute(run: Run) -> None:
         run.done, run.total = counter.update(event)
 
     try:
-        result = pipeline_run.run_pipeline(run.workbook, run.out_dir, years=run.years, pdf=run.pdf,
-                                           progress=progress)
+        result = pipeline_run.run_pipeline(run.workbook, run.out_dir, years=run.years, pdf=run.pdf, progress=progress)
         if not result.valid:
             raise PipelineError(f"พบข้อผิดพลาด {result.errors} รายการในสมุดงาน จึงไม่ได้สร้างไฟล์")
         run.files = {p.relative_to(run.out_dir).as_posix(): p for p in result.files}
@@ -157,8 +157,10 @@ def execute(run: Run) -> None:
         run.state, run.error = FAILED, _one_line(exc.message)
     except Exception as exc:  # a bug: one line for staff, the traceback in a file for maintainers
         ERROR_LOG.write_text(traceback.format_exc(), encoding="utf-8")
-        run.state, run.error = FAILED, _one_line(f"ผิดพลาดภายในโปรแกรม ({type(exc).__name__}: {exc}) "
-                                                 f"รายละเอียดอยู่ที่ {ERROR_LOG}")
+        run.state, run.error = (
+            FAILED,
+            _one_line(f"ผิดพลาดภายในโปรแกรม ({type(exc).__name__}: {exc}) รายละเอียดอยู่ที่ {ERROR_LOG}"),
+        )
     finally:
         run.finished = time.time()
 
@@ -166,6 +168,7 @@ def execute(run: Run) -> None:
 @dataclass
 class DocumentCounter:
     """One bar for the whole run: the Word documents, then their PDFs when PDFs are made."""
+
     pdf: bool
     word_total: int = 0
     done: int = 0

@@ -1,5 +1,6 @@
 """What a finished run offers: one zip of its files (the layout of outputs/, UTF-8 names) and
 links to the few files staff open alone."""
+
 import shutil
 import zipfile
 from pathlib import Path
@@ -10,7 +11,7 @@ from pipeline.render.word.word import ANNOUNCEMENT_NAME, PLANBOOK_NAME
 from pipeline.run.job import SUMMARY_NAME, VALIDATION_NAME
 
 ZIP_DISK_NAME = "outputs.zip"
-UTF8_NAMES = 0x800   # general-purpose bit 11: the entry's name is UTF-8 (Windows Explorer reads Thai)
+UTF8_NAMES = 0x800  # general-purpose bit 11: the entry's name is UTF-8 (Windows Explorer reads Thai)
 
 
 def zip_name(organisation: str, plan_years: list[int]) -> str:

@@ -1,8 +1,9 @@
 """`pipeline serve`: start the page with uvicorn; 127.0.0.1 unless a password is set.
 
-    pipeline serve --open                                   # this PC only, opens the browser
-    PIPELINE_WEB_PASSWORD=… pipeline serve --host 0.0.0.0   # the office network, with a password
+pipeline serve --open                                   # this PC only, opens the browser
+PIPELINE_WEB_PASSWORD=… pipeline serve --host 0.0.0.0   # the office network, with a password
 """
+
 import ipaddress
 import os
 import threading
@@ -23,19 +24,22 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *, password: str | None = None,
-          open_browser: bool = False) -> int:
+def serve(
+    host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *, password: str | None = None, open_browser: bool = False
+) -> int:
     password = password or os.environ.get(PASSWORD_ENV) or None
     if not is_loopback(host) and not password:
-        raise UnsafeBind(f"เปิดให้เครื่องอื่นเข้าถึง ({host}) ต้องตั้งรหัสผ่าน",
-                         hint=f"ใช้ --password หรือตั้งตัวแปร {PASSWORD_ENV} หรือใช้ --host 127.0.0.1",
-                         english=f"binding to {host} requires --password or {PASSWORD_ENV}")
+        raise UnsafeBind(
+            f"เปิดให้เครื่องอื่นเข้าถึง ({host}) ต้องตั้งรหัสผ่าน",
+            hint=f"ใช้ --password หรือตั้งตัวแปร {PASSWORD_ENV} หรือใช้ --host 127.0.0.1",
+            english=f"binding to {host} requires --password or {PASSWORD_ENV}",
+        )
     import uvicorn
 
     from pipeline.web.app import create_app  # -- FastAPI loads only once the server will really start --
+
     url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/"
-    server = uvicorn.Server(uvicorn.Config(create_app(password=password), host=host, port=port,
-                                           log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(create_app(password=password), host=host, port=port, log_level="warning"))
     print(f"เปิดหน้าเว็บที่ {url}  (กด Ctrl+C เพื่อหยุด)", flush=True)
     if open_browser:
         threading.Thread(target=_open_when_started, args=(server, url), daemon=True).start()

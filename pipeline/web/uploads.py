@@ -4,6 +4,7 @@ The multipart body is parsed chunk by chunk and the file part written under a fi
 fresh private folder: the client's file name is kept for display only, never joined to a path.
 Past the size limit the upload stops at once; nothing is buffered whole in memory.
 """
+
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,20 +15,25 @@ from pipeline.errors import UploadRefused
 MAX_BYTES = 20 * 1024 * 1024
 FIELD = "workbook"
 DISK_NAME = "upload.xlsx"
-MAX_FIELD = 1024              # the small form fields (year, pdf)
-HEADROOM = 64 * 1024          # multipart boundaries and headers around the file
+MAX_FIELD = 1024  # the small form fields (year, pdf)
+HEADROOM = 64 * 1024  # multipart boundaries and headers around the file
 
 
 def too_large(limit: int) -> UploadRefused:
     mb = limit // (1024 * 1024)
-    return UploadRefused(413, "upload-too-large", f"ไฟล์ใหญ่เกิน {mb} MB", f"the file is larger than {mb} MB",
-                         "สมุดงานจริงมีขนาดไม่ถึง 2 MB: ตรวจว่าเลือกไฟล์ถูก หรือลบรูปภาพขนาดใหญ่ออก")
+    return UploadRefused(
+        413,
+        "upload-too-large",
+        f"ไฟล์ใหญ่เกิน {mb} MB",
+        f"the file is larger than {mb} MB",
+        "สมุดงานจริงมีขนาดไม่ถึง 2 MB: ตรวจว่าเลือกไฟล์ถูก หรือลบรูปภาพขนาดใหญ่ออก",
+    )
 
 
 @dataclass
 class Upload:
-    path: Path | None                 # None when the form had no file
-    filename: str = ""                # the client's name, display only
+    path: Path | None  # None when the form had no file
+    filename: str = ""  # the client's name, display only
     fields: dict[str, str] = field(default_factory=dict)
 
 
@@ -41,9 +47,14 @@ class _Receiver:
         self._sink, self._size, self._field, self._value_buf = None, 0, None, bytearray()
 
     def callbacks(self) -> dict:
-        return {"on_header_field": self._on_header_field, "on_header_value": self._on_header_value,
-                "on_header_end": self._on_header_end, "on_headers_finished": self._on_headers_finished,
-                "on_part_data": self._on_part_data, "on_part_end": self._on_part_end}
+        return {
+            "on_header_field": self._on_header_field,
+            "on_header_value": self._on_header_value,
+            "on_header_end": self._on_header_end,
+            "on_headers_finished": self._on_headers_finished,
+            "on_part_data": self._on_part_data,
+            "on_part_end": self._on_part_end,
+        }
 
     def _on_header_field(self, data, start, end):
         self._name += data[start:end]
@@ -75,8 +86,7 @@ class _Receiver:
         elif self._field is not None:
             self._value_buf += chunk
             if len(self._value_buf) > MAX_FIELD:
-                raise UploadRefused(400, "upload-field-too-long", "ข้อมูลในแบบฟอร์มยาวเกินไป",
-                                    "a form field is too long")
+                raise UploadRefused(400, "upload-field-too-long", "ข้อมูลในแบบฟอร์มยาวเกินไป", "a form field is too long")
 
     def _on_part_end(self):
         if self._sink is not None:
@@ -101,8 +111,12 @@ async def receive(request, folder: Path, limit: int = MAX_BYTES) -> Upload:
     """Stream the request's multipart body into `folder`; raise UploadRefused on anything off."""
     kind, params = parse_options_header(request.headers.get("content-type", ""))
     if kind != b"multipart/form-data" or not params.get(b"boundary"):
-        raise UploadRefused(400, "upload-not-multipart", "ต้องส่งไฟล์แบบ multipart/form-data ในช่อง workbook",
-                            "send the file as multipart/form-data in the field 'workbook'")
+        raise UploadRefused(
+            400,
+            "upload-not-multipart",
+            "ต้องส่งไฟล์แบบ multipart/form-data ในช่อง workbook",
+            "send the file as multipart/form-data in the field 'workbook'",
+        )
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit + HEADROOM:
         raise too_large(limit)  # -- refused before reading a byte --
@@ -119,8 +133,12 @@ async def receive(request, folder: Path, limit: int = MAX_BYTES) -> Upload:
     except UploadRefused:
         raise
     except Exception as exc:  # a malformed body: the parser's own errors
-        raise UploadRefused(400, "upload-malformed", "ข้อมูลที่ส่งมาไม่ครบหรือเสียหาย ลองเลือกไฟล์แล้วส่งใหม่",
-                            f"malformed multipart body ({type(exc).__name__})") from None
+        raise UploadRefused(
+            400,
+            "upload-malformed",
+            "ข้อมูลที่ส่งมาไม่ครบหรือเสียหาย ลองเลือกไฟล์แล้วส่งใหม่",
+            f"malformed multipart body ({type(exc).__name__})",
+        ) from None
     finally:
         receiver.close()
     return receiver.upload

@@ -1,5 +1,6 @@
 """Write-to-temp-then-replace, the one way every file we own is saved: the destination is either
 the old file or the complete new one, never half written (a full disk, a crash, a kill)."""
+
 import os
 from contextlib import contextmanager
 from pathlib import Path

@@ -5,6 +5,7 @@ at row 1,048,576 (Ctrl+Down, then a key) made every row up to there be visited, 
 Both the reader and the validator read rows until EMPTY_RUN empty rows in a row and no further;
 the validator reports any content beyond such a gap (rows-after-gap), so nothing is dropped silently.
 """
+
 from pipeline.workbook.cells import NO_BREAK_SPACES, ZERO_WIDTH, clean_text
 
 EMPTY_RUN = 1000  # far more blank rows than anyone leaves between rows of a table on purpose

@@ -9,6 +9,7 @@ entities) and, when lxml is installed, the package parts with lxml without resol
 Every WorkbookUnreadable raised here carries a stable `code` attribute (e.g. `file-encrypted`)
 so `pipeline validate --json` can report it like any other problem.
 """
+
 import gc
 import io
 import os
@@ -28,7 +29,7 @@ ENCRYPTED_STREAMS = ("EncryptionInfo".encode("utf-16-le"), "EncryptedPackage".en
 # -- the real master is well under 2 MB unpacked; these limits leave room for 100x that --
 MAX_UNPACKED = 256 * 1024 * 1024
 MAX_PART = 128 * 1024 * 1024
-MAX_RATIO = 200          # xlsx XML compresses ~5-20x; far beyond that is a bomb
+MAX_RATIO = 200  # xlsx XML compresses ~5-20x; far beyond that is a bomb
 MAX_MEMBERS = 10_000
 ENTITY_PATTERN = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 CHUNK = 1024 * 1024
@@ -43,9 +44,12 @@ def unreadable(code: str, message: str, hint: str, english: str) -> WorkbookUnre
 def ensure_defusedxml() -> None:
     """openpyxl parses with defusedxml only when it is installed; refuse to run without it."""
     if not openpyxl.DEFUSEDXML:
-        raise unreadable("defusedxml-missing", "ไม่พบโมดูล defusedxml จึงอ่านไฟล์ Excel อย่างปลอดภัยไม่ได้",
-                         "ติดตั้งด้วยคำสั่ง pip install defusedxml แล้วลองใหม่",
-                         "defusedxml is not installed; refusing to parse workbooks")
+        raise unreadable(
+            "defusedxml-missing",
+            "ไม่พบโมดูล defusedxml จึงอ่านไฟล์ Excel อย่างปลอดภัยไม่ได้",
+            "ติดตั้งด้วยคำสั่ง pip install defusedxml แล้วลองใหม่",
+            "defusedxml is not installed; refusing to parse workbooks",
+        )
 
 
 def lock_file(path: Path) -> Path | None:
@@ -70,11 +74,14 @@ def read_checked(path: Path) -> tuple[bytes, tuple[int, int]]:
     path = Path(path)
     name = path.name
     if not path.exists():
-        raise unreadable("file-not-found", f"ไม่พบไฟล์ {path}", "ตรวจชื่อไฟล์และโฟลเดอร์ให้ถูกต้อง",
-                         f"file not found: {path}")
+        raise unreadable("file-not-found", f"ไม่พบไฟล์ {path}", "ตรวจชื่อไฟล์และโฟลเดอร์ให้ถูกต้อง", f"file not found: {path}")
     if path.is_dir():
-        raise unreadable("file-is-folder", f"{path} เป็นโฟลเดอร์ ไม่ใช่ไฟล์ Excel", "ระบุไฟล์ .xlsx",
-                         f"{path} is a folder, not an Excel file")
+        raise unreadable(
+            "file-is-folder",
+            f"{path} เป็นโฟลเดอร์ ไม่ใช่ไฟล์ Excel",
+            "ระบุไฟล์ .xlsx",
+            f"{path} is a folder, not an Excel file",
+        )
     try:
         with path.open("rb") as handle:
             info = os.fstat(handle.fileno())
@@ -82,13 +89,19 @@ def read_checked(path: Path) -> tuple[bytes, tuple[int, int]]:
                 raise _too_big(path, info.st_size)
             data = handle.read()
     except PermissionError:
-        raise unreadable("file-permission-denied",
-                         f"เปิดไฟล์ {name} ไม่ได้: ไม่มีสิทธิ์อ่าน หรือไฟล์ถูกโปรแกรมอื่นล็อกไว้",
-                         "ปิดไฟล์ในโปรแกรมอื่น หรือขอสิทธิ์อ่านไฟล์ แล้วลองใหม่",
-                         f"{name}: permission denied or locked by another program") from None
+        raise unreadable(
+            "file-permission-denied",
+            f"เปิดไฟล์ {name} ไม่ได้: ไม่มีสิทธิ์อ่าน หรือไฟล์ถูกโปรแกรมอื่นล็อกไว้",
+            "ปิดไฟล์ในโปรแกรมอื่น หรือขอสิทธิ์อ่านไฟล์ แล้วลองใหม่",
+            f"{name}: permission denied or locked by another program",
+        ) from None
     except OSError as exc:
-        raise unreadable("file-unreadable", f"อ่านไฟล์ {name} ไม่ได้ ({exc.strerror})",
-                         "ตรวจว่าไฟล์ยังอยู่และอ่านได้", f"cannot read {name}: {exc}") from None
+        raise unreadable(
+            "file-unreadable",
+            f"อ่านไฟล์ {name} ไม่ได้ ({exc.strerror})",
+            "ตรวจว่าไฟล์ยังอยู่และอ่านได้",
+            f"cannot read {name}: {exc}",
+        ) from None
     check_bytes(path, data)
     return data, (info.st_size, info.st_mtime_ns)
 
@@ -97,9 +110,12 @@ def check_bytes(path: Path, data: bytes) -> None:
     """The checks of check_file on a file's bytes (`path` names it in the messages)."""
     path = Path(path)
     if not data:
-        raise unreadable("file-empty", f"ไฟล์ {path.name} ว่างเปล่า (ขนาด 0 ไบต์)",
-                         "ไฟล์อาจบันทึกไม่สำเร็จ ใช้ไฟล์สำรองหรือสร้างใหม่ด้วย pipeline init",
-                         f"{path.name} is empty (0 bytes)")
+        raise unreadable(
+            "file-empty",
+            f"ไฟล์ {path.name} ว่างเปล่า (ขนาด 0 ไบต์)",
+            "ไฟล์อาจบันทึกไม่สำเร็จ ใช้ไฟล์สำรองหรือสร้างใหม่ด้วย pipeline init",
+            f"{path.name} is empty (0 bytes)",
+        )
     if data[:8] == OLE_MAGIC:
         raise _not_xlsx("file-encrypted" if any(n in data for n in ENCRYPTED_STREAMS) else "file-is-xls", path)
     if not zipfile.is_zipfile(io.BytesIO(data)):
@@ -110,22 +126,32 @@ def check_bytes(path: Path, data: bytes) -> None:
 
 # -- files that are not an .xlsx at all: (Thai, how to fix, English), {name} is the file's name --
 NOT_XLSX = {
-    "file-encrypted": ("ไฟล์ถูกตั้งรหัสผ่าน: {name}",
-                       "เปิดใน Excel ใส่รหัสผ่าน แล้วเอารหัสผ่านออก (ไฟล์ > ข้อมูล > ป้องกันเวิร์กบุ๊ก) แล้วบันทึกใหม่",
-                       "{name} is password-protected"),
-    "file-is-xls": ("ไฟล์ {name} เป็น Excel รุ่นเก่า (.xls) ไม่ใช่ .xlsx",
-                    "เปิดใน Excel แล้วบันทึกเป็น (Save As) 'Excel Workbook (.xlsx)'",
-                    "{name} is an old .xls workbook, not .xlsx"),
-    "file-is-text": ("ไฟล์ {name} เป็นไฟล์ข้อความ (เช่น CSV) ไม่ใช่ไฟล์ Excel (.xlsx)",
-                     "เปิดไฟล์ใน Excel แล้วบันทึกเป็น 'Excel Workbook (.xlsx)' อย่าเปลี่ยนแค่นามสกุลไฟล์",
-                     "{name} is a text file (CSV?), not an .xlsx workbook"),
-    "file-is-ods": ("ไฟล์ {name} เป็นไฟล์ LibreOffice Calc (.ods) ไม่ใช่ Excel (.xlsx)",
-                    "เปิดไฟล์ใน LibreOffice Calc แล้วเลือก ไฟล์ > บันทึกเป็น (Save As) ชนิดไฟล์ "
-                    "'Excel 2007-365 (.xlsx)' (การเปลี่ยนแค่นามสกุลไฟล์ไม่ได้แปลงไฟล์)",
-                    "{name} is a LibreOffice Calc (.ods) file; save it as .xlsx from Calc"),
-    "file-not-xlsx": ("ไฟล์ {name} ไม่ใช่ไฟล์ Excel (.xlsx) หรือไฟล์เสียหาย",
-                      "เปิดใน Excel แล้วบันทึกเป็น Excel Workbook (.xlsx) หรือใช้ไฟล์สำรอง",
-                      "{name} is not an .xlsx workbook"),
+    "file-encrypted": (
+        "ไฟล์ถูกตั้งรหัสผ่าน: {name}",
+        "เปิดใน Excel ใส่รหัสผ่าน แล้วเอารหัสผ่านออก (ไฟล์ > ข้อมูล > ป้องกันเวิร์กบุ๊ก) แล้วบันทึกใหม่",
+        "{name} is password-protected",
+    ),
+    "file-is-xls": (
+        "ไฟล์ {name} เป็น Excel รุ่นเก่า (.xls) ไม่ใช่ .xlsx",
+        "เปิดใน Excel แล้วบันทึกเป็น (Save As) 'Excel Workbook (.xlsx)'",
+        "{name} is an old .xls workbook, not .xlsx",
+    ),
+    "file-is-text": (
+        "ไฟล์ {name} เป็นไฟล์ข้อความ (เช่น CSV) ไม่ใช่ไฟล์ Excel (.xlsx)",
+        "เปิดไฟล์ใน Excel แล้วบันทึกเป็น 'Excel Workbook (.xlsx)' อย่าเปลี่ยนแค่นามสกุลไฟล์",
+        "{name} is a text file (CSV?), not an .xlsx workbook",
+    ),
+    "file-is-ods": (
+        "ไฟล์ {name} เป็นไฟล์ LibreOffice Calc (.ods) ไม่ใช่ Excel (.xlsx)",
+        "เปิดไฟล์ใน LibreOffice Calc แล้วเลือก ไฟล์ > บันทึกเป็น (Save As) ชนิดไฟล์ "
+        "'Excel 2007-365 (.xlsx)' (การเปลี่ยนแค่นามสกุลไฟล์ไม่ได้แปลงไฟล์)",
+        "{name} is a LibreOffice Calc (.ods) file; save it as .xlsx from Calc",
+    ),
+    "file-not-xlsx": (
+        "ไฟล์ {name} ไม่ใช่ไฟล์ Excel (.xlsx) หรือไฟล์เสียหาย",
+        "เปิดใน Excel แล้วบันทึกเป็น Excel Workbook (.xlsx) หรือใช้ไฟล์สำรอง",
+        "{name} is not an .xlsx workbook",
+    ),
 }
 
 
@@ -165,10 +191,12 @@ def _check_archive(path: Path, data: bytes) -> None:
             _refuse_bomb(path, members)
             for info in members:
                 if info.filename.lower().endswith((".xml", ".rels", ".vml")) and _declares_entities(archive, info):
-                    raise unreadable("file-xml-entities",
-                                     f"ไฟล์ {path.name} มี XML ที่ประกาศ entity ({info.filename}) ซึ่งไม่ปลอดภัย จึงไม่เปิด",
-                                     "ไฟล์ Excel ปกติไม่มีสิ่งนี้: เปิดใน Excel แล้วบันทึกใหม่ หรือใช้ไฟล์สำรองจากแหล่งที่เชื่อถือได้",
-                                     f"{path.name}: XML entity declarations in {info.filename}; refused")
+                    raise unreadable(
+                        "file-xml-entities",
+                        f"ไฟล์ {path.name} มี XML ที่ประกาศ entity ({info.filename}) ซึ่งไม่ปลอดภัย จึงไม่เปิด",
+                        "ไฟล์ Excel ปกติไม่มีสิ่งนี้: เปิดใน Excel แล้วบันทึกใหม่ หรือใช้ไฟล์สำรองจากแหล่งที่เชื่อถือได้",
+                        f"{path.name}: XML entity declarations in {info.filename}; refused",
+                    )
     except (zipfile.BadZipFile, EOFError, OSError, RuntimeError, NotImplementedError) as exc:
         raise _corrupt(path, exc) from None
 
@@ -180,10 +208,12 @@ def _refuse_bomb(path: Path, members) -> None:
     if worst is not None and worst.file_size > CHUNK and worst.file_size / max(worst.compress_size, 1) > MAX_RATIO:
         too_big = True
     if too_big:
-        raise unreadable("file-zip-bomb",
-                         f"ไฟล์ {path.name} จะขยายเป็น {total // (1024 * 1024):,} MB เมื่อแตกไฟล์ ใหญ่เกินสมุดงานจริงมาก จึงไม่เปิด",
-                         "ไฟล์นี้อาจเป็นอันตราย ใช้ไฟล์สำรองจากแหล่งที่เชื่อถือได้",
-                         f"{path.name} would unpack to {total:,} bytes (zip bomb?); refused")
+        raise unreadable(
+            "file-zip-bomb",
+            f"ไฟล์ {path.name} จะขยายเป็น {total // (1024 * 1024):,} MB เมื่อแตกไฟล์ ใหญ่เกินสมุดงานจริงมาก จึงไม่เปิด",
+            "ไฟล์นี้อาจเป็นอันตราย ใช้ไฟล์สำรองจากแหล่งที่เชื่อถือได้",
+            f"{path.name} would unpack to {total:,} bytes (zip bomb?); refused",
+        )
 
 
 def _declares_entities(archive: zipfile.ZipFile, info) -> bool:
@@ -197,16 +227,21 @@ def _declares_entities(archive: zipfile.ZipFile, info) -> bool:
 
 
 def _too_big(path: Path, size: int) -> WorkbookUnreadable:
-    return unreadable("file-zip-bomb",
-                      f"ไฟล์ {path.name} ใหญ่ {size // (1024 * 1024):,} MB ใหญ่เกินสมุดงานจริงมาก จึงไม่เปิด",
-                      "ไฟล์นี้อาจเป็นอันตราย ใช้ไฟล์สำรองจากแหล่งที่เชื่อถือได้",
-                      f"{path.name} is {size:,} bytes; refused")
+    return unreadable(
+        "file-zip-bomb",
+        f"ไฟล์ {path.name} ใหญ่ {size // (1024 * 1024):,} MB ใหญ่เกินสมุดงานจริงมาก จึงไม่เปิด",
+        "ไฟล์นี้อาจเป็นอันตราย ใช้ไฟล์สำรองจากแหล่งที่เชื่อถือได้",
+        f"{path.name} is {size:,} bytes; refused",
+    )
 
 
 def _corrupt(path: Path, exc: Exception) -> WorkbookUnreadable:
-    return unreadable("file-corrupt", f"เปิดไฟล์ {path.name} ไม่ได้: ไฟล์เสียหายหรือไม่ใช่ไฟล์ Excel ({type(exc).__name__})",
-                      "เปิดไฟล์ใน Excel แล้วบันทึกใหม่เป็น .xlsx หรือใช้ไฟล์สำรอง",
-                      f"cannot open {path.name}: {exc}")
+    return unreadable(
+        "file-corrupt",
+        f"เปิดไฟล์ {path.name} ไม่ได้: ไฟล์เสียหายหรือไม่ใช่ไฟล์ Excel ({type(exc).__name__})",
+        "เปิดไฟล์ใน Excel แล้วบันทึกใหม่เป็น .xlsx หรือใช้ไฟล์สำรอง",
+        f"cannot open {path.name}: {exc}",
+    )
 
 
 def open_workbook(path: Path, *, read_only: bool = True, data_only: bool = True, data: bytes | None = None):
@@ -231,8 +266,12 @@ def open_workbook(path: Path, *, read_only: bool = True, data_only: bool = True,
 
 def check_extension(path: Path) -> None:
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
-        raise unreadable("file-extension", f"ไฟล์ {path.name} ต้องมีนามสกุล .xlsx",
-                         "เปลี่ยนชื่อไฟล์ให้ลงท้ายด้วย .xlsx", f"{path.name}: expected an .xlsx file name")
+        raise unreadable(
+            "file-extension",
+            f"ไฟล์ {path.name} ต้องมีนามสกุล .xlsx",
+            "เปลี่ยนชื่อไฟล์ให้ลงท้ายด้วย .xlsx",
+            f"{path.name}: expected an .xlsx file name",
+        )
 
 
 def _refused_by_defusedxml(exc: BaseException | None) -> bool:
@@ -246,8 +285,12 @@ def _refused_by_defusedxml(exc: BaseException | None) -> bool:
 
 
 def _unsafe(path: Path) -> WorkbookUnreadable:
-    return unreadable("file-xml-entities", f"ไฟล์ {path.name} มี XML ที่ประกาศ entity ซึ่งไม่ปลอดภัย จึงไม่เปิด",
-                      "ใช้ไฟล์สำรองจากแหล่งที่เชื่อถือได้", f"{path.name}: unsafe XML (entities) refused")
+    return unreadable(
+        "file-xml-entities",
+        f"ไฟล์ {path.name} มี XML ที่ประกาศ entity ซึ่งไม่ปลอดภัย จึงไม่เปิด",
+        "ใช้ไฟล์สำรองจากแหล่งที่เชื่อถือได้",
+        f"{path.name}: unsafe XML (entities) refused",
+    )
 
 
 __all__ = ["open_workbook", "check_file", "check_bytes", "read_checked", "lock_file", "ensure_defusedxml", "unreadable"]

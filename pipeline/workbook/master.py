@@ -43,8 +43,8 @@ MAX_DENSE_CELLS = 500_000  # calamine's grid for a sheet; beyond, openpyxl walks
 class Cell:
     row: int
     column: int
-    value: object          # as typed: a formula's text for a formula
-    data_type: str = "n"   # "f" a formula, "e" an Excel error, else "s"/"n"/"b"/"d" as openpyxl names them
+    value: object  # as typed: a formula's text for a formula
+    data_type: str = "n"  # "f" a formula, "e" an Excel error, else "s"/"n"/"b"/"d" as openpyxl names them
 
     @property
     def coordinate(self) -> str:
@@ -117,9 +117,7 @@ class Sheet:
 
     def records(self) -> list[dict]:
         """Data rows as dicts keyed by header text (every header, None when empty), each with '_row'."""
-        return [
-            {**{header: self.get(row, header) for header in self.headers}, "_row": row.number} for row in self.rows
-        ]
+        return [{**{header: self.get(row, header) for header in self.headers}, "_row": row.number} for row in self.rows]
 
     def last_column(self) -> int:
         used = [col for row in self.rows for col in row.cells]
@@ -226,13 +224,16 @@ def _with_calamine(path: Path, data: bytes, stat, names: list[str]) -> Master:
                 for col, v in enumerate(values, 1)
                 if v != "" and v is not None
             )
-            merged = [CellRange(min_row=a + 1, min_col=b + 1, max_row=y + 1, max_col=x + 1)
-                      for (a, b), (y, x) in sheet.merged_cell_ranges or ()]
+            merged = [
+                CellRange(min_row=a + 1, min_col=b + 1, max_row=y + 1, max_col=x + 1)
+                for (a, b), (y, x) in sheet.merged_cell_ranges or ()
+            ]
             sheets[name] = _sheet(name, cells, merged)
 
     def has_data() -> bool:
         return any(s.rows or s.header_cells for s in sheets.values()) or any(
-            workbook.get_sheet_by_name(n).height > 0 for n in names if n not in sheets)
+            workbook.get_sheet_by_name(n).height > 0 for n in names if n not in sheets
+        )
 
     return Master(path, data, names, sheets, "calamine", stat, has_data)
 
@@ -266,8 +267,7 @@ def _with_openpyxl(path: Path, data: bytes, stat) -> Master:
                 ws = wb[name]
                 cells = (Cell(cell.row, cell.column, cell.value, cell.data_type) for cell in ws._cells.values())
                 sheets[name] = _sheet(name, cells, list(ws.merged_cells.ranges))
-        has_data = any(
-            ws.max_row > 1 or ws.max_column > 1 or ws.cell(1, 1).value is not None for ws in wb.worksheets)
+        has_data = any(ws.max_row > 1 or ws.max_column > 1 or ws.cell(1, 1).value is not None for ws in wb.worksheets)
         names = list(wb.sheetnames)
     finally:
         wb.close()

@@ -3,6 +3,7 @@
 Used by `pipeline init` / the importer (a new master) and by `pipeline monitor init` (an older
 master that does not have the sheet yet).
 """
+
 from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -33,11 +34,17 @@ def add_monitoring_sheet(wb):
     ws.freeze_panes = "D2"
     _dropdown(ws, M.ROUND, ",".join(map(str, c.ROUNDS)), "ใส่ 6 (รอบ ๖ เดือน) หรือ 12 (ประจำปี)")
     _dropdown(ws, M.STATUS, ",".join(c.STATUSES), "เลือกสถานะจากรายการ")
-    _dropdown(ws, M.REASON, ",".join(c.REASONS),
-              "เลือกเหตุจากรายการ (ถ้าเลือก อื่น ๆ ให้อธิบายในช่องผลการดำเนินงาน)")
+    _dropdown(ws, M.REASON, ",".join(c.REASONS), "เลือกเหตุจากรายการ (ถ้าเลือก อื่น ๆ ให้อธิบายในช่องผลการดำเนินงาน)")
     first, last = letter(AMOUNT_HEADERS[0]), letter(AMOUNT_HEADERS[-1])
-    dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
-                        showErrorMessage=True, errorTitle="จำนวนเงิน", error="ใส่จำนวนเงินเป็นตัวเลข 0 ขึ้นไป")
+    dv = DataValidation(
+        type="decimal",
+        operator="greaterThanOrEqual",
+        formula1="0",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="จำนวนเงิน",
+        error="ใส่จำนวนเงินเป็นตัวเลข 0 ขึ้นไป",
+    )
     dv.add(f"{first}2:{last}{MAX_ROWS}")
     ws.add_data_validation(dv)
     return ws
@@ -45,8 +52,9 @@ def add_monitoring_sheet(wb):
 
 def _dropdown(ws, header: str, items: str, error: str) -> None:
     col = letter(header)
-    dv = DataValidation(type="list", formula1=f'"{items}"', allow_blank=True, showErrorMessage=True,
-                        errorTitle=header, error=error)
+    dv = DataValidation(
+        type="list", formula1=f'"{items}"', allow_blank=True, showErrorMessage=True, errorTitle=header, error=error
+    )
     dv.add(f"{col}2:{col}{MAX_ROWS}")
     ws.add_data_validation(dv)
 

@@ -4,25 +4,39 @@ An allow-list, not a deny-list: every part must be one openpyxl reads and writes
 styles, shared strings, theme, comments, tables, external links, document properties). Anything
 else is reported with the sheet that shows it, so staff learn what would be lost and where.
 """
+
 import posixpath
 import re
 import zipfile
-from pathlib import Path
 
 from defusedxml import ElementTree
 
 from pipeline import ooxml
 from pipeline.ooxml import clark
 
-SAFE_PARTS = tuple(re.compile(p) for p in (
-    r"\[Content_Types\]\.xml", r"_rels/\.rels", r"docProps/(app|core|custom)\.xml",
-    r"xl/workbook\.xml", r"xl/_rels/workbook\.xml\.rels", r"xl/styles\.xml", r"xl/sharedStrings\.xml",
-    r"xl/theme/theme\d+\.xml", r"xl/worksheets/sheet\d+\.xml", r"xl/worksheets/_rels/sheet\d+\.xml\.rels",
-    r"xl/comments\d*\.xml", r"xl/comments/comment\d+\.xml", r"xl/tables/table\d+\.xml",
-    r"xl/externalLinks/externalLink\d+\.xml", r"xl/externalLinks/_rels/externalLink\d+\.xml\.rels",
-    # -- rebuilt by Excel on open / printer-driver blobs; page setup itself lives in the sheet XML --
-    r"xl/calcChain\.xml", r"xl/printerSettings/printerSettings\d+\.bin",
-))
+SAFE_PARTS = tuple(
+    re.compile(p)
+    for p in (
+        r"\[Content_Types\]\.xml",
+        r"_rels/\.rels",
+        r"docProps/(app|core|custom)\.xml",
+        r"xl/workbook\.xml",
+        r"xl/_rels/workbook\.xml\.rels",
+        r"xl/styles\.xml",
+        r"xl/sharedStrings\.xml",
+        r"xl/theme/theme\d+\.xml",
+        r"xl/worksheets/sheet\d+\.xml",
+        r"xl/worksheets/_rels/sheet\d+\.xml\.rels",
+        r"xl/comments\d*\.xml",
+        r"xl/comments/comment\d+\.xml",
+        r"xl/tables/table\d+\.xml",
+        r"xl/externalLinks/externalLink\d+\.xml",
+        r"xl/externalLinks/_rels/externalLink\d+\.xml\.rels",
+        # -- rebuilt by Excel on open / printer-driver blobs; page setup itself lives in the sheet XML --
+        r"xl/calcChain\.xml",
+        r"xl/printerSettings/printerSettings\d+\.bin",
+    )
+)
 # -- legacy VML drawings are safe only when every shape is a comment box (openpyxl rebuilds those) --
 VML = re.compile(r"xl/drawings/(vmlDrawing|commentsDrawing)\d+\.vml")
 RELS = re.compile(r"(.*/)?_rels/[^/]+\.rels")
@@ -47,7 +61,8 @@ REL_NS, MAIN_NS, DOC_REL_NS = clark(ooxml.PR), clark(ooxml.SML), clark(ooxml.R)
 
 
 def unsupported_parts(path) -> list[str]:
-    """`path`: a file or its bytes in a BytesIO. Thai lines like "ชีต 'โครงการ': รูปภาพ" for each kind of content openpyxl would lose."""
+    """Thai lines like "ชีต 'โครงการ': รูปภาพ" for each kind of content openpyxl would lose.
+    `path`: a file, or its bytes in a BytesIO."""
     with zipfile.ZipFile(path) as zf:
         names = [n for n in zf.namelist() if not n.endswith("/")]
         # -- a relationship file follows its part: the part itself is what gets judged --

@@ -1,4 +1,5 @@
 """Read the master workbook into a Plan. Assumes it validated; see pipeline.validate."""
+
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,8 +17,10 @@ def read_plan(source: Path | Master) -> Plan:
     projects = [_project(r) for r in records(sheets.get(c.SHEET_PROJECTS))]
     return Plan(
         settings=_settings(sheets.get(c.SHEET_SETTINGS)),
-        dimensions=[Dimension(parse_int(r[c.DimensionCol.NUMBER]), clean_text(r[c.DimensionCol.NAME]))
-                    for r in records(sheets.get(c.SHEET_DIMENSIONS))],
+        dimensions=[
+            Dimension(parse_int(r[c.DimensionCol.NUMBER]), clean_text(r[c.DimensionCol.NAME]))
+            for r in records(sheets.get(c.SHEET_DIMENSIONS))
+        ],
         projects=projects,
         rows=_named_from_projects([_year_row(r) for r in records(sheets.get(c.SHEET_YEARLY))], projects),
     )
@@ -51,18 +54,28 @@ def _settings(sheet: Sheet | None) -> Settings:
 
 
 def _project(r: dict) -> Project:
-    sections = {attr: split_section(r.get(header), kind)
-                for header, (attr, kind) in c.PROJECT_SECTIONS.items()}
+    sections = {attr: split_section(r.get(header), kind) for header, (attr, kind) in c.PROJECT_SECTIONS.items()}
     col = c.ProjectCol
-    return Project(code=clean_text(r[col.CODE]), seq=parse_int(r[col.SEQ]), name=clean_text(r[col.NAME]),
-                   dimension=parse_int(r[col.DIMENSION]), **sections)
+    return Project(
+        code=clean_text(r[col.CODE]),
+        seq=parse_int(r[col.SEQ]),
+        name=clean_text(r[col.NAME]),
+        dimension=parse_int(r[col.DIMENSION]),
+        **sections,
+    )
 
 
 def _year_row(r: dict) -> YearRow:
     col = c.YearlyCol
     budget, _ = parse_budget(r[col.BUDGET])
     quarters = tuple(bool(parse_quarter(r[q])) for q in col.QUARTERS)
-    return YearRow(year=parse_int(r[col.YEAR]), order=parse_int(r[col.ORDER]),
-                   project_code=clean_text(r[col.PROJECT_CODE]), name=clean_text(r[col.NAME]),
-                   dimension=parse_int(r[col.DIMENSION]), budget=satang(budget) if budget is not None else Decimal(0),
-                   quarters=quarters, note=clean_text(r.get(col.NOTE)))
+    return YearRow(
+        year=parse_int(r[col.YEAR]),
+        order=parse_int(r[col.ORDER]),
+        project_code=clean_text(r[col.PROJECT_CODE]),
+        name=clean_text(r[col.NAME]),
+        dimension=parse_int(r[col.DIMENSION]),
+        budget=satang(budget) if budget is not None else Decimal(0),
+        quarters=quarters,
+        note=clean_text(r.get(col.NOTE)),
+    )

@@ -84,4 +84,3 @@ def _refuse_changed(master: Master) -> None:
             english=f"{master.path}: changed on disk since it was read; not modified",
             code="master-changed",
         )
-

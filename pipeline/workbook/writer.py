@@ -1,4 +1,5 @@
 """Write a Plan (or an empty contract) as the master workbook, pleasant to edit in Excel."""
+
 from datetime import date
 from pathlib import Path
 
@@ -85,23 +86,43 @@ def _style_body(ws) -> None:
 
 def _add_dropdowns(wb: Workbook) -> None:
     dims = f"'{c.SHEET_DIMENSIONS}'!$A$2:$A$20"
-    for sheet, headers, dimension in ((c.SHEET_PROJECTS, c.PROJECT_HEADERS, c.ProjectCol.DIMENSION),
-                                      (c.SHEET_YEARLY, c.YEARLY_HEADERS, c.YearlyCol.DIMENSION)):
+    for sheet, headers, dimension in (
+        (c.SHEET_PROJECTS, c.PROJECT_HEADERS, c.ProjectCol.DIMENSION),
+        (c.SHEET_YEARLY, c.YEARLY_HEADERS, c.YearlyCol.DIMENSION),
+    ):
         col = get_column_letter(c.column_number(headers, dimension))
-        dv = DataValidation(type="list", formula1=dims, allow_blank=True, showErrorMessage=True,
-                            errorTitle="มิติ", error="เลือกมิติ 1–4 จากรายการ")
+        dv = DataValidation(
+            type="list",
+            formula1=dims,
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle="มิติ",
+            error="เลือกมิติ 1–4 จากรายการ",
+        )
         dv.add(f"{col}2:{col}{MAX_ROWS}")
         wb[sheet].add_data_validation(dv)
     first = get_column_letter(c.column_number(c.YEARLY_HEADERS, c.YearlyCol.QUARTERS[0]))
     last = get_column_letter(c.column_number(c.YEARLY_HEADERS, c.YearlyCol.QUARTERS[-1]))
-    dv = DataValidation(type="list", formula1=f'"{c.QUARTER_INPUT_MARK}"', allow_blank=True,
-                        showErrorMessage=True, errorTitle="ไตรมาส",
-                        error=f"ใส่ {c.QUARTER_INPUT_MARK} เมื่อดำเนินการในไตรมาสนั้น หรือเว้นว่าง")
+    dv = DataValidation(
+        type="list",
+        formula1=f'"{c.QUARTER_INPUT_MARK}"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="ไตรมาส",
+        error=f"ใส่ {c.QUARTER_INPUT_MARK} เมื่อดำเนินการในไตรมาสนั้น หรือเว้นว่าง",
+    )
     dv.add(f"{first}2:{last}{MAX_ROWS}")
     wb[c.SHEET_YEARLY].add_data_validation(dv)
     budget = get_column_letter(c.column_number(c.YEARLY_HEADERS, c.YearlyCol.BUDGET))
-    dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
-                        showErrorMessage=True, errorTitle="งบประมาณ", error="ใส่จำนวนเงินเป็นตัวเลข 0 ขึ้นไป")
+    dv = DataValidation(
+        type="decimal",
+        operator="greaterThanOrEqual",
+        formula1="0",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="งบประมาณ",
+        error="ใส่จำนวนเงินเป็นตัวเลข 0 ขึ้นไป",
+    )
     dv.add(f"{budget}2:{budget}{MAX_ROWS}")
     wb[c.SHEET_YEARLY].add_data_validation(dv)
 

@@ -1,4 +1,5 @@
 """announcement.docx: the ประกาศ, with room for the Garuda and "- ๒ -" on later pages."""
+
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm
 
@@ -7,7 +8,7 @@ from template_build.package import add, add_signature
 
 
 def build_announcement(doc) -> None:
-    doc.sections[0].top_margin = Cm(1.5)   # the Garuda sits 1.5 cm from the top edge
+    doc.sections[0].top_margin = Cm(1.5)  # the Garuda sits 1.5 cm from the top edge
     garuda = add(doc, "{{ garuda }}", "Garuda")
     # -- room for the Garuda (about 3 cm) even when no image is set --
     garuda.paragraph_format.line_spacing = Cm(3.0)

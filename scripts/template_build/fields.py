@@ -1,4 +1,5 @@
 """Page numbers: a PAGE field in a section numbered in Thai digits."""
+
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
@@ -13,6 +14,7 @@ def page_field(paragraph) -> None:
     """A plain PAGE field: it takes the section's format, w:pgNumType fmt="thaiNumbers", which
     Word prints as ๑ ๒ ๓. (`\\* ThaiArabic` is not used: LibreOffice 7.4 reads it as Thai
     *letters* ก ข ค; it ignores thaiNumbers and prints 1 2 3, which is at least the right number.)"""
+
     def run_with(el):
         r = paragraph.add_run()
         r._r.append(el)

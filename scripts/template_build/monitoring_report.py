@@ -1,4 +1,5 @@
 """monitoring_report.docx: the 6-month and annual progress report (ITA)."""
+
 from docx.enum.table import WD_TABLE_ALIGNMENT
 
 from template_build.package import add, add_signature
@@ -25,7 +26,7 @@ PROJECT_COLUMNS = [
     ("ผลการดำเนินงาน", 5.0, "{{ p.result }}", "Table Text"),
     ("เบิกจ่ายจริง\n(บาท)", 2.4, "{{ p.spent }}", "Table Number"),
     ("ปัญหาและอุปสรรค", 2.6, "{{ p.problems }}", "Table Text"),
-    ("หลักฐาน", 4.0, "{{ p.evidence|wrap_urls }}", "Table Text"),   # a web address wraps at / and .
+    ("หลักฐาน", 4.0, "{{ p.evidence|wrap_urls }}", "Table Text"),  # a web address wraps at / and .
 ]
 
 
@@ -48,10 +49,23 @@ def build_monitoring_report(doc) -> None:
     add(doc, "รวมที่อยู่ระหว่างดำเนินการ ร้อยละ {{ percent_started }}", "Section Text")
     add(doc, "{%p endif %}")
     add(doc, "๒. ผลการดำเนินงานจำแนกตามมิติ", "Section Head").paragraph_format.keep_with_next = True
-    loop_table(doc, DIMENSION_COLUMNS, "d", "dimensions",
-                ["รวม", "{{ total.projects }}", "{{ total.done }}", "{{ total.in_progress }}",
-                 "{{ total.not_started }}", "{{ total.failed }}", "{{ total.planned }}",
-                 "{{ total.approved }}", "{{ total.spent }}"])
+    loop_table(
+        doc,
+        DIMENSION_COLUMNS,
+        "d",
+        "dimensions",
+        [
+            "รวม",
+            "{{ total.projects }}",
+            "{{ total.done }}",
+            "{{ total.in_progress }}",
+            "{{ total.not_started }}",
+            "{{ total.failed }}",
+            "{{ total.planned }}",
+            "{{ total.approved }}",
+            "{{ total.spent }}",
+        ],
+    )
     add(doc, "๓. ผลการดำเนินงานรายโครงการ", "Section Head").paragraph_format.keep_with_next = True
     loop_table(doc, PROJECT_COLUMNS, "p", "projects", None)
     for number, title, var in (("๔", "ปัญหาและอุปสรรค", "problems"), ("๕", "ข้อเสนอแนะ", "suggestions")):

@@ -1,5 +1,6 @@
 """A new A4 document with the shared styles, and the package clean-up every template gets."""
-from datetime import datetime, timezone
+
+from datetime import UTC, datetime
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -26,8 +27,7 @@ def new_document(landscape: bool = False):
     return doc
 
 
-KEEP_STYLES = {"Normal", "Default Paragraph Font", "Normal Table", "No List", "Table Grid",
-               "Header", "Footer"}
+KEEP_STYLES = {"Normal", "Default Paragraph Font", "Normal Table", "No List", "Table Grid", "Header", "Footer"}
 
 
 def prune_package(doc) -> None:
@@ -49,8 +49,10 @@ def drop_orphan_links(styles) -> None:
     link to a missing style is invalid OOXML (Word may repair the file). Such a character style
     is only its removed partner's run formatting, so it goes; any other dangling reference
     (link, basedOn, next) is dropped from the style that keeps it."""
+
     def ids():
         return {st.get(qn("w:styleId")) for st in styles.iterchildren(qn("w:style"))}
+
     present = ids()
     for st in list(styles.iterchildren(qn("w:style"))):
         link = st.find(qn("w:link"))
@@ -64,9 +66,11 @@ def drop_orphan_links(styles) -> None:
                 st.remove(ref)
 
 
-APP_XML = (b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-           b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
-           b"<Application>anticorruption-plan-pipeline</Application></Properties>")
+APP_XML = (
+    b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    b"<Application>anticorruption-plan-pipeline</Application></Properties>"
+)
 
 
 def neutral_properties(doc, name: str) -> None:
@@ -81,7 +85,7 @@ def neutral_properties(doc, name: str) -> None:
             rel.target_part._blob = APP_XML
     props = doc.core_properties
     props.title, props.author, props.comments, props.last_modified_by = f"แม่แบบ {name}", "", "", ""
-    props.created = props.modified = datetime.now(timezone.utc).replace(microsecond=0, tzinfo=None)
+    props.created = props.modified = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
 
 
 def add(doc, text: str, style: str = "Normal"):

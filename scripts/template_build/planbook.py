@@ -1,4 +1,5 @@
 """planbook.docx: the plan book's frame (footer with Thai page numbers) and its front matter."""
+
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from template_build.fields import page_field, thai_page_numbers

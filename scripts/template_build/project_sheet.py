@@ -1,4 +1,5 @@
 """project_sheet.docx: one project's nine sections; lists with nested items."""
+
 from template_build.package import add
 from template_build.styles import SUB_ITEM_STYLES, set_fonts
 
@@ -7,7 +8,7 @@ def build_project_sheet(doc) -> None:
     add(doc, "ลำดับที่ {{ seq }}", "Doc Title")
     p = add(doc, "๑. ชื่อโครงการ : ", "Section Head")
     name = p.add_run("{{ name }}")
-    set_fonts(name._r.get_or_add_rPr(), bold=False)   # w:bCs too: Thai text reads that one
+    set_fonts(name._r.get_or_add_rPr(), bold=False)  # w:bCs too: Thai text reads that one
     sections = [
         ("๒. หลักการและเหตุผล", "paras", "rationale"),
         ("๓. วัตถุประสงค์", "list", "objectives"),
@@ -43,8 +44,10 @@ def add_list(doc, var: str) -> None:
     '-'; a tab then the text, in the style of the item's level (List Item, List Item 2, 3)."""
     add(doc, "{%%p for item in %s %%}" % var)
     for level, style in enumerate(("List Item", *SUB_ITEM_STYLES)):
-        add(doc, "{%%p %s item.level == %d %%}" % ("if" if level == 0 else "elif", level)
-            if level < 2 else "{%p else %}")
+        add(
+            doc,
+            "{%%p %s item.level == %d %%}" % ("if" if level == 0 else "elif", level) if level < 2 else "{%p else %}",
+        )
         p = add(doc, "{{ item.num }}", style)
         p.add_run().add_tab()
         p.add_run("{{ item.text }}")

@@ -1,12 +1,13 @@
 """The one set of styles every template carries: TH SarabunPSK 16 pt with its complex-script
 attributes, Latin text tagged English and Thai text Thai, headings that keep with the next paragraph."""
+
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 FONT = "TH SarabunPSK"
-TEXT_WIDTH_CM = 16.0   # A4 portrait, 3 cm left and 2 cm right margins
+TEXT_WIDTH_CM = 16.0  # A4 portrait, 3 cm left and 2 cm right margins
 # -- Latin letters are English (so no line breaks inside "Policy"), Thai (a complex script) is
 #    Thai: Word and LibreOffice pick each run's language, hence its line breaking, by script --
 LANG = {"w:val": "en-US", "w:bidi": "th-TH", "w:eastAsia": "th-TH"}
@@ -52,7 +53,10 @@ def _sort_rpr(rpr) -> None:
         rpr.append(el)
 
 
-SUB_ITEM_STYLES = {"List Item 2": (3.0, 1.0, True), "List Item 3": (4.25, 1.25, False)}   # left, hanging (cm), keep with next
+SUB_ITEM_STYLES = {
+    "List Item 2": (3.0, 1.0, True),
+    "List Item 3": (4.25, 1.25, False),
+}  # left, hanging (cm), keep with next
 
 
 def setup_styles(doc) -> None:
@@ -64,10 +68,22 @@ def setup_styles(doc) -> None:
     normal.paragraph_format.space_after = Pt(0)
     normal.paragraph_format.space_before = Pt(0)
     normal.paragraph_format.line_spacing = 1.0
-    normal.paragraph_format.widow_control = True   # no lone first/last line of a paragraph
+    normal.paragraph_format.widow_control = True  # no lone first/last line of a paragraph
 
-    def para_style(name, *, align=None, bold=None, size=None, first=None, left=None,
-                   hanging=None, before=None, tab=None, after=None, keep_next=None):
+    def para_style(
+        name,
+        *,
+        align=None,
+        bold=None,
+        size=None,
+        first=None,
+        left=None,
+        hanging=None,
+        before=None,
+        tab=None,
+        after=None,
+        keep_next=None,
+    ):
         st = styles.add_style(name, 1)
         st.base_style = normal
         pf = st.paragraph_format
@@ -136,8 +152,9 @@ def _bottom_border(ppr) -> None:
         bottom.set(qn(k), v)
     borders.append(bottom)
     # -- schema order: pBdr comes after keepNext/keepLines/pageBreakBefore/widowControl/numPr --
-    anchor = next((el for el in ppr if el.tag in {qn("w:shd"), qn("w:tabs"), qn("w:spacing"),
-                                                  qn("w:ind"), qn("w:jc")}), None)
+    anchor = next(
+        (el for el in ppr if el.tag in {qn("w:shd"), qn("w:tabs"), qn("w:spacing"), qn("w:ind"), qn("w:jc")}), None
+    )
     if anchor is not None:
         anchor.addprevious(borders)
     else:
@@ -156,5 +173,4 @@ def front_styles(para_style) -> None:
     for name, left in (("Contents 1", 0.0), ("Contents 2", 0.75)):
         st = para_style(name, left=left, hanging=0.0)
         st.paragraph_format.right_indent = Cm(1.0)
-        st.paragraph_format.tab_stops.add_tab_stop(Cm(TEXT_WIDTH_CM), WD_TAB_ALIGNMENT.RIGHT,
-                                                   WD_TAB_LEADER.DOTS)
+        st.paragraph_format.tab_stops.add_tab_stop(Cm(TEXT_WIDTH_CM), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)

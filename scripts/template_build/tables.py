@@ -1,4 +1,5 @@
 """Table pieces: a title row, filled cells, a repeated header, a table with one templated row."""
+
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -20,7 +21,7 @@ def title_in_first_row(row, text: str) -> None:
         borders.append(el)
     tcpr = cell._tc.get_or_add_tcPr()
     before = [el for el in tcpr if el.tag in {qn(t) for t in ("w:tcW", "w:gridSpan", "w:hMerge", "w:vMerge")}]
-    tcpr.insert(tcpr.index(before[-1]) + 1 if before else 0, borders)   # the schema's order
+    tcpr.insert(tcpr.index(before[-1]) + 1 if before else 0, borders)  # the schema's order
 
 
 def fill_cell(cell, text: str, style: str) -> None:

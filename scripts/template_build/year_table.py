@@ -1,11 +1,11 @@
 """year_table.docx: one fiscal year's table as the e-plan system prints it."""
+
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.shared import Cm
 
 from template_build.package import add
 from template_build.tables import fill_cell, grid_widths, repeat_header, title_in_first_row
-
 
 # -- widths from the content (14 pt, cell margins 0.19 cm each side): the header words fit on one
 #    line, 999,999,999.99 too even in the fallback font (Laksaman), หมายเหตุ (usually empty) is as
@@ -43,13 +43,22 @@ def build_year_table(doc) -> None:
         head1.cells[i].merge(head2.cells[i])
     for row in (title_row, head1, head2):
         repeat_header(row)
-    for row in (data, total):   # a project's row never breaks across pages
+    for row in (data, total):  # a project's row never breaks across pages
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     grid_widths(table, YEAR_COLUMNS)
     fill_cell(loop_start.cells[0], "{%tr for r in rows %}", "Table Text")
     fill_cell(loop_end.cells[0], "{%tr endfor %}", "Table Text")
-    totals = ["รวมทั้งสิ้น", "", "", "{{ total.budget }}", "{{ total.q1 }}", "{{ total.q2 }}",
-              "{{ total.q3 }}", "{{ total.q4 }}", ""]
+    totals = [
+        "รวมทั้งสิ้น",
+        "",
+        "",
+        "{{ total.budget }}",
+        "{{ total.q1 }}",
+        "{{ total.q2 }}",
+        "{{ total.q3 }}",
+        "{{ total.q4 }}",
+        "",
+    ]
     for i, text in enumerate(totals):
         fill_cell(total.cells[i], text, "Table Head" if i == 0 else YEAR_COLUMNS[i][3])
     total.cells[0].merge(total.cells[2])

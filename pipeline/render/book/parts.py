@@ -7,19 +7,19 @@ the numbers and converted with all the other documents (a second LibreOffice run
 about 15 % of the run); the numbers are then stamped where its dot leaders end, and it is joined
 in front of the parts' PDFs, so the book .pdf and the book .docx agree page for page.
 """
+
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.model import Plan
+from pipeline.render.book.pdf import Bookmark, assemble_pdf, contents_lines
+from pipeline.render.book.planbook import FRONT_MARK, front_headings, is_plain_frame, write_front, write_planbook
 from pipeline.render.book.preface import default_preface
+from pipeline.render.pdf.joined import destination_pages
 from pipeline.render.word import word_context as ctx
 from pipeline.render.word.docx_fast import PreparedTemplate
-from pipeline.render.book.pdf import Bookmark
-from pipeline.render.pdf.joined import destination_pages
-from pipeline.render.book.planbook import FRONT_MARK, front_headings, is_plain_frame, write_front, write_planbook
 from pipeline.text.thai import thai_digits
-from pipeline.render.book.pdf import assemble_pdf, contents_lines
 
 FRONT_NAME = "front.docx"
 # -- stands for a page number while LibreOffice lays out the สารบัญ: the dot leader stops about
@@ -30,10 +30,10 @@ PLACEHOLDER = "\u00a0" * 4
 @dataclass
 class BookPart:
     template: PreparedTemplate
-    xml: str                 # its rendered word/document.xml
-    path: Path               # the standalone .docx; its PDF is made next to it
-    title: str               # its line in the สารบัญ and its bookmark
-    group: str = ""          # the สารบัญ heading it sits under ("" = a heading itself)
+    xml: str  # its rendered word/document.xml
+    path: Path  # the standalone .docx; its PDF is made next to it
+    title: str  # its line in the สารบัญ and its bookmark
+    group: str = ""  # the สารบัญ heading it sits under ("" = a heading itself)
 
 
 @dataclass
@@ -42,7 +42,7 @@ class PlanBook:
     plan: Plan
     target: Path
     parts: list[BookPart] = field(default_factory=list)
-    props: dict[str, bytes] | None = None   # the .docx's own properties (render.word.docprops)
+    props: dict[str, bytes] | None = None  # the .docx's own properties (render.word.docprops)
 
     @property
     def plain_frame(self) -> bool:
@@ -60,17 +60,23 @@ class PlanBook:
 
     def context(self, pages: list[int] | None, unknown: str = "") -> dict:
         s = self.plan.settings
-        return {**ctx.announcement_context(self.plan), "preface": s.preface or default_preface(s),
-                "contents": [{"title": e.title, "page": thai_digits(e.page + 1) if pages else unknown,
-                              "sub": sub} for e, sub in _flat(self.entries(pages or [1] * len(self.parts)))]}
+        return {
+            **ctx.announcement_context(self.plan),
+            "preface": s.preface or default_preface(s),
+            "contents": [
+                {"title": e.title, "page": thai_digits(e.page + 1) if pages else unknown, "sub": sub}
+                for e, sub in _flat(self.entries(pages or [1] * len(self.parts)))
+            ],
+        }
 
     def contents_tab_pt(self) -> float:
         """Where the สารบัญ's page numbers end: the left margin plus the right tab of "Contents 1"."""
         styles = self.template.raw["word/styles.xml"].decode("utf-8")
         style = re.search(r'<w:style [^>]*w:styleId="Contents1".*?</w:style>', styles, re.S).group(0)
         tab = int(re.search(r'<w:tab (?=[^>]*w:val="right")[^>]*w:pos="(\d+)"', style).group(1))
-        left = int(re.search(r'<w:pgMar [^>]*w:left="(\d+)"',
-                             self.template.raw["word/document.xml"].decode("utf-8")).group(1))
+        left = int(
+            re.search(r'<w:pgMar [^>]*w:left="(\d+)"', self.template.raw["word/document.xml"].decode("utf-8")).group(1)
+        )
         return (left + tab) / 20
 
     def entries(self, pages: list[int]) -> list[Bookmark]:
@@ -96,8 +102,9 @@ def _flat(tree: list[Bookmark]):
             yield child, True
 
 
-def book_part(template: PreparedTemplate, rendered: dict, path: Path, kind: str, year: int,
-              seq: int = 0, name: str = "") -> BookPart:
+def book_part(
+    template: PreparedTemplate, rendered: dict, path: Path, kind: str, year: int, seq: int = 0, name: str = ""
+) -> BookPart:
     """A part with its สารบัญ title (prose: Thai digits)."""
     title = {
         "announcement": "ประกาศใช้แผน",
@@ -132,17 +139,28 @@ def make_book_pdf(book: PlanBook, font: Path, front_pdf: Path, convert) -> Path:
     marks += [_shifted(m, front) for m in book.entries(pages)]
     s = book.plan.settings
     years = f"พ.ศ. {thai_digits(s.start_year)} - {thai_digits(s.end_year)}"
-    return assemble_pdf([front_pdf, *part_pdfs], book.target.with_suffix(".pdf"), font,
-                        first_numbered=front, unnumbered=frozenset({front}), bookmarks=marks,
-                        title=f"{s.plan_title} ({years})", author=s.organisation, right_texts=placed)
+    return assemble_pdf(
+        [front_pdf, *part_pdfs],
+        book.target.with_suffix(".pdf"),
+        font,
+        first_numbered=front,
+        unnumbered=frozenset({front}),
+        bookmarks=marks,
+        title=f"{s.plan_title} ({years})",
+        author=s.organisation,
+        right_texts=placed,
+    )
 
 
 def _front_marks(reader, front_docx: Path) -> list[Bookmark]:
     """คำนำ and สารบัญ, at the pages where LibreOffice put their Word bookmarks (none when the PDF
     has no named destinations, e.g. from a LibreOffice older than 7.4)."""
     pages = destination_pages(reader)
-    return [Bookmark(title, pages[FRONT_MARK.format(n)])
-            for n, title in enumerate(front_headings(front_docx)) if FRONT_MARK.format(n) in pages]
+    return [
+        Bookmark(title, pages[FRONT_MARK.format(n)])
+        for n, title in enumerate(front_headings(front_docx))
+        if FRONT_MARK.format(n) in pages
+    ]
 
 
 def _shifted(mark: Bookmark, by: int) -> Bookmark:

@@ -5,6 +5,7 @@ or as Thai letters (`\\* ThaiArabic` becomes ก ข ค), so a PDF converted fr
 would number its pages 1 2 3. The parts are converted anyway; joining their PDFs and stamping
 ๑ ๒ ๓ at the foot of each page gives the right numbers and saves LibreOffice a 70-page document.
 """
+
 import io
 import os
 import re
@@ -18,7 +19,7 @@ from pipeline.office.fonts import installed_font
 from pipeline.text.thai import thai_digits
 
 FONT_SIZE = 16
-FOOT_MARGIN_PT = 28          # baseline of the page number above the bottom edge
+FOOT_MARGIN_PT = 28  # baseline of the page number above the bottom edge
 _FONT_NAMES = ("TH SarabunPSK", "TH Sarabun New", "Laksaman")
 _WINDOWS_FONTS = ("THSarabunNew.ttf", "THSarabun.ttf", "THSarabunPSK.ttf")
 
@@ -43,6 +44,7 @@ def find_thai_font() -> Path | None:
 
 def _has_thai_digits(path: Path) -> bool:
     from reportlab.pdfbase.ttfonts import TTFontFile
+
     try:
         return all(ord(d) in TTFontFile(str(path)).charToGlyph for d in "๐๑๒๓๔๕๖๗๘๙")
     except Exception:  # a font reportlab cannot read is simply not used
@@ -52,13 +54,22 @@ def _has_thai_digits(path: Path) -> bool:
 @dataclass
 class Bookmark:
     title: str
-    page: int                    # 0-based index in the joined PDF
+    page: int  # 0-based index in the joined PDF
     children: list["Bookmark"] = field(default_factory=list)
 
 
-def assemble_pdf(parts: list[Path], target: Path, font: Path, *, first_numbered: int = 0,
-                 unnumbered: frozenset[int] = frozenset(), bookmarks: list[Bookmark] = (),
-                 title: str = "", author: str = "", right_texts: dict | None = None) -> Path:
+def assemble_pdf(
+    parts: list[Path],
+    target: Path,
+    font: Path,
+    *,
+    first_numbered: int = 0,
+    unnumbered: frozenset[int] = frozenset(),
+    bookmarks: list[Bookmark] = (),
+    title: str = "",
+    author: str = "",
+    right_texts: dict | None = None,
+) -> Path:
     """Join `parts` in order into `target`, numbering the pages ๑, ๒, … at the foot, centred.
 
     Page index `first_numbered` is ๑ (the front matter before it has no number); indexes in
@@ -69,8 +80,7 @@ def assemble_pdf(parts: list[Path], target: Path, font: Path, *, first_numbered:
     writer = PdfWriter()
     for part in parts:
         writer.append(str(part), import_outline=False)
-    numbers = {i: i - first_numbered + 1 for i in range(first_numbered, len(writer.pages))
-               if i not in unnumbered}
+    numbers = {i: i - first_numbered + 1 for i in range(first_numbered, len(writer.pages)) if i not in unnumbered}
     right_texts = right_texts or {}
     overlay = PdfReader(io.BytesIO(_page_numbers(writer.pages, numbers, font, right_texts)))
     for i, page in enumerate(writer.pages):
@@ -82,7 +92,7 @@ def assemble_pdf(parts: list[Path], target: Path, font: Path, *, first_numbered:
             writer.add_outline_item(title=child.title, page_number=child.page, parent=parent)
     writer.add_metadata({"/Title": title, "/Author": author, "/Producer": "pipeline (LibreOffice, pypdf)"})
     if bookmarks:
-        writer.page_mode = "/UseOutlines"   # the reader opens with the bookmarks shown
+        writer.page_mode = "/UseOutlines"  # the reader opens with the bookmarks shown
     target.parent.mkdir(parents=True, exist_ok=True)
     with open(target, "wb") as out:
         writer.write(out)
@@ -92,12 +102,14 @@ def assemble_pdf(parts: list[Path], target: Path, font: Path, *, first_numbered:
 def _page_numbers(pages, numbers: dict[int, int], font: Path, right_texts: dict) -> bytes:
     """One overlay page per book page; those in `numbers` carry their number in Thai digits.
     The canvas starts in the Thai font, so no unembedded Helvetica is referenced."""
+
     def paint(index, sheet, _name):
         if index in numbers:
             width = float(pages[index].mediabox.width)
             sheet.drawCentredString(width / 2, FOOT_MARGIN_PT, thai_digits(numbers[index]))
         for right, baseline, text in right_texts.get(index, ()):
             sheet.drawRightString(right, baseline, text)
+
     return draw_overlay(pages, font, paint)
 
 
@@ -110,15 +122,16 @@ def contents_lines(pdf: Path, numbers: list[str], right_pt: float) -> dict | Non
     the leaders are not one per number."""
     from pypdf import PdfReader
 
-    lines = []                      # (page index, baseline) of each leader
+    lines = []  # (page index, baseline) of each leader
     for index, page in enumerate(PdfReader(pdf).pages):
         found: list[float] = []
 
-        def visit(text, cm, tm, _font, _size):
+        def visit(text, cm, tm, _font, _size, found=found):  # -- this page's list --
             if _LEADER.search(text):
                 found.append(cm[1] * tm[4] + cm[3] * tm[5] + cm[5])
+
         page.extract_text(visitor_text=visit)
-        lines += [(index, y) for y in sorted({round(y, 1) for y in found}, reverse=True)]   # top down
+        lines += [(index, y) for y in sorted({round(y, 1) for y in found}, reverse=True)]  # top down
     if len(lines) != len(numbers):
         return None
     placed: dict[int, list] = {}

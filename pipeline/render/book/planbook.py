@@ -7,6 +7,7 @@ new page and the year tables stay landscape. Numbering starts at ๑ on the anno
 shows no number (the frame's empty first-page footer). Images or links staff added to a part's
 template are copied along.
 """
+
 import copy
 import posixpath
 import zipfile
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from pipeline.ooxml import CT, PR, R, W, WP
+from pipeline.ooxml import CT, PR, WP, R, W
 from pipeline.render.word.docx_fast import PreparedTemplate
 
 DOC = "word/document.xml"
@@ -22,11 +23,25 @@ RELS = "word/_rels/document.xml.rels"
 TYPES = "[Content_Types].xml"
 _REF_TAGS = {f"{{{W}}}headerReference", f"{{{W}}}footerReference"}
 # sectPr children that come after pgNumType in the schema's order
-_AFTER_PGNUM = {f"{{{W}}}{t}" for t in ("cols", "formProt", "vAlign", "noEndnote", "titlePg",
-                                        "textDirection", "bidi", "rtlGutter", "docGrid",
-                                        "printerSettings", "sectPrChange")}
-_AFTER_TITLEPG = {f"{{{W}}}{t}" for t in ("textDirection", "bidi", "rtlGutter", "docGrid",
-                                          "printerSettings", "sectPrChange")}
+_AFTER_PGNUM = {
+    f"{{{W}}}{t}"
+    for t in (
+        "cols",
+        "formProt",
+        "vAlign",
+        "noEndnote",
+        "titlePg",
+        "textDirection",
+        "bidi",
+        "rtlGutter",
+        "docGrid",
+        "printerSettings",
+        "sectPrChange",
+    )
+}
+_AFTER_TITLEPG = {
+    f"{{{W}}}{t}" for t in ("textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings", "sectPrChange")
+}
 
 
 def _w(tag: str) -> str:
@@ -76,13 +91,19 @@ class _Relinker:
                 self.types.insert(0, copy.deepcopy(d))
 
     def members(self) -> dict[str, bytes]:
-        return {RELS: etree.tostring(self.rels, xml_declaration=True, encoding="UTF-8", standalone=True),
-                TYPES: etree.tostring(self.types, xml_declaration=True, encoding="UTF-8", standalone=True)}
+        return {
+            RELS: etree.tostring(self.rels, xml_declaration=True, encoding="UTF-8", standalone=True),
+            TYPES: etree.tostring(self.types, xml_declaration=True, encoding="UTF-8", standalone=True),
+        }
 
 
-def write_planbook(book: PreparedTemplate, book_context: dict,
-                   parts: list[tuple[PreparedTemplate, str]], target: Path,
-                   props: dict[str, bytes] | None = None) -> Path:
+def write_planbook(
+    book: PreparedTemplate,
+    book_context: dict,
+    parts: list[tuple[PreparedTemplate, str]],
+    target: Path,
+    props: dict[str, bytes] | None = None,
+) -> Path:
     """Concatenate `parts` (template, rendered document.xml) into `book`'s frame at `target`;
     `props` replaces the frame's document properties (pipeline.render.word.docprops)."""
     rendered = book.render(book_context)
@@ -108,14 +129,13 @@ def write_planbook(book: PreparedTemplate, book_context: dict,
             body.append(sect)
         else:
             body.extend(_attach(children, sect))
-    for n, pr in enumerate(root.iter(f"{{{WP}}}docPr"), 1):   # Word wants unique drawing ids
+    for n, pr in enumerate(root.iter(f"{{{WP}}}docPr"), 1):  # Word wants unique drawing ids
         pr.set("id", str(n))
-    rendered[DOC] = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
-                                   standalone=True).decode("utf-8")
+    rendered[DOC] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True).decode("utf-8")
     return book.write(target, rendered, extra=relinker.extra, replace={**relinker.members(), **(props or {})})
 
 
-FRONT_HEAD = "FrontHead"          # the style of คำนำ and สารบัญ: each gets a PDF bookmark
+FRONT_HEAD = "FrontHead"  # the style of คำนำ and สารบัญ: each gets a PDF bookmark
 FRONT_MARK = "front{}"
 
 
@@ -134,8 +154,7 @@ def write_front(book: PreparedTemplate, book_context: dict, target: Path) -> Pat
         mark = {_w("id"): str(2_100_000_000 + n)}
         heading.find(_w("pPr")).addnext(etree.Element(_w("bookmarkStart"), {**mark, _w("name"): FRONT_MARK.format(n)}))
         heading.append(etree.Element(_w("bookmarkEnd"), mark))
-    rendered[DOC] = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
-                                   standalone=True).decode("utf-8")
+    rendered[DOC] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True).decode("utf-8")
     return book.write(target, rendered)
 
 
@@ -147,9 +166,12 @@ def front_headings(front: Path) -> list[str]:
 
 
 def _front_heads(body) -> list:
-    return [p for p in body.iter(_w("p"))
-            if p.find(f"{_w('pPr')}/{_w('pStyle')}[@{_w('val')}='{FRONT_HEAD}']") is not None
-            and "".join(p.itertext()).strip()]
+    return [
+        p
+        for p in body.iter(_w("p"))
+        if p.find(f"{_w('pPr')}/{_w('pStyle')}[@{_w('val')}='{FRONT_HEAD}']") is not None
+        and "".join(p.itertext()).strip()
+    ]
 
 
 def is_plain_frame(book: PreparedTemplate) -> bool:
@@ -193,7 +215,7 @@ def _section(part_sect, book_sect, *, first: bool):
         if first:
             pgnum.set(_w("start"), "1")
         else:
-            pgnum.attrib.pop(_w("start"), None)   # numbering runs on through the book
+            pgnum.attrib.pop(_w("start"), None)  # numbering runs on through the book
         after = next((el for el in sect if el.tag in _AFTER_PGNUM), None)
         if after is not None:
             after.addprevious(pgnum)

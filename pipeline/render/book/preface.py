@@ -1,4 +1,5 @@
 """The plan book's คำนำ when the ตั้งค่า sheet leaves it empty (the source plan book has none)."""
+
 from pipeline.model import Settings
 from pipeline.text.thai import thai_digits
 

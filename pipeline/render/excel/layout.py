@@ -1,5 +1,6 @@
 """The look shared by the year sheets and the overview: columns, fonts, page setup, footer, and
 staff text written so that a spreadsheet never reads it as a formula."""
+
 import math
 import unicodedata
 
@@ -16,14 +17,23 @@ from pipeline.workbook.styles import BODY, BOX, BUDGET_FORMAT, FONT_NAME, HEADER
 SUMMARY_MARK = c.QUARTER_OUTPUT_MARK
 SUMMARY_TITLE = "แผนปฏิบัติการป้องกันการทุจริต"
 TOTAL_LABEL = "รวมทั้งสิ้น"
-COLUMNS = ("ลำดับ", "รายการโครงการ (ตั้งต้น)", "มิติ", "งบประมาณ (บาท)",
-           "ไตรมาส 1", "ไตรมาส 2", "ไตรมาส 3", "ไตรมาส 4", "หมายเหตุ")
+COLUMNS = (
+    "ลำดับ",
+    "รายการโครงการ (ตั้งต้น)",
+    "มิติ",
+    "งบประมาณ (บาท)",
+    "ไตรมาส 1",
+    "ไตรมาส 2",
+    "ไตรมาส 3",
+    "ไตรมาส 4",
+    "หมายเหตุ",
+)
 WIDTHS = (7, 70, 6, 16, 8, 8, 8, 8, 18)
 HEADER_ROW = 2
 FIRST_ROW = 3
-LINE_HEIGHT = 26        # points per line of TH SarabunPSK 16
-CHARS_PER_WIDTH = 0.7   # Thai letters per unit of column width at that size
-DIMENSION_COL, BUDGET_COL, FIRST_QUARTER_COL = 3, 4, 5   # positions in COLUMNS, 1-based
+LINE_HEIGHT = 26  # points per line of TH SarabunPSK 16
+CHARS_PER_WIDTH = 0.7  # Thai letters per unit of column width at that size
+DIMENSION_COL, BUDGET_COL, FIRST_QUARTER_COL = 3, 4, 5  # positions in COLUMNS, 1-based
 TITLE = Font(name=FONT_NAME, size=18, bold=True)
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 WRAP_TOP = Alignment(wrap_text=True, vertical="top")
@@ -34,8 +44,12 @@ FORMULA_START = ("=", "+", "-", "@")
 def footer(ws: Worksheet, plan: Plan, n: int, *, col: int) -> int:
     """ข้อมูล ณ วันที่, ผู้ออกรายงาน and the มิติ legend from row n; returns the row after it."""
     s = plan.settings
-    lines = [f"ข้อมูล ณ วันที่ {eplan_date(s.data_as_of)}" if s.data_as_of else "",
-             f"ผู้ออกรายงาน {s.reporter}", "", "คำอธิบายมิติ"]
+    lines = [
+        f"ข้อมูล ณ วันที่ {eplan_date(s.data_as_of)}" if s.data_as_of else "",
+        f"ผู้ออกรายงาน {s.reporter}",
+        "",
+        "คำอธิบายมิติ",
+    ]
     lines += [f"มิติที่ {d.number} {d.name}" for d in plan.dimensions]
     for i, line in enumerate(lines):
         cell = ws.cell(n + i, col)

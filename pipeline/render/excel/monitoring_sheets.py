@@ -5,28 +5,47 @@ the national thresholds (conditional formatting), and a chart of planned vs spen
 The rows hold the effective status (an empty cell counts as ยังไม่ดำเนินการ, as in the report)
 and the planned budget from แผนรายปี, so the formulas and the Word report count the same thing.
 """
+
 from openpyxl.chart import BarChart, Reference
 from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Alignment, PatternFill
 from openpyxl.utils import get_column_letter
 
 from pipeline import contract as c
-from pipeline.model import Plan
+from pipeline.model import FLAGS, THRESHOLDS, Plan, round_period
 from pipeline.monitor.aggregate import RoundSummary
-from pipeline.model import FLAGS, THRESHOLDS, round_period
 from pipeline.render.excel.layout import CENTER, TITLE, header_row, page_setup, put_text
 from pipeline.text.thai import eplan_date
 from pipeline.workbook.styles import BODY, BOX, BUDGET_FORMAT, HEADER
 
 # -- the long name last: the tables by มิติ above share these columns' widths --
 M = c.MonitoringCol
-ROW_COLUMNS = (M.YEAR, M.ROUND, M.PROJECT_CODE, c.YearlyCol.DIMENSION, M.PLANNED, M.APPROVED, M.SPENT, M.STATUS,
-               M.REASON, M.NAME)
-TABLE_COLUMNS = ("มิติ", "จำนวนโครงการ", c.STATUS_DONE, c.STATUS_IN_PROGRESS, c.STATUS_NOT_STARTED,
-                 c.STATUS_FAILED, "งบประมาณตามแผน (บาท)", "งบประมาณตามข้อบัญญัติ (บาท)", "เบิกจ่ายจริง (บาท)")
+ROW_COLUMNS = (
+    M.YEAR,
+    M.ROUND,
+    M.PROJECT_CODE,
+    c.YearlyCol.DIMENSION,
+    M.PLANNED,
+    M.APPROVED,
+    M.SPENT,
+    M.STATUS,
+    M.REASON,
+    M.NAME,
+)
+TABLE_COLUMNS = (
+    "มิติ",
+    "จำนวนโครงการ",
+    c.STATUS_DONE,
+    c.STATUS_IN_PROGRESS,
+    c.STATUS_NOT_STARTED,
+    c.STATUS_FAILED,
+    "งบประมาณตามแผน (บาท)",
+    "งบประมาณตามข้อบัญญัติ (บาท)",
+    "เบิกจ่ายจริง (บาท)",
+)
 WIDTHS = (16, 14, 16, 16, 18, 18, 20, 24, 24, 70)
 ROUND_COL, DIM_COL, STATUS_COL, REASON_COL, NAME_COL = 2, 4, 8, 9, 10
-MONEY_COLS = (5, 6, 7)          # planned, approved, spent in the rows
+MONEY_COLS = (5, 6, 7)  # planned, approved, spent in the rows
 PERCENT_FORMAT = '0.00" %"'
 
 
@@ -46,7 +65,7 @@ def _year_sheet(ws, plan: Plan, year: int, rounds: list[RoundSummary]) -> None:
     title = ws.cell(1, 1, f"ติดตามผลการดำเนินการป้องกันการทุจริต พ.ศ. {year} ของ {plan.settings.organisation}")
     title.font, title.alignment = TITLE, CENTER
     ws.merge_cells(start_row=1, end_row=1, start_column=1, end_column=len(ROW_COLUMNS))
-    block = len(plan.dimensions) + 6        # caption, header, มิติ rows, total, % rows, blank
+    block = len(plan.dimensions) + 6  # caption, header, มิติ rows, total, % rows, blank
     rows_top = 3 + block * len(rounds) + 1  # the rows' header
     first = rows_top + 1
     last = first + sum(len(s.projects) for s in rounds) - 1
@@ -59,8 +78,18 @@ def _year_sheet(ws, plan: Plan, year: int, rounds: list[RoundSummary]) -> None:
     n = first
     for s in rounds:
         for planned, row in s.projects:
-            values = [year, s.round, planned.code, planned.dimension, planned.planned,
-                      row.approved or 0, row.spent or 0, row.status, None, None]
+            values = [
+                year,
+                s.round,
+                planned.code,
+                planned.dimension,
+                planned.planned,
+                row.approved or 0,
+                row.spent or 0,
+                row.status,
+                None,
+                None,
+            ]
             for col, value in enumerate(values, 1):
                 cell = ws.cell(n, col, value)
                 cell.font, cell.border = BODY, BOX
@@ -103,8 +132,7 @@ def _round_table(ws, plan: Plan, s: RoundSummary, top: int, rows: tuple[int, int
     _style(ws, total, bold=True)
     _percent_row(ws, total + 1, "ร้อยละของโครงการที่ดำเนินการแล้วเสร็จ", f"C{total}", f"B{total}", s.round)
     if s.round == 6:
-        _percent_row(ws, total + 2, "ร้อยละที่แล้วเสร็จและอยู่ระหว่างดำเนินการ", f"(C{total}+D{total})", f"B{total}",
-                     s.round)
+        _percent_row(ws, total + 2, "ร้อยละที่แล้วเสร็จและอยู่ระหว่างดำเนินการ", f"(C{total}+D{total})", f"B{total}", s.round)
     _chart(ws, s, first_line, total - 1, f"L{top}")
 
 
@@ -116,13 +144,16 @@ def _percent_row(ws, n: int, label: str, part: str, whole: str, round_: int) -> 
     green, orange = THRESHOLDS[round_]
     ref = cell.coordinate
     fills = {k: PatternFill("solid", fgColor=v[1], bgColor=v[1]) for k, v in FLAGS.items()}
-    ws.conditional_formatting.add(ref, CellIsRule(operator="greaterThanOrEqual", formula=[str(green)],
-                                                  fill=fills["green"], stopIfTrue=True))
-    ws.conditional_formatting.add(ref, CellIsRule(operator="greaterThanOrEqual", formula=[str(orange)],
-                                                  fill=fills["orange"], stopIfTrue=True))
-    ws.conditional_formatting.add(ref, CellIsRule(operator="lessThan", formula=[str(orange)],
-                                                  fill=fills["red"], stopIfTrue=True))
-    note = "เขียว ≥ {0} %, ส้ม {1}–{2} %, แดง < {1} %".format(green, orange, green - 1)
+    ws.conditional_formatting.add(
+        ref, CellIsRule(operator="greaterThanOrEqual", formula=[str(green)], fill=fills["green"], stopIfTrue=True)
+    )
+    ws.conditional_formatting.add(
+        ref, CellIsRule(operator="greaterThanOrEqual", formula=[str(orange)], fill=fills["orange"], stopIfTrue=True)
+    )
+    ws.conditional_formatting.add(
+        ref, CellIsRule(operator="lessThan", formula=[str(orange)], fill=fills["red"], stopIfTrue=True)
+    )
+    note = f"เขียว ≥ {green} %, ส้ม {orange}–{green - 1} %, แดง < {orange} %"
     ws.cell(n, 4, note).font = BODY
 
 
@@ -145,4 +176,3 @@ def _chart(ws, s: RoundSummary, first: int, last: int, anchor: str) -> None:
     chart.set_categories(Reference(ws, min_col=1, min_row=first, max_row=last))
     chart.width, chart.height = 18, 8
     ws.add_chart(chart, anchor)
-

@@ -11,6 +11,7 @@ openpyxl wrote it) and, for the master, rewrite the staff's sheets.
 - `recalculate`: every sheet of the standalone summary, several files in one LibreOffice run.
 - `store_cached_values`: only our summary sheets inside the master.
 """
+
 import shutil
 import zipfile
 from pathlib import Path
@@ -19,8 +20,8 @@ from lxml import etree
 from openpyxl import load_workbook
 
 from pipeline import ooxml
-from pipeline.office import soffice as office
 from pipeline.office import children as office_children
+from pipeline.office import soffice as office
 from pipeline.workbook.atomic import atomic_replace
 from pipeline.workbook.parts import sheet_parts
 

@@ -3,6 +3,7 @@
 Totals are formulas over the rows (SUM, COUNTIF, SUMIFS, COUNTIFS) so the district office can
 check them in Excel; openpyxl stores no results, see pipeline.render.excel.recalc for cached values.
 """
+
 import re
 from pathlib import Path
 
@@ -13,14 +14,30 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pipeline import contract as c
 from pipeline.errors import OutputBlocked
 from pipeline.model import Plan
-from pipeline.render.excel.layout import (BUDGET_COL, CENTER, COLUMNS, FIRST_QUARTER_COL, HEADER_ROW,
-                                          FIRST_ROW, LINE_HEIGHT, SUMMARY_MARK, SUMMARY_TITLE, TITLE,
-                                          TOTAL_LABEL, WIDTHS, fit_height, footer, header_row,
-                                          page_setup, put_text, style_row)
+from pipeline.render.excel.layout import (
+    BUDGET_COL,
+    CENTER,
+    COLUMNS,
+    FIRST_QUARTER_COL,
+    FIRST_ROW,
+    HEADER_ROW,
+    LINE_HEIGHT,
+    SUMMARY_MARK,
+    SUMMARY_TITLE,
+    TITLE,
+    TOTAL_LABEL,
+    WIDTHS,
+    fit_height,
+    footer,
+    header_row,
+    page_setup,
+    put_text,
+    style_row,
+)
+from pipeline.render.excel.monitoring_sheets import add_monitoring_sheets
 from pipeline.render.excel.summary_chart import add_overview
 from pipeline.workbook.atomic import atomic_replace
 from pipeline.workbook.guards import check_writable
-from pipeline.render.excel.monitoring_sheets import add_monitoring_sheets
 
 _SUMMARY_NAME = re.compile(re.escape(c.SUMMARY_SHEET_PREFIX) + r"\d{4}")
 
@@ -46,14 +63,17 @@ def write_summary(plan: Plan, path: Path, years: list[int] | None = None, monito
         with atomic_replace(path) as tmp:
             wb.save(tmp)
     except PermissionError:
-        raise OutputBlocked(f"เขียนไฟล์ {path} ไม่ได้ (ไฟล์อาจเปิดอยู่หรือไม่มีสิทธิ์เขียน)",
-                            hint="ปิดไฟล์ใน Excel/LibreOffice แล้วลองใหม่",
-                            english=f"cannot write {path}") from None
+        raise OutputBlocked(
+            f"เขียนไฟล์ {path} ไม่ได้ (ไฟล์อาจเปิดอยู่หรือไม่มีสิทธิ์เขียน)",
+            hint="ปิดไฟล์ใน Excel/LibreOffice แล้วลองใหม่",
+            english=f"cannot write {path}",
+        ) from None
     return path
 
 
-def add_summary_sheets(wb: Workbook, plan: Plan, years: list[int] | None = None, *,
-                       chart: bool = True) -> list[Worksheet]:
+def add_summary_sheets(
+    wb: Workbook, plan: Plan, years: list[int] | None = None, *, chart: bool = True
+) -> list[Worksheet]:
     """(Re)create one sheet per year and the overview at the end of `wb`; returns them.
 
     Every sheet `is_summary_sheet` names is removed first, so a stale year never lingers.

@@ -3,9 +3,10 @@
 Each cell is a COUNTIFS/SUMIFS over the year sheets' own rows, so the overview follows any edit
 made in a year sheet and works the same in the standalone workbook and in the master.
 """
+
 from openpyxl.chart import BarChart, Reference
-from openpyxl.worksheet.pagebreak import Break
 from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline import contract as c
@@ -14,12 +15,11 @@ from pipeline.render.excel import layout as s
 
 BUDGET_LETTER = get_column_letter(s.BUDGET_COL)
 DIM_LETTER = get_column_letter(s.DIMENSION_COL)
-CHART_CM = (10.0, 8.0)    # width, height: two side by side fill the landscape page's width
-OVERVIEW_ROW_PT = 21      # one line of TH SarabunPSK 16 with its marks
+CHART_CM = (10.0, 8.0)  # width, height: two side by side fill the landscape page's width
+OVERVIEW_ROW_PT = 21  # one line of TH SarabunPSK 16 with its marks
 
 
-def add_overview(ws: Worksheet, plan: Plan, ranges: dict[int, tuple[int, int]], *,
-                 chart: bool = True) -> None:
+def add_overview(ws: Worksheet, plan: Plan, ranges: dict[int, tuple[int, int]], *, chart: bool = True) -> None:
     """`ranges`: year -> (first, last) data row of that year's sheet."""
     dims = [d.number for d in plan.dimensions]
     width = len(dims) + 2
@@ -29,18 +29,17 @@ def add_overview(ws: Worksheet, plan: Plan, ranges: dict[int, tuple[int, int]], 
     title.font, title.alignment = s.TITLE, s.CENTER
     ws.merge_cells(start_row=1, end_row=1, start_column=1, end_column=width)
     counts = _table(ws, 3, "จำนวนโครงการ", dims, ranges, _count_formula, number_format="0")
-    budgets = _table(ws, counts[1] + 3, "งบประมาณ (บาท)", dims, ranges, _budget_formula,
-                     number_format=s.BUDGET_FORMAT)
+    budgets = _table(ws, counts[1] + 3, "งบประมาณ (บาท)", dims, ranges, _budget_formula, number_format=s.BUDGET_FORMAT)
     after_footer = s.footer(ws, plan, budgets[1] + 3, col=1)
     s.page_setup(ws, (14,) + (18,) * (len(dims) + 1), "1:1")
     _print_on_two_pages(ws, budgets[1])
     if chart and years:
         # -- below the มิติ legend, the two charts side by side, as wide as the tables --
         half = get_column_letter(2 + len(dims) // 2)
-        _chart(ws, "งบประมาณ (บาท) จำแนกตามมิติและปีงบประมาณ", budgets, width, f"A{after_footer + 1}",
-               number_format="#,##0")
-        _chart(ws, "จำนวนโครงการ จำแนกตามมิติและปีงบประมาณ", counts, width, f"{half}{after_footer + 1}",
-               number_format="0")
+        _chart(
+            ws, "งบประมาณ (บาท) จำแนกตามมิติและปีงบประมาณ", budgets, width, f"A{after_footer + 1}", number_format="#,##0"
+        )
+        _chart(ws, "จำนวนโครงการ จำแนกตามมิติและปีงบประมาณ", counts, width, f"{half}{after_footer + 1}", number_format="0")
 
 
 def _print_on_two_pages(ws: Worksheet, budget_total: int) -> None:
@@ -60,8 +59,10 @@ def _count_formula(year: int, first: int, last: int, dim: int) -> str:
 
 def _budget_formula(year: int, first: int, last: int, dim: int) -> str:
     sheet = quote_sheetname(c.summary_sheet_name(year))
-    return (f"=SUMIFS({sheet}!${BUDGET_LETTER}${first}:${BUDGET_LETTER}${last},"
-            f"{sheet}!${DIM_LETTER}${first}:${DIM_LETTER}${last},{dim})")
+    return (
+        f"=SUMIFS({sheet}!${BUDGET_LETTER}${first}:${BUDGET_LETTER}${last},"
+        f"{sheet}!${DIM_LETTER}${first}:${DIM_LETTER}${last},{dim})"
+    )
 
 
 def _table(ws, top: int, label: str, dims, ranges, formula, *, number_format: str) -> tuple[int, int]:
@@ -103,8 +104,8 @@ def _chart(ws, title: str, table: tuple[int, int], width: int, anchor: str, *, n
     chart.add_data(data, from_rows=True, titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=2, max_col=width - 1, min_row=header, max_row=header))
     chart.y_axis.number_format = number_format
-    chart.y_axis.numFmt.sourceLinked = False     # the axis keeps its own format, not the cells'
-    chart.x_axis.delete = chart.y_axis.delete = False   # openpyxl would hide both axes in Excel
+    chart.y_axis.numFmt.sourceLinked = False  # the axis keeps its own format, not the cells'
+    chart.x_axis.delete = chart.y_axis.delete = False  # openpyxl would hide both axes in Excel
     chart.legend.position = "b"
     chart.width, chart.height = CHART_CM
     ws.add_chart(chart, anchor)

@@ -13,6 +13,7 @@ validations and names of the staff's sheets). Instead LibreOffice recalculates a
 summary sheets' results are copied into the new file (pipeline.render.excel.recalc.store_cached_values);
 the file is also marked "recalculate on open" for Excel.
 """
+
 import glob
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,8 +36,9 @@ class WriteBackResult:
     recalculated: bool
 
 
-def write_back(master: Master | Path, plan: Plan, years: list[int] | None = None, *,
-               recalculate: bool = True) -> WriteBackResult:
+def write_back(
+    master: Master | Path, plan: Plan, years: list[int] | None = None, *, recalculate: bool = True
+) -> WriteBackResult:
     master = master if isinstance(master, Master) else open_master(master)
     wb = open_for_edit(master, lambda lost: _refuse_loss(master.path, lost))
     active = wb.active.title if wb.active is not None else None
@@ -46,7 +48,8 @@ def write_back(master: Master | Path, plan: Plan, years: list[int] | None = None
     remove_dead_temporaries(master.path)
     summary_sheets = [ws.title for ws in wb.worksheets if is_summary_sheet(ws.title)]
     backup, recalculated = save_edit(
-        master, wb, TMP_TAG, finish=lambda tmp: recalculate and store_cached_values(tmp, summary_sheets))
+        master, wb, TMP_TAG, finish=lambda tmp: recalculate and store_cached_values(tmp, summary_sheets)
+    )
     return WriteBackResult(master.path, backup, bool(recalculated))
 
 
@@ -75,4 +78,6 @@ def _refuse_loss(path: Path, lost: list[str]) -> None:
         f"ไม่เขียนสรุปกลับลงใน {path.name} เพราะจะทำให้สิ่งต่อไปนี้หายไป:\n{listing}\n"
         f"ไฟล์ {path.name} ไม่ถูกแก้ไข (ตารางสรุปอยู่ในไฟล์ summary.xlsx ที่เขียนแยกไว้)",
         hint="ย้ายสิ่งที่ระบุไปไว้ในไฟล์อื่นแล้วสั่งใหม่ หรือส่งไฟล์ summary.xlsx แทนการเขียนกลับ",
-        english=f"write-back refused, would lose: {lost}", code="write-back-refused")
+        english=f"write-back refused, would lose: {lost}",
+        code="write-back-refused",
+    )

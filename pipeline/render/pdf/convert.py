@@ -2,27 +2,27 @@
 template joined into one file each (pipeline.render.pdf.joined); the plan book's PDF is assembled
 from its front matter's and parts' PDFs with Thai page numbers (pipeline.render.book.parts,
 pipeline.render.book.pdf)."""
+
 import os
 import shutil
 import tempfile
 import zipfile
 import zlib
+from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
 
 from pipeline.office import soffice as office
-from pipeline.render.pdf import joined as pdf_joined
 from pipeline.render.book.parts import FRONT_NAME, make_book_pdf
 from pipeline.render.book.pdf import find_thai_font
+from pipeline.render.pdf import joined as pdf_joined
 from pipeline.render.pdf.header import has_thai_page_header, header_place, stamp_header_numbers, without_header_text
 from pipeline.render.word.linebreak import office_marks
 
 PDF_WORKERS = 2  # measured with bench/bench_run.py, beside the recalculation's process
 
 
-def make_pdfs(documents: list[Path], book=None,
-              progress: Callable[[int, int], None] | None = None) -> list[Path]:
+def make_pdfs(documents: list[Path], book=None, progress: Callable[[int, int], None] | None = None) -> list[Path]:
     """Convert the documents in PDF_WORKERS LibreOffice processes; each PDF lands next to its .docx.
 
     The plan book's (a pipeline.render.book.parts.PlanBook) PDF is assembled from its front matter's and
@@ -53,7 +53,7 @@ def _convert_all(docx: list[Path], workers: int = PDF_WORKERS, on_progress=None)
     except pdf_joined.JoinFailed:
         pass
     except office.ConversionFailed as exc:
-        if exc.code == office.TIMED_OUT:   # -- waiting as long again would not help --
+        if exc.code == office.TIMED_OUT:  # -- waiting as long again would not help --
             raise
     return _convert_each(docx, workers, on_progress)
 
@@ -81,12 +81,18 @@ def _convert(docx: list[Path], workers: int, on_progress, *, joined: bool) -> li
         labels = _labels(docx)
         names = [f"{labels[g.parts[0]]} … ({len(g.parts)})" for g in joins] + [labels[d] for d in alone]
         weights = [len(g.parts) for g in joins] + [1] * len(alone)
-        pdfs = office.convert([g.path for g in joins] + links, pdf_joined.PDF_TARGET if joined else "pdf",
-                              flat / "pdf", workers=workers, on_progress=on_progress, labels=names,
-                              weights=weights)
+        pdfs = office.convert(
+            [g.path for g in joins] + links,
+            pdf_joined.PDF_TARGET if joined else "pdf",
+            flat / "pdf",
+            workers=workers,
+            on_progress=on_progress,
+            labels=names,
+            weights=weights,
+        )
         for group, pdf in zip(joins, pdfs):
             pdf_joined.cut(group, pdf)
-        for d, pdf in zip(alone, pdfs[len(joins):]):
+        for d, pdf in zip(alone, pdfs[len(joins) :]):
             _place(d, pdf, font if d in stamped else None)
     return [d.with_suffix(".pdf") for d in docx]
 
@@ -111,7 +117,7 @@ def _link(docx: Path, link: Path, stamp_font: Path | None) -> Path:
                 if stamp_font is not None:
                     data = without_header_text(item.filename, data)
                 out.writestr(item, office_marks(data) if item.filename.startswith("word/") else data)
-    except (zipfile.BadZipFile, zlib.error):   # -- not a .docx: LibreOffice says it cannot convert it --
+    except (zipfile.BadZipFile, zlib.error):  # -- not a .docx: LibreOffice says it cannot convert it --
         shutil.copyfile(docx, link)
     return link
 

@@ -14,6 +14,7 @@ text elsewhere in it (NUMPAGES, REF, PAGEREF, STYLEREF, SEQ, TOC), and left/righ
 destination missing or out of order) the caller converts the documents alone. The joined file's
 break marks are LibreOffice's (linebreak.office_marks), as for a document converted alone.
 """
+
 import re
 import zipfile
 from dataclasses import dataclass
@@ -33,17 +34,19 @@ _BODY_ONLY = {"word/document.xml", "docProps/core.xml", "docProps/app.xml", "doc
 # -- list, line, note and SEQ numbering runs on across documents; NUMPAGES counts the joined file;
 #    REF/PAGEREF/STYLEREF/TOC could find another document's text; left and right pages would
 #    depend on where a document starts in the joined file --
-_ALONE = re.compile(rb"<w:numPr\b|<w:lnNumType|<w:footnoteReference|<w:endnoteReference"
-                    rb"|NUMPAGES|SECTIONPAGES|PAGEREF|STYLEREF|NOTEREF| REF | SEQ | TOC "
-                    rb"|<w:evenAndOddHeaders|<w:mirrorMargins|<w:bookFoldPrinting|w:val=\"(?:odd|even)Page\"")
+_ALONE = re.compile(
+    rb"<w:numPr\b|<w:lnNumType|<w:footnoteReference|<w:endnoteReference"
+    rb"|NUMPAGES|SECTIONPAGES|PAGEREF|STYLEREF|NOTEREF| REF | SEQ | TOC "
+    rb"|<w:evenAndOddHeaders|<w:mirrorMargins|<w:bookFoldPrinting|w:val=\"(?:odd|even)Page\""
+)
 _ROOT = re.compile(rb"^(.*?<w:body>)(.*)(</w:body>\s*</w:document>\s*)$", re.S)
-_BOOKMARK_ID = 2_000_000_000       # far above the ids Word and docxtpl give, within a 32-bit int
+_BOOKMARK_ID = 2_000_000_000  # far above the ids Word and docxtpl give, within a 32-bit int
 
 
 @dataclass
 class Joined:
-    path: Path              # the joined .docx (its PDF is made next to it by LibreOffice)
-    parts: list[Path]       # the documents in it, in order
+    path: Path  # the joined .docx (its PDF is made next to it by LibreOffice)
+    parts: list[Path]  # the documents in it, in order
 
 
 def plan(documents: list[Path], chunks: int) -> tuple[list[list[Path]], list[Path]]:
@@ -52,7 +55,7 @@ def plan(documents: list[Path], chunks: int) -> tuple[list[list[Path]], list[Pat
     process gets one."""
     groups: dict[tuple, list[Path]] = {}
     alone = []
-    checked: dict[tuple, bool] = {}     # -- a template's members are the same bytes in every document --
+    checked: dict[tuple, bool] = {}  # -- a template's members are the same bytes in every document --
     for doc in documents:
         key = _template_key(doc, checked)
         if key is None:
@@ -66,7 +69,7 @@ def plan(documents: list[Path], chunks: int) -> tuple[list[list[Path]], list[Pat
             continue
         pieces = chunks if not joined else 1
         size = -(-len(members) // pieces)
-        joined += [members[i:i + size] for i in range(0, len(members), size)]
+        joined += [members[i : i + size] for i in range(0, len(members), size)]
     return [g for g in joined if len(g) > 1], alone + [g[0] for g in joined if len(g) == 1]
 
 
@@ -108,7 +111,7 @@ def join(parts: list[Path], target: Path) -> Joined:
             head, body, tail = _ROOT.match(z.read("word/document.xml")).groups()
         try:
             bodies.append(_section_body(head, body, tail, index, last=index == len(parts) - 1))
-        except (etree.XMLSyntaxError, StopIteration, IndexError) as exc:   # no paragraph, no sectPr
+        except (etree.XMLSyntaxError, StopIteration, IndexError) as exc:  # no paragraph, no sectPr
             raise JoinFailed(f"{part.name} cannot be joined: {exc!r}") from exc
     with zipfile.ZipFile(parts[0]) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
         for item in src.infolist():
@@ -162,8 +165,21 @@ def _starts_new_page(section: etree._Element, index: int) -> None:
 
 
 # -- CT_SectPr's order: pgNumType comes after these (Word rejects a misplaced one) --
-_BEFORE_PG_NUM = {f"{W}{t}" for t in ("headerReference", "footerReference", "footnotePr", "endnotePr",
-                                       "type", "pgSz", "pgMar", "paperSrc", "pgBorders", "lnNumType")}
+_BEFORE_PG_NUM = {
+    f"{W}{t}"
+    for t in (
+        "headerReference",
+        "footerReference",
+        "footnotePr",
+        "endnotePr",
+        "type",
+        "pgSz",
+        "pgMar",
+        "paperSrc",
+        "pgBorders",
+        "lnNumType",
+    )
+}
 
 
 def _order_page_numbering(section: etree._Element, numbering: etree._Element) -> None:
@@ -203,8 +219,9 @@ def cut(joined: Joined, pdf: Path) -> list[Path]:
 def destination_pages(reader) -> dict[str, int]:
     """Named destination -> 0-based page index. LibreOffice writes them in a /Dests dictionary, whose
     keys pypdf gives as PDF names ("/pdfpart0"); the slash is dropped."""
-    return {name.lstrip("/"): reader.get_destination_page_number(dest)
-            for name, dest in reader.named_destinations.items()}
+    return {
+        name.lstrip("/"): reader.get_destination_page_number(dest) for name, dest in reader.named_destinations.items()
+    }
 
 
 def _title_author(docx: Path) -> dict[str, str]:
@@ -214,7 +231,9 @@ def _title_author(docx: Path) -> dict[str, str]:
             core = etree.fromstring(z.read("docProps/core.xml"))
     except (KeyError, OSError, zipfile.BadZipFile, etree.XMLSyntaxError):
         return {}
-    names = {"/Title": "{http://purl.org/dc/elements/1.1/}title",
-             "/Author": "{http://purl.org/dc/elements/1.1/}creator"}
+    names = {
+        "/Title": "{http://purl.org/dc/elements/1.1/}title",
+        "/Author": "{http://purl.org/dc/elements/1.1/}creator",
+    }
     found = {key: core.findtext(tag) for key, tag in names.items()}
     return {key: value for key, value in found.items() if value}

@@ -4,7 +4,8 @@ The templates carry python-docx's sample properties (created 2013-12-23, "genera
 python-docx", application "Microsoft Macintosh Word"); every output gets its own instead: its
 title, the organisation as author, created/modified = the run's time, and this program's name.
 """
-from datetime import datetime, timezone
+
+from datetime import UTC, datetime
 from xml.sax.saxutils import escape
 
 CORE = "docProps/core.xml"
@@ -20,24 +21,26 @@ _CORE_XML = (
     "<cp:lastModifiedBy>{author}</cp:lastModifiedBy><cp:revision>1</cp:revision>"
     '<dcterms:created xsi:type="dcterms:W3CDTF">{when}</dcterms:created>'
     '<dcterms:modified xsi:type="dcterms:W3CDTF">{when}</dcterms:modified>'
-    "</cp:coreProperties>")
+    "</cp:coreProperties>"
+)
 _APP_XML = (
     "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
     '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
     ' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
     "<Application>{application}</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>"
     "<Company>{company}</Company><LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
-    "<HyperlinksChanged>false</HyperlinksChanged></Properties>")
+    "<HyperlinksChanged>false</HyperlinksChanged></Properties>"
+)
 
 
 def run_time() -> datetime:
     """One timestamp for all documents of a run (UTC, whole seconds, as W3CDTF wants)."""
-    return datetime.now(timezone.utc).replace(microsecond=0)
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 def properties(title: str, organisation: str, when: datetime) -> dict[str, bytes]:
     """The two property parts of a package, to replace the template's."""
-    stamp = when.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    stamp = when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     return {
         CORE: _CORE_XML.format(title=escape(title), author=escape(organisation), when=stamp).encode("utf-8"),
         APP: _APP_XML.format(application=APPLICATION, company=escape(organisation)).encode("utf-8"),

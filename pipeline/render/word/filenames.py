@@ -4,6 +4,7 @@ Project names are staff-typed Thai text: they may hold `/`, `:`, `..`, or be ver
 cleaned to one path component, truncated at the end of a word (never inside a Thai word, never
 by bytes) and made unique within its folder (case-insensitive, as on Windows).
 """
+
 import re
 import unicodedata
 from pathlib import Path
@@ -14,8 +15,7 @@ from pipeline.text.thai_words import words
 __all__ = ["safe_filename", "unique_name", "safe_child"]
 
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
-_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
-             *(f"LPT{i}" for i in range(1, 10))}
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 FALLBACK = "ไม่มีชื่อ"
 # -- 80 characters keeps out/2566/<name>.docx well under Windows' 260-character MAX_PATH --
 DEFAULT_MAX = 80
@@ -27,7 +27,7 @@ def safe_filename(text: str, max_len: int = DEFAULT_MAX, *, suffix: str = "") ->
     """One safe path component: `text` cleaned and truncated, then `suffix` (e.g. '.docx')."""
     name = nfc(str(text))
     name = _FORBIDDEN.sub(" ", name)
-    name = re.sub(r"\.{2,}", ".", name)           # no '..' anywhere
+    name = re.sub(r"\.{2,}", ".", name)  # no '..' anywhere
     name = re.sub(r"\s+", " ", name).strip(" .")  # Windows drops trailing dots/spaces; '.x' hides
     budget = MAX_BYTES - len(suffix.encode("utf-8"))
     name = _truncate(name, max(1, max_len - len(suffix)), budget).rstrip(" .")
@@ -58,6 +58,7 @@ def _word_end(text: str, cut: int) -> int:
     """The last word end at or before `cut`, preferring one after a content word (a name ends
     "…ที่เกี่ยวข้อง", not "…ที่เกี่ยวข้องกับการ") while that keeps at least half; 0 when none."""
     from pythainlp.corpus import thai_stopwords
+
     ends, at = [], 0
     for token in words(text):
         at += len(token)
@@ -91,7 +92,7 @@ def unique_name(name: str, taken: set[str]) -> str:
 
 def safe_child(folder: Path, name: str) -> Path:
     """folder / name, refusing anything that would resolve outside `folder`."""
-    path = (folder / name)
+    path = folder / name
     if path.resolve().parent != folder.resolve():
         raise ValueError(f"unsafe file name: {name!r}")
     return path

@@ -7,6 +7,7 @@ closes the current run, writes a <w:hyperlink> and opens a new run. The relation
 needs is added when the document is written: `relationships(template, rendered)` reads each link's
 address back from its w:tooltip, so nothing is kept between documents.
 """
+
 import hashlib
 import html
 import re
@@ -22,9 +23,11 @@ RELS = "word/_rels/document.xml.rels"
 HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 _LINK = re.compile(r'<w:hyperlink r:id="(rIdLink[0-9a-f]+)" w:tooltip="([^"]*)"')
 # -- blue and underlined, as Word shows a link: direct formatting, so a template needs no style --
-_RUN = ('</w:t></w:r><w:hyperlink r:id="{id}" w:tooltip="{url}" w:history="1"><w:r><w:rPr>'
-        '<w:color w:val="0563C1"/><w:u w:val="single"/></w:rPr><w:t xml:space="preserve">{shown}</w:t>'
-        '</w:r></w:hyperlink><w:r><w:t xml:space="preserve">')
+_RUN = (
+    '</w:t></w:r><w:hyperlink r:id="{id}" w:tooltip="{url}" w:history="1"><w:r><w:rPr>'
+    '<w:color w:val="0563C1"/><w:u w:val="single"/></w:rPr><w:t xml:space="preserve">{shown}</w:t>'
+    '</w:r></w:hyperlink><w:r><w:t xml:space="preserve">'
+)
 
 
 def link(url: str, shown: str) -> Markup:
@@ -41,6 +44,9 @@ def relationships(template: PreparedTemplate, rendered: dict[str, str]) -> dict[
         return {}
     rels = etree.fromstring(template.raw[RELS])
     for rid, url in sorted(links.items()):
-        etree.SubElement(rels, f"{{{PR}}}Relationship",
-                         {"Id": rid, "Type": HYPERLINK, "Target": html.unescape(url), "TargetMode": "External"})
+        etree.SubElement(
+            rels,
+            f"{{{PR}}}Relationship",
+            {"Id": rid, "Type": HYPERLINK, "Target": html.unescape(url), "TargetMode": "External"},
+        )
     return {RELS: etree.tostring(rels, xml_declaration=True, encoding="UTF-8", standalone=True)}

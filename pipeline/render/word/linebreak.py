@@ -15,6 +15,7 @@ Measured with bench/count_split_words.py (README "Line breaks"), and why no more
   that mark one letter late (ประพฤติมิชอบ -> ประพฤติมชิ อบ).
 `pdftotext` leaves the joiners out, so the PDF text stays searchable as typed.
 """
+
 import re
 from functools import lru_cache
 
@@ -23,8 +24,8 @@ from markupsafe import Markup, escape
 from pipeline.render.word.hyperlinks import link
 from pipeline.text.thai_words import CUSTOM_WORDS, dictionary
 
-ZWSP = "\u200b"   # never inserted (see above); removed like WJ from text read back
-WJ = "\u2060"     # a line must not break here
+ZWSP = "\u200b"  # never inserted (see above); removed like WJ from text read back
+WJ = "\u2060"  # a line must not break here
 # -- what LibreOffice converts gets U+FEFF where the .docx has WJ: the same line-break class (UAX #14
 #    "WJ"), but on a justified line LibreOffice adds space at a U+2060 and `pdftotext` then reads
 #    "ท้อง ถิ่น" (48 of 856 in a run's PDFs; 30 with U+FEFF, all of them lines whose letters are
@@ -137,7 +138,7 @@ def wrappable(value):
     if not isinstance(value, str) or isinstance(value, Markup):
         return value
     out = _split_urls(value, lambda url: link(url, _wrapping(url)), lambda text: escape(_thai(text)))
-    return Markup("").join(out)   # -- Markup: `printed` leaves it as it is --
+    return Markup("").join(out)  # -- Markup: `printed` leaves it as it is --
 
 
 def _wrapping(url: str) -> str:

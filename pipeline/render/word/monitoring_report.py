@@ -7,6 +7,7 @@ Same machinery as the other documents (pipeline.render.word.word): a docxtpl tem
 first, then the package's default)
 prepared once, rendered in the sandbox; PDFs are made with the others by `pipeline run`.
 """
+
 from pathlib import Path
 
 from pipeline.errors import TemplateError
@@ -26,8 +27,9 @@ def report_name(year: int, round_: int) -> str:
     return FILE_NAMES[round_].format(year=year)
 
 
-def render_reports(plan: Plan, summaries: list[RoundSummary], out_dir: Path,
-                   templates_dir: Path | None = None) -> list[Path]:
+def render_reports(
+    plan: Plan, summaries: list[RoundSummary], out_dir: Path, templates_dir: Path | None = None
+) -> list[Path]:
     """One .docx per summary in out_dir/YYYY/; returns the paths."""
     if not summaries:
         return []
@@ -35,9 +37,11 @@ def render_reports(plan: Plan, summaries: list[RoundSummary], out_dir: Path,
     folders = ([Path(templates_dir)] if templates_dir else []) + [OVERRIDE_DIR, TEMPLATES_DIR]
     path = next((f / TEMPLATE_FILE for f in folders if (f / TEMPLATE_FILE).is_file()), folders[-1] / TEMPLATE_FILE)
     if not path.is_file():
-        raise TemplateError(f"ไม่พบแม่แบบ {path}",
-                            hint="สร้างใหม่ด้วย python scripts/make_templates.py --only monitoring_report.docx",
-                            english=f"template {path} is missing")
+        raise TemplateError(
+            f"ไม่พบแม่แบบ {path}",
+            hint="สร้างใหม่ด้วย python scripts/make_templates.py --only monitoring_report.docx",
+            english=f"template {path} is missing",
+        )
     template = PreparedTemplate.load(path, make_env())
     written = []
     for s in summaries:

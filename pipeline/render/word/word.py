@@ -16,11 +16,12 @@ The plan book reproduces the source plan book: announcement, the year tables, th
 sheets of the plan's first year in ลำดับที่ order (each year folder has that year's sheets), behind
 a cover, a คำนำ and a สารบัญ (pipeline.render.book.parts).
 """
+
 import io
-from importlib import resources
+from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
-from typing import Callable
 
 from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
@@ -28,33 +29,43 @@ from markupsafe import Markup
 
 from pipeline.errors import PipelineError, TemplateError
 from pipeline.model import Plan
+from pipeline.render.book.parts import PlanBook, book_part
 from pipeline.render.word import word_context as ctx
 from pipeline.render.word.balance import balance
 from pipeline.render.word.docprops import properties, run_time
 from pipeline.render.word.docx_fast import PreparedTemplate
-from pipeline.render.word.linebreak import printed, wrappable
 from pipeline.render.word.filenames import safe_child, safe_filename, unique_name
-from pipeline.render.book.parts import PlanBook, book_part
+from pipeline.render.word.linebreak import printed, wrappable
 from pipeline.text.thai import baht_words, budget_phrase, thai_date, thai_digits
 
 # -- the defaults ship inside the package; a checkout's top-level templates/ holds the copies staff
 # edit, and each file found there is used instead of the default --
 TEMPLATES_DIR = Path(str(resources.files("pipeline") / "templates"))
 OVERRIDE_DIR = Path(__file__).resolve().parents[3] / "templates"
-TEMPLATE_FILES = {"announcement": "announcement.docx", "year_table": "year_table.docx",
-                  "project_sheet": "project_sheet.docx", "planbook": "planbook.docx"}
+TEMPLATE_FILES = {
+    "announcement": "announcement.docx",
+    "year_table": "year_table.docx",
+    "project_sheet": "project_sheet.docx",
+    "planbook": "planbook.docx",
+}
 GARUDA_FILE = "garuda.png"
-GARUDA_HEIGHT_CM = 3.0   # ตราครุฑ 3 cm tall, as งานสารบรรณ has it
+GARUDA_HEIGHT_CM = 3.0  # ตราครุฑ 3 cm tall, as งานสารบรรณ has it
 ANNOUNCEMENT_NAME = "ประกาศ"
-NO_EMBLEM = "no-emblem"   # warning code: no garuda.png and no picture pasted in announcement.docx
+NO_EMBLEM = "no-emblem"  # warning code: no garuda.png and no picture pasted in announcement.docx
 PLANBOOK_NAME = "แผนปฏิบัติการป้องกันการทุจริต {start}-{end}"
 
 
 def make_env() -> SandboxedEnvironment:
     """Sandboxed, autoescaping, strict: a misspelt tag name is an error, not a blank."""
     env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, finalize=printed)
-    env.filters.update(thai=thai_digits, thai_date=thai_date, baht=budget_phrase, baht_words=baht_words,
-                       balance=balance, wrap_urls=wrappable)
+    env.filters.update(
+        thai=thai_digits,
+        thai_date=thai_date,
+        baht=budget_phrase,
+        baht_words=baht_words,
+        balance=balance,
+        wrap_urls=wrappable,
+    )
     return env
 
 
@@ -65,7 +76,7 @@ class WordTemplates:
     project_sheet: PreparedTemplate
     planbook: PreparedTemplate
     garuda: Markup | str = ""
-    emblem: str = ""          # "file" (garuda.png), "pasted" (an image in announcement.docx) or ""
+    emblem: str = ""  # "file" (garuda.png), "pasted" (an image in announcement.docx) or ""
 
     @classmethod
     def load(cls, templates_dir: Path | None = None, garuda_path: Path | None = None) -> "WordTemplates":
@@ -74,23 +85,31 @@ class WordTemplates:
         paths = {key: _first(folders, name) for key, name in TEMPLATE_FILES.items()}
         for path in paths.values():
             if not path.is_file():
-                raise TemplateError(f"ไม่พบแม่แบบ {path}", hint="สร้างใหม่ด้วย python scripts/make_templates.py",
-                                    english=f"template {path} is missing")
+                raise TemplateError(
+                    f"ไม่พบแม่แบบ {path}",
+                    hint="สร้างใหม่ด้วย python scripts/make_templates.py",
+                    english=f"template {path} is missing",
+                )
         garuda_path = garuda_path or next((p for p in (f / GARUDA_FILE for f in folders) if p.is_file()), None)
         pasted = has_pasted_image(paths["announcement"])
         # -- an image staff pasted into announcement.docx is the emblem; garuda.png is not added too --
-        package, garuda = (_with_garuda(paths["announcement"], Path(garuda_path))
-                           if garuda_path and not pasted else (None, ""))
-        return cls(announcement=PreparedTemplate.load(paths["announcement"], env, package),
-                   year_table=PreparedTemplate.load(paths["year_table"], env),
-                   project_sheet=PreparedTemplate.load(paths["project_sheet"], env),
-                   planbook=PreparedTemplate.load(paths["planbook"], env), garuda=garuda,
-                   emblem="pasted" if pasted else "file" if garuda else "")
+        package, garuda = (
+            _with_garuda(paths["announcement"], Path(garuda_path)) if garuda_path and not pasted else (None, "")
+        )
+        return cls(
+            announcement=PreparedTemplate.load(paths["announcement"], env, package),
+            year_table=PreparedTemplate.load(paths["year_table"], env),
+            project_sheet=PreparedTemplate.load(paths["project_sheet"], env),
+            planbook=PreparedTemplate.load(paths["planbook"], env),
+            garuda=garuda,
+            emblem="pasted" if pasted else "file" if garuda else "",
+        )
 
 
 def has_pasted_image(template: Path) -> bool:
     """True when the template's body already shows a picture (pasted in Word)."""
     import zipfile
+
     with zipfile.ZipFile(template) as z:
         body = z.read("word/document.xml")
     return b"<w:drawing" in body or b"<w:pict" in body
@@ -106,23 +125,31 @@ def _with_garuda(template: Path, image: Path) -> tuple[bytes, Markup]:
     (what docxtpl's InlineImage prints, made once instead of per document)."""
     from docx import Document
     from docx.shared import Cm
+
     try:
         doc = Document(str(template))
         inline = doc.part.new_pic_inline(str(image), None, Cm(GARUDA_HEIGHT_CM))
     except Exception as exc:  # python-docx raises several types for a bad image
-        raise PipelineError(f"ใช้รูปครุฑ {image} ไม่ได้: {exc}", hint="ใช้ไฟล์ .png หรือ .jpg",
-                            english=f"cannot use Garuda image {image}") from exc
+        raise PipelineError(
+            f"ใช้รูปครุฑ {image} ไม่ได้: {exc}", hint="ใช้ไฟล์ .png หรือ .jpg", english=f"cannot use Garuda image {image}"
+        ) from exc
     buf = io.BytesIO()
     doc.save(buf)
-    run = ('</w:t></w:r><w:r><w:drawing>%s</w:drawing></w:r><w:r><w:t xml:space="preserve">'
-           % inline.xml.split("?>", 1)[-1])
+    drawing = inline.xml.split("?>", 1)[-1]
+    run = f'</w:t></w:r><w:r><w:drawing>{drawing}</w:drawing></w:r><w:r><w:t xml:space="preserve">'
     return buf.getvalue(), Markup(run)
 
 
-def render_documents(plan: Plan, out_dir: Path, years: list[int] | None = None,
-                     templates_dir: Path | None = None, garuda_path: Path | None = None,
-                     book_out: list | None = None, notices: list[str] | None = None,
-                     progress: Callable[[int, int], None] | None = None) -> list[Path]:
+def render_documents(
+    plan: Plan,
+    out_dir: Path,
+    years: list[int] | None = None,
+    templates_dir: Path | None = None,
+    garuda_path: Path | None = None,
+    book_out: list | None = None,
+    notices: list[str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Path]:
     """Write every Word document for `plan` (or only `years`) into `out_dir`; return the paths.
 
     `notices` (a list) receives warning codes: NO_EMBLEM when the announcement has no Garuda.
@@ -150,26 +177,36 @@ def render_documents(plan: Plan, out_dir: Path, years: list[int] | None = None,
     tick()
     book = PlanBook(tpl.planbook, plan, out_dir)
     book.parts.append(book_part(tpl.announcement, ann_xml, written[0], "announcement", plan_years[0]))
-    sheet_parts = []   # the first plan year's project sheets follow all the year tables
+    sheet_parts = []  # the first plan year's project sheets follow all the year tables
     for year in chosen:
         folder = out_dir / str(year)
         folder.mkdir(exist_ok=True)
         year_taken: set[str] = set()
         table_xml = tpl.year_table.render(ctx.year_table_context(plan, year))
         title = f"{plan.settings.plan_title} พ.ศ. {year}"
-        written.append(_save(tpl.year_table, table_xml, folder, f"ตาราง {year}", year_taken,
-                             properties(title, org, now)))
+        written.append(
+            _save(tpl.year_table, table_xml, folder, f"ตาราง {year}", year_taken, properties(title, org, now))
+        )
         book.parts.append(book_part(tpl.year_table, table_xml, written[-1], "table", year))
         tick()
         for project, budget in sheets[year]:
             sheet_xml = tpl.project_sheet.render(ctx.project_sheet_context(project, year, budget))
             name = f"ลำดับที่ {project.seq:02d} {project.name}"
-            written.append(_save(tpl.project_sheet, sheet_xml, folder, name, year_taken,
-                                 properties(f"ลำดับที่ {thai_digits(project.seq)} {project.name}", org, now)))
+            written.append(
+                _save(
+                    tpl.project_sheet,
+                    sheet_xml,
+                    folder,
+                    name,
+                    year_taken,
+                    properties(f"ลำดับที่ {thai_digits(project.seq)} {project.name}", org, now),
+                )
+            )
             tick()
             if year == plan_years[0]:
-                sheet_parts.append(book_part(tpl.project_sheet, sheet_xml, written[-1], "sheet", year,
-                                             project.seq, project.name))
+                sheet_parts.append(
+                    book_part(tpl.project_sheet, sheet_xml, written[-1], "sheet", year, project.seq, project.name)
+                )
     if chosen == plan_years:
         name = PLANBOOK_NAME.format(start=plan_years[0], end=plan_years[-1])
         book.target = safe_child(out_dir, unique_name(safe_filename(name, suffix=".docx"), taken))
@@ -183,7 +220,8 @@ def render_documents(plan: Plan, out_dir: Path, years: list[int] | None = None,
     return written
 
 
-def _save(template: PreparedTemplate, rendered: dict, folder: Path, name: str, taken: set[str],
-          props: dict[str, bytes]) -> Path:
+def _save(
+    template: PreparedTemplate, rendered: dict, folder: Path, name: str, taken: set[str], props: dict[str, bytes]
+) -> Path:
     target = safe_child(folder, unique_name(safe_filename(name, suffix=".docx"), taken))
     return template.write(target, rendered, replace=props)

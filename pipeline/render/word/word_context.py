@@ -4,16 +4,15 @@ Formatting lives here, not in templates, so the tags stay `{{ name }}`-simple fo
 prose gets Thai digits (PyThaiNLP via pipeline.text.thai), the e-plan year table keeps Arabic digits
 as the e-plan prints them (`20,000.00`, `07 กรกฎาคม 2566`).
 """
+
 from collections import OrderedDict
 from decimal import Decimal
 
-
 from pipeline import contract as c
 from pipeline.errors import PipelineError
-from pipeline.text.list_items import outline
 from pipeline.model import Plan, Project, YearRow
+from pipeline.text.list_items import outline
 from pipeline.text.thai import baht_amount, budget_phrase, eplan_date, fiscal_year_label, thai_date, thai_digits
-
 
 
 def numbered(items: list[str]) -> list[dict]:
@@ -66,9 +65,17 @@ def year_table_context(plan: Plan, year: int) -> dict:
 
 
 def _table_row(r: YearRow, marks: list[str]) -> dict:
-    return {"order": str(r.order), "name": r.name, "dimension": str(r.dimension),
-            "budget": baht_amount(r.budget, digits="arabic", decimals=True),
-            "q1": marks[0], "q2": marks[1], "q3": marks[2], "q4": marks[3], "note": r.note}
+    return {
+        "order": str(r.order),
+        "name": r.name,
+        "dimension": str(r.dimension),
+        "budget": baht_amount(r.budget, digits="arabic", decimals=True),
+        "q1": marks[0],
+        "q2": marks[1],
+        "q3": marks[2],
+        "q4": marks[3],
+        "note": r.note,
+    }
 
 
 def sheets_for_year(plan: Plan, year: int) -> list[tuple[Project, Decimal]]:
@@ -84,9 +91,11 @@ def sheets_for_year(plan: Plan, year: int) -> list[tuple[Project, Decimal]]:
     by_code = {p.code: p for p in plan.projects}
     missing = [code for code in budgets if code not in by_code]
     if missing:
-        raise PipelineError(f"แผนรายปี {year} อ้างถึงรหัสโครงการที่ไม่มีในชีตโครงการ: {', '.join(missing)}",
-                            hint="ตรวจสมุดงานด้วย `pipeline validate` ก่อน",
-                            english=f"year {year} refers to unknown project codes {missing}")
+        raise PipelineError(
+            f"แผนรายปี {year} อ้างถึงรหัสโครงการที่ไม่มีในชีตโครงการ: {', '.join(missing)}",
+            hint="ตรวจสมุดงานด้วย `pipeline validate` ก่อน",
+            english=f"year {year} refers to unknown project codes {missing}",
+        )
     return sorted(((by_code[c], b) for c, b in budgets.items()), key=lambda pb: pb[0].seq)
 
 
