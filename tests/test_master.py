@@ -14,9 +14,12 @@ from web_helpers import upload, wait_for
 
 from pipeline import contract as c
 from pipeline.cli import main
+from pipeline.errors import OutputBlocked
+from pipeline.render.excel.writeback import write_back
 from pipeline.web import uploads
 from pipeline.web.app import create_app
 from pipeline.workbook.master import open_master
+from pipeline.workbook.safe_edit import open_for_edit, save_edit
 
 _OPENS: list[tuple[str, str]] = []  # (path, mode) of every open() while a test listens
 
@@ -129,3 +132,41 @@ def test_what_calamine_cannot_show_goes_to_openpyxl(tmp_path):
     )
     assert load_workbook(error)[c.SHEET_YEARLY]["K2"].data_type == "e"
     assert open_master(error).loader == "openpyxl"
+
+
+def test_an_edit_refuses_a_master_saved_again_since_it_was_read(master_copy, small_plan):
+    """Staff saved in Excel between our read and our write: their file is kept, no backup is made."""
+    master = open_master(master_copy)
+    before = master_copy.read_bytes()
+    os.utime(master_copy, ns=(master.stat[1] + 10**9, master.stat[1] + 10**9))  # -- "saved" a second later --
+    with pytest.raises(OutputBlocked) as caught:
+        write_back(master, small_plan, recalculate=False)
+    assert caught.value.code == "master-changed"
+    assert master_copy.read_bytes() == before
+    assert not list(master_copy.parent.glob("*.backup-*"))
+
+
+def test_a_failed_edit_leaves_the_master_and_no_backup(master_copy, small_plan):
+    before = master_copy.read_bytes()
+    master = open_master(master_copy)
+    wb = open_for_edit(master, lambda lost: pytest.fail(f"refused: {lost}"))
+
+    def broken(tmp):
+        raise RuntimeError("LibreOffice went away")
+
+    with pytest.raises(RuntimeError):
+        save_edit(master, wb, "test", finish=broken)
+    assert master_copy.read_bytes() == before
+    assert sorted(p.name for p in master_copy.parent.iterdir()) == ["master.xlsx"]
+
+
+def test_a_backup_is_made_before_the_replace_and_kept_on_success(master_copy):
+    before = master_copy.read_bytes()
+    master = open_master(master_copy)
+    wb = open_for_edit(master, lambda lost: pytest.fail(f"refused: {lost}"))
+    seen = {}
+    backup, _ = save_edit(
+        master, wb, "test", finish=lambda tmp: seen.update(backups=list(master_copy.parent.glob("*.backup-*")))
+    )
+    assert seen["backups"] == [backup]  # -- the backup exists while the new file is being finished --
+    assert backup.read_bytes() == before

@@ -120,9 +120,14 @@ class Report:
 
 def unreadable_dict(workbook: Path, exc: WorkbookUnreadable) -> dict:
     """An unreadable file in the shape of Report.to_dict(), with its one file-level problem."""
-    code = exc.code or "file-unreadable"
+    return file_problem_dict(str(workbook), exc.code or "file-unreadable", str(exc), exc.english or exc.message)
+
+
+def file_problem_dict(workbook: str, code: str, message: str, english: str, hint: str = "") -> dict:
+    """One file-level error in the shape of Report.to_dict() (`pipeline validate --json`, the web
+    page's refusals); the hint, when given, joins the message as in every other problem."""
     return {
-        "workbook": str(workbook),
+        "workbook": workbook,
         "valid": False,
         "errors": 1,
         "warnings": 0,
@@ -136,8 +141,8 @@ def unreadable_dict(workbook: Path, exc: WorkbookUnreadable) -> dict:
                 "column": "",
                 "cell": "",
                 "value": None,
-                "message": str(exc),
-                "message_en": exc.english or exc.message,
+                "message": message + (f" — วิธีแก้: {hint}" if hint else ""),
+                "message_en": english,
             }
         ],
     }

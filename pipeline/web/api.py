@@ -18,6 +18,7 @@ from starlette.background import BackgroundTask
 
 from pipeline.errors import RequestRefused, UploadRefused, WorkbookUnreadable
 from pipeline.validate import validate_master, write_report_xlsx
+from pipeline.validate.problems import file_problem_dict
 from pipeline.web import jobs, results, uploads
 from pipeline.workbook.master import open_master
 from pipeline.workbook.reader import read_plan
@@ -61,7 +62,7 @@ async def submit(request: Request):
     q: jobs.RunQueue = request.app.state.queue
     if q.waiting() >= jobs.MAX_WAITING:
         return JSONResponse(
-            problem_report(
+            file_problem_dict(
                 "",
                 "queue-full",
                 f"มีงานรอคิวอยู่แล้ว {jobs.MAX_WAITING} งาน",
@@ -207,7 +208,7 @@ def check(upload: uploads.Upload):
         master = open_master(upload.path)
         if not upload.filename.lower().endswith((".xlsx", ".xlsm")):
             return (
-                problem_report(
+                file_problem_dict(
                     upload.filename,
                     "file-extension",
                     f"ไฟล์ {upload.filename} ต้องมีนามสกุล .xlsx",
@@ -220,7 +221,7 @@ def check(upload: uploads.Upload):
         return validate_master(master), 200, master
     except WorkbookUnreadable as exc:
         return (
-            problem_report(
+            file_problem_dict(
                 upload.filename,
                 getattr(exc, "code", "file-unreadable"),
                 _rename(exc.message, upload),
@@ -245,31 +246,6 @@ def _rename(text: str, upload: uploads.Upload) -> str:
     return text.replace(str(upload.path), upload.filename).replace(uploads.DISK_NAME, upload.filename)
 
 
-def problem_report(workbook: str, code: str, message: str, english: str, hint: str = "") -> dict:
-    """A file-level refusal in the shape of `pipeline validate --json`, one error in it."""
-    text = message + (f" — วิธีแก้: {hint}" if hint else "")
-    return {
-        "workbook": workbook,
-        "valid": False,
-        "errors": 1,
-        "warnings": 0,
-        "stats": {},
-        "problems": [
-            {
-                "code": code,
-                "severity": "error",
-                "sheet": "",
-                "row": None,
-                "column": "",
-                "cell": "",
-                "value": None,
-                "message": text,
-                "message_en": english,
-            }
-        ],
-    }
-
-
 def _year(raw: str, plan_years: list[int], upload) -> list[int] | None:
     raw = raw.strip()
     if raw in ("", "all"):
@@ -277,7 +253,7 @@ def _year(raw: str, plan_years: list[int], upload) -> list[int] | None:
     if raw.isdigit() and int(raw) in plan_years:
         return [int(raw)]
     raise RequestRefused(
-        problem_report(
+        file_problem_dict(
             upload.filename,
             "year-outside-plan",
             f"ปี {raw} ไม่อยู่ในช่วงแผน {plan_years[0]}–{plan_years[-1]}",

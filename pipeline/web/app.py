@@ -12,6 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from pipeline.errors import UploadRefused
+from pipeline.validate.problems import file_problem_dict
 from pipeline.web import api, auth, jobs
 from pipeline.web.texts import words
 
@@ -43,7 +44,7 @@ def create_app(password: str | None = None, root: Path | None = None) -> FastAPI
 
 
 async def refused(request: Request, exc: UploadRefused):
-    return JSONResponse(api.problem_report("", exc.code, exc.message, exc.english, exc.hint), exc.status)
+    return JSONResponse(file_problem_dict("", exc.code, exc.message, exc.english, exc.hint), exc.status)
 
 
 async def crashed(request: Request, exc: Exception):
