@@ -18,8 +18,8 @@ from pipeline import contract as c
 from pipeline.errors import InitRefused, OutputBlocked
 from pipeline.model import year_projects
 from pipeline.validate import validate_master
-from pipeline.workbook.cells import clean_text, parse_int
-from pipeline.workbook.master import Master, open_master
+from pipeline.workbook.cells import parse_int
+from pipeline.workbook.master import Master, Sheet, open_master
 from pipeline.workbook.monitoring_sheet import add_monitoring_sheet, style_row
 from pipeline.workbook.reader import read_plan
 from pipeline.workbook.safe_edit import open_for_edit, save_edit
@@ -54,35 +54,29 @@ def init_round(path: Path, year: int, round_: int) -> InitResult:
     wb = open_for_edit(master, lambda lost: _refuse_loss(path, lost))
     ws = wb[c.SHEET_MONITORING] if c.SHEET_MONITORING in wb.sheetnames else add_monitoring_sheet(wb)
     result = InitResult(path)
-    _fill(ws, year, round_, year_projects(plan, year), result)
+    _fill(ws, master.sheets.get(c.SHEET_MONITORING), year, round_, year_projects(plan, year), result)
     if not result.added and not result.filled:
         return result
     result.backup, _ = save_edit(master, wb, "monitor")
     return result
 
 
-def _columns(ws) -> dict[str, int]:
-    """Header -> column, found by the header text: staff may have inserted a column of their own."""
-    cols = {}
-    for cell in ws[1]:
-        cols.setdefault(clean_text(cell.value), cell.column)
-    return cols
-
-
-def _fill(ws, year: int, round_: int, projects, result: InitResult) -> None:
-    cols = _columns(ws)
+def _fill(ws, sheet: Sheet | None, year: int, round_: int, projects, result: InitResult) -> None:
+    """Add the round's missing rows to `ws` (the sheet being edited), finding columns and existing
+    rows in the master's parsed `sheet` (None: the sheet was just added, in the contract's order)."""
     M = c.MonitoringCol  # -- every header is there: validation refused the sheet otherwise --
+    cols = sheet.headers if sheet is not None else {h: i for i, h in enumerate(H, 1)}
     YEAR, ROUND, CODE, NAME, PLANNED = (cols[h] for h in (M.YEAR, M.ROUND, M.PROJECT_CODE, M.NAME, M.PLANNED))
     existing, last = {}, 1
-    for row in range(2, ws.max_row + 1):
-        if any(clean_text(ws.cell(row, col).value) for col in cols.values()):
-            last = row
+    for row in sheet.rows if sheet is not None else ():
+        if any(col in row.cells for col in cols.values()):  # -- staff's own columns do not count --
+            last = row.number
             key = (
-                parse_int(ws.cell(row, YEAR).value),
-                parse_int(ws.cell(row, ROUND).value),
-                clean_text(ws.cell(row, CODE).value),
+                parse_int(sheet.get(row, M.YEAR)),
+                parse_int(sheet.get(row, M.ROUND)),
+                sheet.text(row, M.PROJECT_CODE),
             )
-            existing.setdefault(key, row)
+            existing.setdefault(key, row.number)
     for p in projects:
         row = existing.get((year, round_, p.code))
         if row is None:
