@@ -170,3 +170,10 @@ def test_a_backup_is_made_before_the_replace_and_kept_on_success(master_copy):
     )
     assert seen["backups"] == [backup]  # -- the backup exists while the new file is being finished --
     assert backup.read_bytes() == before
+
+
+def test_monitor_init_opens_the_master_once(master_copy, capsys):
+    argv = ["monitor", "init", str(master_copy), "--year", "2566", "--round", "6"]
+    assert opens_of(master_copy, lambda: main(argv)) == 1
+    assert "2566" in capsys.readouterr().out
+    assert len(list(master_copy.parent.glob("master.backup-*.xlsx"))) == 1
