@@ -2,7 +2,9 @@
 
 import io
 import json
+import shutil
 import zipfile
+from urllib.parse import unquote
 
 from openpyxl import load_workbook
 from rich.console import Console
@@ -100,19 +102,30 @@ def test_every_code_has_a_thai_fix_and_english():
 
 
 def test_excel_report_links_every_problem_to_its_cell(tmp_path, master_path, capsys):
-    out = tmp_path / "outputs" / "validation.xlsx"
-    assert main(["validate", str(master_path), "--report", str(out)]) == 0
-    report = validate_workbook(master_path)
-    ws = load_workbook(out)[c.VALIDATION_SHEET]
+    """Relative links: they survive moving the report and the master together, and carry no
+    user's folder."""
+    master = tmp_path / "งาน" / "inputs" / "แผน 2566.xlsx"
+    master.parent.mkdir(parents=True)
+    shutil.copyfile(master_path, master)
+    out = tmp_path / "งาน" / "outputs" / "validation.xlsx"
+    assert main(["validate", str(master), "--report", str(out)]) == 0
+    moved = tmp_path / "ส่งอำเภอ"
+    shutil.move(tmp_path / "งาน", moved)  # -- zipped, e-mailed, unzipped elsewhere --
+    report = validate_workbook(moved / "inputs" / master.name)
+    ws = load_workbook(moved / "outputs" / out.name)[c.VALIDATION_SHEET]
     rows = list(ws.iter_rows(min_row=2))
     assert len(rows) == len(report.problems)
     for row, problem in zip(rows, report.problems):
         assert row[4].value == problem.code and row[3].value == f"{problem.sheet}!{problem.cell}"
-        assert row[3].hyperlink.target == master_path.resolve().as_uri()
+        target = unquote(row[3].hyperlink.target)
+        assert target == "../inputs/แผน 2566.xlsx"
+        assert (moved / "outputs" / target).resolve() == (moved / "inputs" / master.name).resolve()
         assert row[3].hyperlink.location == f"'{problem.sheet}'!{problem.cell}"
-    with zipfile.ZipFile(out) as package:
+    with zipfile.ZipFile(moved / "outputs" / out.name) as package:
         rels = package.read("xl/worksheets/_rels/sheet1.xml.rels").decode()
-    assert 'TargetMode="External"' in rels and master_path.resolve().as_uri() in rels
+        sheet = package.read("xl/worksheets/sheet1.xml").decode()
+    assert 'TargetMode="External"' in rels and "file:" not in rels and str(tmp_path) not in rels
+    assert 'orientation="landscape"' in sheet and 'fitToWidth="1"' in sheet and 'fitToPage="1"' in sheet
 
 
 def test_excel_report_keeps_a_typed_formula_as_text(tmp_path, master_path):

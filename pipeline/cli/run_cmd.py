@@ -8,9 +8,8 @@ from contextlib import nullcontext
 from pipeline.cli.run_report import ProgressUI, error_json, print_outcome, result_json
 from pipeline.cli.validate_cmd import print_report
 from pipeline.errors import PipelineError, file_system_error
-from pipeline.render.word.word import NO_EMBLEM, OVERRIDE_DIR
 from pipeline.run import job as run
-from pipeline.run.report import PDF_SKIPPED, empty_sheet_notes
+from pipeline.run.report import outcome_notes
 
 
 def run_command(args) -> int:
@@ -49,38 +48,6 @@ def run_command(args) -> int:
     if failed and args.quiet and not args.json:  # -- -q too: the master was not updated --
         print(f"ผิดพลาด: ไม่ได้เขียนกลับ: {failed}", file=sys.stderr)
     return result.exit_code
-
-
-def outcome_notes(result: run.RunResult, workbook, templates=None) -> list[tuple[str, str]]:
-    """(style, sentence) for each code in the result that staff should read."""
-    notes = [("yellow" if i == 0 else "", line) for i, line in enumerate(empty_sheet_notes(result))]
-    if NO_EMBLEM in result.notices:
-        folder = templates or OVERRIDE_DIR.name
-        notes.append(
-            (
-                "yellow",
-                f"คำเตือน ({NO_EMBLEM}): ประกาศยังไม่มีตราครุฑ (เว้นที่ว่าง ๓ ซม. ไว้): "
-                f"วางรูปชื่อ garuda.png ไว้ในโฟลเดอร์ {folder} หรือวางรูปครุฑใน "
-                f"announcement.docx ด้วย Word แล้วสั่งใหม่",
-            )
-        )
-    if result.pdf_skipped:
-        notes.append(("yellow", PDF_SKIPPED[result.pdf_skipped]))
-    wb = result.write_back
-    if wb and wb.error:
-        notes.append(("", f"ไม่ได้เขียนกลับ: {wb.error}"))
-    elif wb:
-        note = (
-            ""
-            if wb.recalculated
-            else (
-                " (ไม่ได้คำนวณสูตรล่วงหน้าตามที่สั่ง --no-pdf: Excel คำนวณเมื่อเปิดไฟล์)"
-                if result.pdf_skipped == run.NO_PDF_REQUESTED
-                else " (ไม่ได้คำนวณสูตร: ไม่พบ LibreOffice)"
-            )
-        )
-        notes.append(("", f"เขียนตารางสรุปกลับใน {workbook.name} แล้ว สำรองไฟล์เดิมไว้ที่ {wb.backup.name}{note}"))
-    return notes
 
 
 def _report_printer(quiet: bool):

@@ -18,7 +18,7 @@ from pipeline import contract as c
 from pipeline.errors import InitRefused, OutputBlocked
 from pipeline.model import year_projects
 from pipeline.validate import validate_master
-from pipeline.workbook.cells import parse_int
+from pipeline.workbook.cells import parse_int, put_value
 from pipeline.workbook.master import Master, Sheet, open_master
 from pipeline.workbook.monitoring_sheet import add_monitoring_sheet, style_row
 from pipeline.workbook.reader import read_plan
@@ -82,13 +82,13 @@ def _fill(ws, sheet: Sheet | None, year: int, round_: int, projects, result: Ini
         if row is None:
             last += 1
             for col, value in ((YEAR, year), (ROUND, round_), (CODE, p.code), (NAME, p.name), (PLANNED, p.planned)):
-                ws.cell(last, col, value)
+                put_value(ws.cell(last, col), value)  # -- a name typed "=..." stays text --
             style_row(ws, last, cols)
             result.added.append(p.code)
             continue
         for col, value in ((NAME, p.name), (PLANNED, p.planned)):
             if ws.cell(row, col).value is None:  # -- never overwrite what staff typed --
-                ws.cell(row, col, value)
+                put_value(ws.cell(row, col), value)
                 result.filled += 1
 
 

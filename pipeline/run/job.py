@@ -120,7 +120,7 @@ def run_pipeline(
         try:
             _generate(plan, years, staging, pdf, result, notify, templates, monitoring)
             if report.problems:  # the warnings, with links to their cells, beside the documents
-                write_report_xlsx(report, staging / VALIDATION_NAME)
+                write_report_xlsx(report, staging / VALIDATION_NAME, folder=out_dir)
             notify("publish")
             result.files = publish(staging, out_dir)
         finally:

@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 from pipeline.office import soffice as office
+from pipeline.render.word.word import NO_EMBLEM, OVERRIDE_DIR
 from pipeline.run import job as run
 
 # -- what the codes in RunResult mean, in the words staff read --
@@ -48,3 +49,35 @@ def outcome_rows(files: list[Path], out_dir: Path) -> list[dict]:
         counts = {k.lower(): sum(1 for p in group if file_kind(p) == k) for k in ("Word", "PDF", "Excel")}
         rows.append({"name": key, **counts, "pages": sum(pdf_pages(p) or 0 for p in group if p.suffix == ".pdf")})
     return rows
+
+
+def outcome_notes(result: run.RunResult, workbook, templates=None) -> list[tuple[str, str]]:
+    """(style, sentence) for each code in the result that staff should read."""
+    notes = [("yellow" if i == 0 else "", line) for i, line in enumerate(empty_sheet_notes(result))]
+    if NO_EMBLEM in result.notices:
+        folder = templates or OVERRIDE_DIR.name
+        notes.append(
+            (
+                "yellow",
+                f"คำเตือน ({NO_EMBLEM}): ประกาศยังไม่มีตราครุฑ (เว้นที่ว่าง ๓ ซม. ไว้): "
+                f"วางรูปชื่อ garuda.png ไว้ในโฟลเดอร์ {folder} หรือวางรูปครุฑใน "
+                f"announcement.docx ด้วย Word แล้วสั่งใหม่",
+            )
+        )
+    if result.pdf_skipped:
+        notes.append(("yellow", PDF_SKIPPED[result.pdf_skipped]))
+    wb = result.write_back
+    if wb and wb.error:
+        notes.append(("", f"ไม่ได้เขียนกลับ: {wb.error}"))
+    elif wb:
+        note = (
+            ""
+            if wb.recalculated
+            else (
+                " (ไม่ได้คำนวณสูตรล่วงหน้าตามที่สั่ง --no-pdf: Excel คำนวณเมื่อเปิดไฟล์)"
+                if result.pdf_skipped == run.NO_PDF_REQUESTED
+                else " (ไม่ได้คำนวณสูตร: ไม่พบ LibreOffice)"
+            )
+        )
+        notes.append(("", f"เขียนตารางสรุปกลับใน {workbook.name} แล้ว สำรองไฟล์เดิมไว้ที่ {wb.backup.name}{note}"))
+    return notes

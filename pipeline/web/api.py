@@ -49,7 +49,7 @@ async def validation_report(request: Request):
         if isinstance(report, dict):
             return JSONResponse(report, status)
         target = folder / "validation.xlsx"
-        await run_in_threadpool(write_report_xlsx, report, target)
+        await run_in_threadpool(lambda: write_report_xlsx(report, target, workbook_name=upload.filename))
         handed_over = True  # -- the response removes the folder once it is sent --
         return FileResponse(target, filename="validation.xlsx", background=_remove_after(folder))
     finally:

@@ -16,7 +16,7 @@ from pathlib import Path
 from pipeline.errors import PipelineError
 from pipeline.office import soffice as office
 from pipeline.run import job as pipeline_run
-from pipeline.run.report import PDF_SKIPPED, empty_sheet_notes, outcome_rows
+from pipeline.run.report import outcome_notes, outcome_rows
 from pipeline.workbook.master import Master
 
 KEEP_SECONDS = 60 * 60
@@ -149,7 +149,9 @@ def execute(run: Run) -> None:
         if not result.valid:
             raise PipelineError(f"พบข้อผิดพลาด {result.errors} รายการในสมุดงาน จึงไม่ได้สร้างไฟล์")
         run.files = {p.relative_to(run.out_dir).as_posix(): p for p in result.files}
-        run.notes = empty_sheet_notes(result) + ([PDF_SKIPPED[result.pdf_skipped]] if result.pdf_skipped else [])
+        run.notes = [
+            sentence for _, sentence in outcome_notes(result, Path(run.filename))
+        ]  # -- as the CLI prints them --
         run.outcome = outcome_rows(result.files, run.out_dir)
         run.done = run.total = max(run.total, 1)
         run.state, run.stage = DONE, "เสร็จแล้ว"

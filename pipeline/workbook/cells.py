@@ -127,3 +127,26 @@ def split_section(text: str, kind: str) -> list[str]:
 
 def join_section(parts: list[str], kind: str) -> str:
     return ("\n" if kind == "list" else "\n\n").join(parts)
+
+
+# -- text from staff that a spreadsheet would read as a formula (CSV/formula injection) --
+FORMULA_START = ("=", "+", "-", "@")
+
+
+def put_text(cell, value) -> None:
+    """Staff text is always a string, never a formula, even when it starts with = + - @ (every
+    workbook we write stores it so; openpyxl would otherwise write "=..." as a live formula)."""
+    if value in (None, ""):
+        return
+    cell.value = str(value)
+    cell.data_type = "s"
+    if cell.value.startswith(FORMULA_START) or cell.value[:1] in "\t\r\n":
+        cell.quotePrefix = True  # Excel keeps it text even after someone edits the cell
+
+
+def put_value(cell, value) -> None:
+    """A number, date or bool as it is; any text through put_text."""
+    if isinstance(value, str):
+        put_text(cell, value)
+    else:
+        cell.value = value

@@ -11,9 +11,20 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from pipeline import contract as c
 from pipeline.model import Plan
 from pipeline.workbook.atomic import atomic_replace
-from pipeline.workbook.cells import join_section
+from pipeline.workbook.cells import join_section, put_text
 from pipeline.workbook.monitoring_sheet import add_monitoring_sheet
-from pipeline.workbook.styles import BE_DATE_FORMAT, BODY, BOX, BUDGET_FORMAT, HEADER, HEADER_FILL, MAX_ROWS, WRAP_TOP
+from pipeline.workbook.styles import (
+    BE_DATE_FORMAT,
+    BODY,
+    BOX,
+    BUDGET_FORMAT,
+    HEADER,
+    HEADER_FILL,
+    MAX_ROWS,
+    WRAP_TOP,
+    row_height,
+    text_lines,
+)
 
 WIDTHS = {
     c.SHEET_SETTINGS: (22, 60),
@@ -74,14 +85,24 @@ def _fill_settings(ws, plan: Plan) -> None:
 
 
 def _style_body(ws) -> None:
+    """Fonts, borders, formats; staff text stored as text (never a formula); every row tall enough
+    to show all its lines (Excel and LibreOffice do not grow rows for wrapped text on open)."""
     budget_col = c.column_number(c.YEARLY_HEADERS, c.YearlyCol.BUDGET) if ws.title == c.SHEET_YEARLY else None
+    widths = WIDTHS.get(ws.title, ())
     for row in ws.iter_rows(min_row=2):
+        lines = 1
         for cell in row:
             cell.font, cell.alignment, cell.border = BODY, WRAP_TOP, BOX
             if cell.column == budget_col:
                 cell.number_format = BUDGET_FORMAT
             elif isinstance(cell.value, date):
                 cell.number_format = BE_DATE_FORMAT
+            elif isinstance(cell.value, str):
+                put_text(cell, cell.value)
+                width = widths[cell.column - 1] if cell.column <= len(widths) else 10
+                lines = max(lines, text_lines(cell.value, width))
+        if row:
+            ws.row_dimensions[row[0].row].height = row_height(lines)
 
 
 def _add_dropdowns(wb: Workbook) -> None:

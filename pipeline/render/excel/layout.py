@@ -1,9 +1,6 @@
 """The look shared by the year sheets and the overview: columns, fonts, page setup, footer, and
 staff text written so that a spreadsheet never reads it as a formula."""
 
-import math
-import unicodedata
-
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -11,7 +8,18 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pipeline import contract as c
 from pipeline.model import Plan
 from pipeline.text.thai import eplan_date
-from pipeline.workbook.styles import BODY, BOX, BUDGET_FORMAT, FONT_NAME, HEADER, HEADER_FILL
+from pipeline.workbook.cells import put_text
+from pipeline.workbook.styles import (
+    BODY,
+    BOX,
+    BUDGET_FORMAT,
+    FONT_NAME,
+    HEADER,
+    HEADER_FILL,
+    LINE_HEIGHT,
+    row_height,
+    text_lines,
+)
 
 # -- the e-plan prints a ballot box with a check for "planned in this quarter" --
 SUMMARY_MARK = c.QUARTER_OUTPUT_MARK
@@ -31,14 +39,10 @@ COLUMNS = (
 WIDTHS = (7, 70, 6, 16, 8, 8, 8, 8, 18)
 HEADER_ROW = 2
 FIRST_ROW = 3
-LINE_HEIGHT = 26  # points per line of TH SarabunPSK 16
-CHARS_PER_WIDTH = 0.7  # Thai letters per unit of column width at that size
 DIMENSION_COL, BUDGET_COL, FIRST_QUARTER_COL = 3, 4, 5  # positions in COLUMNS, 1-based
 TITLE = Font(name=FONT_NAME, size=18, bold=True)
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 WRAP_TOP = Alignment(wrap_text=True, vertical="top")
-# -- text from staff that a spreadsheet would read as a formula (CSV/formula injection) --
-FORMULA_START = ("=", "+", "-", "@")
 
 
 def footer(ws: Worksheet, plan: Plan, n: int, *, col: int) -> int:
@@ -58,25 +62,29 @@ def footer(ws: Worksheet, plan: Plan, n: int, *, col: int) -> int:
     return n + len(lines)
 
 
-def put_text(cell, value) -> None:
-    """Staff text is always a string, never a formula, even when it starts with = + - @."""
-    if value in (None, ""):
-        return
-    cell.value = str(value)
-    cell.data_type = "s"
-    if cell.value.startswith(FORMULA_START):
-        cell.quotePrefix = True  # Excel keeps it text even after someone edits the cell
-
-
 def fit_height(ws: Worksheet, n: int, texts: dict[int, str]) -> None:
     """Row height for wrapped Thai text: neither Excel nor LibreOffice grows rows on open."""
-    lines = 1
-    for col, text in texts.items():
-        width = ws.column_dimensions[get_column_letter(col)].width or WIDTHS[col - 1]
-        # -- vowel and tone marks sit above/below a letter and take no width --
-        visible = sum(1 for ch in text or "" if unicodedata.category(ch) != "Mn")
-        lines = max(lines, math.ceil(visible / (width * CHARS_PER_WIDTH)))
-    ws.row_dimensions[n].height = lines * LINE_HEIGHT
+    lines = max(
+        text_lines(text, ws.column_dimensions[get_column_letter(col)].width or WIDTHS[col - 1])
+        for col, text in texts.items()
+    )
+    ws.row_dimensions[n].height = row_height(lines)
+
+
+# -- measured with LibreOffice 7.4 on the real master's year sheets: at the scale that fits the
+#    columns to an A4 landscape page, about 860 pt of rows (as stored) fill one page --
+ROWS_PER_PAGE = 860
+SHRINK_LIMIT = 0.75  # fitted to one page only when that keeps at least 75 % of the size
+
+
+def one_page_when_close(ws: Worksheet, last_row: int) -> None:
+    """A short sheet that would spill a few rows onto a second page (the มิติ legend under the
+    total) is fitted to one page when that keeps it at SHRINK_LIMIT of its size or more; a long
+    one keeps as many pages as it needs, its header repeated."""
+    default = ws.sheet_format.defaultRowHeight or LINE_HEIGHT
+    height = sum(ws.row_dimensions[n].height or default for n in range(1, last_row + 1))
+    if height * SHRINK_LIMIT <= ROWS_PER_PAGE:
+        ws.page_setup.fitToHeight = 1
 
 
 def header_row(ws: Worksheet, n: int, labels) -> None:

@@ -14,8 +14,9 @@ from openpyxl.utils import get_column_letter
 from pipeline import contract as c
 from pipeline.model import FLAGS, THRESHOLDS, Plan, round_period
 from pipeline.monitor.aggregate import RoundSummary
-from pipeline.render.excel.layout import CENTER, TITLE, header_row, page_setup, put_text
+from pipeline.render.excel.layout import CENTER, TITLE, header_row, page_setup
 from pipeline.text.thai import eplan_date
+from pipeline.workbook.cells import put_text, put_value
 from pipeline.workbook.styles import BODY, BOX, BUDGET_FORMAT, HEADER
 
 # -- the long name last: the tables by มิติ above share these columns' widths --
@@ -91,7 +92,8 @@ def _year_sheet(ws, plan: Plan, year: int, rounds: list[RoundSummary]) -> None:
                 None,
             ]
             for col, value in enumerate(values, 1):
-                cell = ws.cell(n, col, value)
+                cell = ws.cell(n, col)
+                put_value(cell, value)  # -- a code or status typed as "=..." stays text --
                 cell.font, cell.border = BODY, BOX
                 cell.alignment = Alignment(vertical="top", wrap_text=True)
                 if col in MONEY_COLS:

@@ -21,7 +21,6 @@ from pipeline.render.excel.layout import (
     FIRST_QUARTER_COL,
     FIRST_ROW,
     HEADER_ROW,
-    LINE_HEIGHT,
     SUMMARY_MARK,
     SUMMARY_TITLE,
     TITLE,
@@ -30,14 +29,16 @@ from pipeline.render.excel.layout import (
     fit_height,
     footer,
     header_row,
+    one_page_when_close,
     page_setup,
-    put_text,
     style_row,
 )
 from pipeline.render.excel.monitoring_sheets import add_monitoring_sheets
 from pipeline.render.excel.summary_chart import add_overview
 from pipeline.workbook.atomic import atomic_replace
+from pipeline.workbook.cells import put_text
 from pipeline.workbook.guards import check_writable
+from pipeline.workbook.styles import LINE_HEIGHT
 
 _SUMMARY_NAME = re.compile(re.escape(c.SUMMARY_SHEET_PREFIX) + r"\d{4}")
 
@@ -120,7 +121,8 @@ def _year_sheet(ws: Worksheet, plan: Plan, year: int) -> tuple[int, int]:
     if not rows:
         style_row(ws, FIRST_ROW, len(COLUMNS))
     _total_row(ws, last + 1, FIRST_ROW, last)
-    footer(ws, plan, last + 3, col=2)
+    end = footer(ws, plan, last + 3, col=2)
+    one_page_when_close(ws, end - 1)
     ws.freeze_panes = ws.cell(FIRST_ROW, 1)
     return FIRST_ROW, last
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from pipeline.errors import TemplateError
 from pipeline.model import Plan
 from pipeline.monitor.aggregate import RoundSummary
+from pipeline.render.word.docprops import properties, run_time
 from pipeline.render.word.docx_fast import PreparedTemplate
 from pipeline.render.word.filenames import safe_child, safe_filename
 from pipeline.render.word.hyperlinks import relationships
@@ -43,11 +44,14 @@ def render_reports(
             english=f"template {path} is missing",
         )
     template = PreparedTemplate.load(path, make_env())
+    organisation, now = plan.settings.organisation, run_time()
     written = []
     for s in summaries:
         folder = Path(out_dir) / str(s.year)
         folder.mkdir(parents=True, exist_ok=True)
         target = safe_child(folder, safe_filename(report_name(s.year, s.round), suffix=".docx"))
         rendered = template.render(report_context(plan, s))
-        written.append(template.write(target, rendered, replace=relationships(template, rendered)))
+        # -- its own title and the organisation as author, in the .docx and so in the PDF on the ITA page --
+        props = properties(f"{report_name(s.year, s.round)} {organisation}", organisation, now)
+        written.append(template.write(target, rendered, replace={**relationships(template, rendered), **props}))
     return written
