@@ -78,6 +78,15 @@ class TemplateError(PipelineError):
     exit_code = 4
     default_code = "template-broken"
 
+    def __init__(self, message: str, *, template: str = "", tag: str = "", paragraph: int | None = None, **kw):
+        super().__init__(message, **kw)
+        self.template = template  # file name, e.g. announcement.docx
+        self.tag = tag  # the tag as staff typed it, e.g. {{ signer|shout }}
+        self.paragraph = paragraph  # 1-based, every paragraph of the part counted in order
+
+    def to_dict(self) -> dict:
+        return {**super().to_dict(), "template": self.template, "tag": self.tag, "paragraph": self.paragraph}
+
 
 class ConversionFailed(PipelineError):
     """LibreOffice failed or timed out (making PDFs, recalculating formulas)."""
@@ -126,6 +135,24 @@ class RequestRefused(PipelineError):
 class JoinFailed(Exception):
     """Internal, never shown to staff: documents could not be joined into one LibreOffice file, or
     the joined PDF does not show where each starts; the PDF stage then converts them one by one."""
+
+
+class UsageError(PipelineError):
+    """The command line cannot be understood (an unknown option, a missing argument)."""
+
+    exit_code = 2
+    default_code = "usage-error"
+
+    def __init__(self, message: str, *, hint: str = "", english: str = "", usage: str = ""):
+        super().__init__(message, hint=hint, english=english)
+        self.usage = usage
+
+
+class Interrupted(PipelineError):
+    """Stopped with Ctrl+C: whatever was being written is left as it was (staging is discarded)."""
+
+    exit_code = 130
+    default_code = "interrupted"
 
 
 class InternalError(PipelineError):

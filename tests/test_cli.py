@@ -39,7 +39,7 @@ def test_init_writes_an_empty_contract_and_refuses_to_overwrite(tmp_path, capsys
     assert main(["init", str(path)]) == 3
     assert capsys.readouterr().err.splitlines() == [
         f"ผิดพลาด: มีไฟล์ {path} อยู่แล้ว จะไม่เขียนทับ",
-        "วิธีแก้: ใช้ --force ถ้าต้องการเขียนทับ หรือระบุชื่อไฟล์ใหม่ด้วย -o",
+        "วิธีแก้: ใช้ --force ถ้าต้องการเขียนทับ หรือระบุชื่อไฟล์ใหม่",
     ]
     assert digest(path) == before
     assert load_workbook(path).sheetnames == list(c.CONTRACT_SHEETS)  # reopened: still the workbook

@@ -14,7 +14,7 @@ from pathlib import Path
 from pipeline.cli.console import console
 from pipeline.cli.run_cmd import run_command
 from pipeline.cli.validate_cmd import problem_table, validate_command
-from pipeline.errors import InternalError, OutputBlocked, PipelineError, file_system_error
+from pipeline.errors import InternalError, Interrupted, OutputBlocked, PipelineError, UsageError, file_system_error
 from pipeline.importer import import_planbook
 from pipeline.monitor.init import init_round
 from pipeline.workbook.writer import empty_workbook, plan_workbook, save_workbook
@@ -26,7 +26,9 @@ def cmd_init(args) -> int:
     """Write an empty master workbook with the contract's sheets and headers."""
     _refuse_overwrite(args.path, args.force)
     save_workbook(empty_workbook(), args.path)
-    print(f"สร้างสมุดงานเปล่า: {args.path}")
+    args.json_result = {"written": str(args.path)}
+    if not args.json:
+        print(f"สร้างสมุดงานเปล่า: {args.path}")
     return 0
 
 
@@ -36,6 +38,14 @@ def cmd_import(args) -> int:
     result = import_planbook(args.planbook)
     save_workbook(plan_workbook(result.plan), args.output)
     plan = result.plan
+    args.json_result = {
+        "written": str(args.output),
+        "projects": len(plan.projects),
+        "rows_per_year": {str(y): len(plan.rows_for(y)) for y in plan.settings.years},
+        "anomalies": [a.to_dict() for a in result.anomalies],
+    }
+    if args.json:
+        return 0
     years = ", ".join(f"{y}: {len(plan.rows_for(y))}" for y in plan.settings.years)
     print(f"นำเข้าแล้ว: โครงการ {len(plan.projects)} รายการ, แถวรายปี ({years}) -> {args.output}")
     if result.anomalies:
@@ -65,6 +75,13 @@ def cmd_serve(args) -> int:
 def cmd_monitor_init(args) -> int:
     """Add the monitoring rows (ผลการดำเนินงาน) of one fiscal year and round to the master."""
     result = init_round(args.workbook, args.year, args.round)
+    args.json_result = {
+        "added": result.added,
+        "filled": result.filled,
+        "backup": result.backup.name if result.backup else None,
+    }
+    if args.json:
+        return 0
     label = "รอบ ๖ เดือน" if args.round == 6 else "ประจำปี"
     if result.backup is None:
         print(f"ผลการดำเนินงาน ปี {args.year} {label}: มีครบทุกโครงการแล้ว ไม่ได้แก้ไขไฟล์ {args.workbook}")
@@ -81,7 +98,7 @@ def _refuse_overwrite(path: Path, force: bool) -> None:
     if Path(path).exists() and not force:
         raise OutputBlocked(
             f"มีไฟล์ {path} อยู่แล้ว จะไม่เขียนทับ",
-            hint="ใช้ --force ถ้าต้องการเขียนทับ หรือระบุชื่อไฟล์ใหม่ด้วย -o",
+            hint="ใช้ --force ถ้าต้องการเขียนทับ หรือระบุชื่อไฟล์ใหม่",
             english=f"{path} exists; use --force to overwrite",
         )
 
@@ -98,8 +115,20 @@ def _print_json(exc: PipelineError, args) -> None:
         print(json.dumps({"exit_code": exc.exit_code, "error": exc.to_dict()}, ensure_ascii=False, indent=2))
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises UsageError instead of exiting, so --json can report it like any error."""
+
+    def error(self, message: str):
+        raise UsageError(
+            f"คำสั่งไม่ถูกต้อง: {message}",
+            hint=f"ดูวิธีใช้ด้วย {self.prog} --help",
+            english=f"usage error: {message}",
+            usage=self.format_usage(),
+        )
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="pipeline", description=__doc__.split("\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
     )
     sub = parser.add_subparsers(dest="command", required=True)
@@ -113,6 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         p.set_defaults(func=func)
+        _json_option(p)
         return p
 
     p = add("init", cmd_init, "pipeline init inputs/new-master.xlsx")
@@ -126,7 +156,6 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("validate", cmd_validate, "pipeline validate inputs/master.xlsx --report outputs/validation.xlsx")
     p.add_argument("workbook", type=Path, nargs="?", default=DEFAULT_MASTER)
-    p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--lang", choices=("th", "en"), default="th")
     p.add_argument("--report", type=Path, help="also write an Excel report with links to the cells")
 
@@ -147,6 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.set_defaults(func=cmd_monitor_init)
+    _json_option(p)
     p.add_argument("workbook", type=Path, nargs="?", default=DEFAULT_MASTER)
     p.add_argument("--year", type=int, required=True, help="fiscal year (Buddhist Era), e.g. 2566")
     p.add_argument("--round", type=int, required=True, choices=(6, 12), help="6 = 1 Oct-31 Mar, 12 = whole year")
@@ -158,7 +188,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-pdf", action="store_true", help="skip the PDF conversion")
     p.add_argument("--write-back", action="store_true", help="also replace the summary sheets in the master")
     p.add_argument("-q", "--quiet", action="store_true")
-    p.add_argument("--json", action="store_true", help="print a JSON summary of the outputs")
+    p.add_argument("--lang", choices=("th", "en"), default="th", help="file-level errors in English too")
     p.add_argument(
         "--templates",
         type=Path,
@@ -174,19 +204,37 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _lang_of(argv: list[str]) -> str:
+    """--lang as typed, for a command line argparse could not read."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang=en" or (arg == "--lang" and argv[i + 1 : i + 2] == ["en"]):
+            return "en"
+    return "th"
+
+
+def _json_option(p) -> None:
+    p.add_argument("--json", action="store_true", help="print one JSON object (exit_code, error, the result)")
+
+
 def main(argv=None) -> int:
     for stream in (sys.stdout, sys.stderr):  # Windows consoles default to a legacy code page
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else [str(a) for a in argv]
+    try:
+        args = build_parser().parse_args(argv)
+    except UsageError as exc:
+        args = argparse.Namespace(json="--json" in argv)
+        if not args.json:
+            sys.stderr.write(exc.usage)
+        return _print_error(exc, _lang_of(argv), args)
     lang = getattr(args, "lang", "th")
     try:
-        return args.func(args)
+        code = args.func(args)
     except PipelineError as exc:
         return _print_error(exc, lang, args)
     except KeyboardInterrupt:
-        print("ยกเลิกแล้ว", file=sys.stderr)
-        return 130
+        return _print_error(Interrupted("ยกเลิกแล้ว", english="interrupted"), lang, args)
     except OSError as exc:  # disk full, a folder without write permission, a path too long …
         return _print_error(file_system_error(exc), lang, args)
     except Exception:  # a bug: staff get one clear line, maintainers get the traceback in a file
@@ -199,3 +247,7 @@ def main(argv=None) -> int:
         _print_json(bug, args)
         print(bug.text(lang), file=sys.stderr)
         return bug.exit_code
+    if getattr(args, "json", False) and args.func not in (cmd_validate, cmd_run):  # -- those print their own --
+        result = {"exit_code": code, "error": None, **getattr(args, "json_result", {})}
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    return code

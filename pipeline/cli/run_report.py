@@ -103,4 +103,5 @@ def error_json(error) -> dict:
         "write_back": None,
         "empty_sheets": [],
         "seconds": None,
+        "notices": [],
     }

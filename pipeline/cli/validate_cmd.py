@@ -110,7 +110,8 @@ def validate_command(args) -> int:
     except WorkbookUnreadable as exc:
         if not args.json:
             raise  # -- cli.main prints it and exits 2 --
-        print(json.dumps(unreadable_dict(args.workbook, exc), ensure_ascii=False, indent=2))
+        data = {**unreadable_dict(args.workbook, exc), "exit_code": exc.exit_code, "error": exc.to_dict()}
+        print(json.dumps(data, ensure_ascii=False, indent=2))
         return exc.exit_code
     if args.report:
         write_report_xlsx(report, args.report)

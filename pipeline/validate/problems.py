@@ -111,6 +111,9 @@ class Report:
             "warnings": len(self.warnings),
             "stats": self.stats,
             "problems": [p.to_dict() for p in self.problems],
+            # -- as every `--json` of the command line ends: the exit, and no exception (the problems are data) --
+            "exit_code": self.exit_code,
+            "error": None,
         }
 
     @classmethod
