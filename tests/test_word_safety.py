@@ -8,6 +8,7 @@ import pytest
 from docx import Document
 
 from pipeline.errors import TemplateError
+from pipeline.render.word import word as word_module
 from pipeline.render.word.linebreak import visible
 from pipeline.render.word.word import TEMPLATES_DIR, render_documents
 
@@ -85,11 +86,22 @@ def test_split_tag_that_docxtpl_repairs_still_renders(small_plan, tmp_path):
     assert "(นางทดสอบ ลงนาม)" in [visible(p.text) for p in Document(str(paths[0])).paragraphs]
 
 
-def test_missing_template_is_a_clean_error(small_plan, tmp_path):
-    with pytest.raises(TemplateError, match="year_table.docx"):
-        folder = tmp_path / "t"
-        shutil.copytree(TEMPLATES_DIR, folder)
-        (folder / "year_table.docx").unlink()
+def test_a_template_missing_from_the_folder_falls_back_to_the_shipped_one(small_plan, tmp_path, monkeypatch):
+    folder = tmp_path / "t"
+    shutil.copytree(TEMPLATES_DIR, folder)
+    (folder / "year_table.docx").unlink()
+    monkeypatch.setattr(word_module, "OVERRIDE_DIR", tmp_path / "nowhere")
+    render_documents(small_plan, tmp_path / "out", templates_dir=folder)
+    assert Document(str(tmp_path / "out" / "2566" / "ตาราง 2566.docx")).tables
+
+
+def test_a_template_found_nowhere_is_a_clean_error(small_plan, tmp_path, monkeypatch):
+    folder = tmp_path / "t"
+    shutil.copytree(TEMPLATES_DIR, folder)
+    (folder / "year_table.docx").unlink()
+    monkeypatch.setattr(word_module, "OVERRIDE_DIR", tmp_path / "nowhere")
+    monkeypatch.setattr(word_module, "TEMPLATES_DIR", tmp_path / "nowhere")
+    with pytest.raises(TemplateError, match="ไม่พบแม่แบบ year_table.docx"):
         render_documents(small_plan, tmp_path / "out", templates_dir=folder)
 
 

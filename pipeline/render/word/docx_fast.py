@@ -5,6 +5,10 @@ template is read once: docxtpl's own XML clean-up (`patch_xml`: tags split acros
 `{%p %}` / `{%tr %}` tags) runs once per part and the result is compiled once in the caller's
 sandboxed Jinja environment. Rendering a document is then one Jinja render per templated part;
 the .docx is written by copying every other part's already-compressed bytes (see `_zip`).
+
+The part's bytes are read as they are stored, so a tag is read here as docxtpl reads it through lxml:
+`&quot;` (LibreOffice Writer stores `"` so), `&#34;`, `&apos;`, `&amp;` … inside a tag are the
+characters they stand for. A broken tag is reported by template, paragraph and tag (tag_errors).
 """
 
 import re
@@ -12,6 +16,7 @@ import struct
 import time
 import zlib
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from zipfile import BadZipFile, ZipFile
 
@@ -20,8 +25,13 @@ from docxtpl import DocxTemplate
 from jinja2.sandbox import SecurityError
 
 from pipeline.errors import TemplateError
+from pipeline.render.word import tag_errors
 
-_TAG = re.compile(r"\{[{%#].*?[}%#]\}|\{[{%#]", re.DOTALL)
+# -- the package's own copies of the templates, which staff can always go back to --
+SHIPPED_DIR = Path(str(resources.files("pipeline") / "templates"))
+_ENTITY = re.compile(r"&(?:(quot|apos|amp|lt|gt)|#([0-9]+)|#[xX]([0-9a-fA-F]+));")
+_NAMED = {"quot": '"', "apos": "'", "amp": "&", "lt": "<", "gt": ">"}
+_STRAIGHT = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 _TEMPLATED = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
 # -- the cell shading `{% cellbg %}` inserts as tcPr's first child belongs after the width, span,
 #    merge and borders (the schema's order; Word may repair a file that breaks it) --
@@ -48,6 +58,7 @@ class PreparedTemplate:
     entries: list[_Entry]  # every member, in the template's order
     parts: dict[str, jinja2.Template]  # templated member name -> compiled template
     raw: dict[str, bytes] = field(default_factory=dict)  # uncompressed members (rels, media)
+    sources: dict[str, str] = field(default_factory=dict)  # templated member -> the Jinja source compiled
 
     @classmethod
     def load(cls, path: Path, env: jinja2.Environment, package: bytes | None = None) -> "PreparedTemplate":
@@ -57,18 +68,20 @@ class PreparedTemplate:
         except (OSError, BadZipFile) as exc:
             raise TemplateError(
                 f"เปิดแม่แบบ {path.name} ไม่ได้: {exc}",
-                hint="ตรวจว่าเป็นไฟล์ .docx ที่บันทึกจาก Word",
+                hint="ตรวจว่าเป็นไฟล์ .docx ที่บันทึกจาก Word หรือ LibreOffice" + _restore(path),
                 english=f"cannot open template {path}",
+                template=path.name,
             ) from exc
         with zf:
-            entries, parts, raw = [], {}, {}
+            entries, parts, raw, sources = [], {}, {}, {}
             for info in zf.infolist():
                 data = zf.read(info)
                 raw[info.filename] = data
                 if _TEMPLATED.match(info.filename) and b"{" in data:
-                    parts[info.filename] = _compile(path, info.filename, data.decode("utf-8"), env)
+                    sources[info.filename] = _prepare(path, info.filename, data)
+                    parts[info.filename] = _compile(path, info.filename, data, sources[info.filename], env)
                 entries.append(_Entry(info.filename, _deflate(data), zlib.crc32(data), len(data)))
-        return cls(path, entries, parts, raw)
+        return cls(path, entries, parts, raw, sources)
 
     def render(self, context: dict) -> dict[str, str]:
         """Rendered XML of each templated part (TemplateError for a render-time failure)."""
@@ -76,16 +89,10 @@ class PreparedTemplate:
         for name, template in self.parts.items():
             try:
                 xml = template.render(context)
-            except SecurityError as exc:
-                raise _error(
-                    self.path,
-                    f"แท็กพยายามเข้าถึงส่วนภายในของโปรแกรม ({exc})",
-                    "a tag tried to reach Python internals (sandbox)",
-                ) from exc
-            except jinja2.TemplateError as exc:  # UndefinedError: unknown name in a tag
-                raise _error(self.path, f"ใช้แท็กไม่ได้: {exc}", str(exc)) from exc
-            except (TypeError, ValueError, ArithmeticError) as exc:
-                raise _error(self.path, f"แท็กคำนวณไม่ได้: {exc}", str(exc)) from exc
+            except (jinja2.TemplateError, SecurityError, TypeError, ValueError, ArithmeticError) as exc:
+                # -- UndefinedError (a name misspelt), the sandbox, a value a filter cannot take --
+                finding = tag_errors.render_finding(exc, self.sources[name])
+                raise _error(self.path, name, self.raw[name], finding) from exc
             out[name] = _finish(xml)
         return out
 
@@ -103,46 +110,75 @@ class PreparedTemplate:
         return target
 
 
-def _compile(path: Path, part: str, xml: str, env: jinja2.Environment) -> jinja2.Template:
-    patched = DocxTemplate.patch_xml(None, xml)  # patch_xml does not use `self`
+def _prepare(path: Path, part: str, data: bytes) -> str:
+    """The Jinja source of a templated part: docxtpl's clean-up, each tag read as its characters,
+    one `<w:p>` per line (as docxtpl does, so Jinja's line numbers point at a paragraph)."""
+    patched = DocxTemplate.patch_xml(None, data.decode("utf-8"))  # patch_xml does not use `self`
     patched = _SHD_AFTER.sub(r"\1\3\2", patched)  # docxtpl puts {% cellbg %}'s shading first
-    _check_tags(path, patched)
-    # -- as docxtpl does: one <w:p> per line, so Jinja's line numbers point at a paragraph --
     patched = re.sub(r"<w:p([ >])", r"\n<w:p\1", patched)
+    _check_tags(path, part, data, patched)
+    return tag_errors.TAG.sub(lambda m: _characters(m.group(0)), patched)
+
+
+def _characters(tag: str) -> str:
+    """A tag as docxtpl reads it through lxml: `&quot;` (LibreOffice writes `"` so), `&apos;`,
+    `&amp;`, `&#34;` … are the characters they stand for; Word's curly quotes are straight ones."""
+    return _ENTITY.sub(_entity, tag).translate(_STRAIGHT)
+
+
+def _entity(m: re.Match) -> str:
+    name, dec, hexa = m.groups()
+    if name:
+        return _NAMED[name]
+    code = int(dec) if dec else int(hexa, 16)
+    return chr(code) if 0 < code <= 0x10FFFF else m.group(0)
+
+
+def _compile(path: Path, part: str, data: bytes, source: str, env: jinja2.Environment) -> jinja2.Template:
     try:
-        return env.from_string(patched)
-    except jinja2.TemplateSyntaxError as exc:
-        line = patched.splitlines()[exc.lineno - 1] if exc.lineno else ""
-        tags = [_plain(t) for t in _TAG.findall(line)]
-        where = f" ที่แท็ก {' '.join(tags)[:120]}" if tags else ""
-        raise _error(
-            path, f"แท็กผิดรูปแบบ{where} ({exc.message})", f"template syntax error{where}: {exc.message}"
-        ) from exc
+        return env.from_string(source)
+    except jinja2.TemplateSyntaxError as exc:  # TemplateAssertionError too: an unknown filter
+        raise _error(path, part, data, tag_errors.syntax_finding(exc, source, env)) from exc
 
 
-def _check_tags(path: Path, xml: str) -> None:
+def _check_tags(path: Path, part: str, data: bytes, xml: str) -> None:
     """A tag still holding XML after docxtpl's clean-up was split by Word beyond repair."""
-    for tag in _TAG.findall(xml):
+    for match in tag_errors.TAG.finditer(xml):
+        tag = match.group(0)
         if "<w:" in tag or "</w:" in tag or len(tag) < 4:
-            shown = _plain(tag)[:80]
-            raise _error(
-                path,
-                f"แท็ก {shown} ถูก Word แยกเป็นหลายส่วนหรือไม่มีวงเล็บปิด",
-                f"tag {shown} is split by Word or not closed",
-                hint="ลบแท็กนั้นแล้วพิมพ์ใหม่ทั้งแท็กในครั้งเดียว (ห้ามจัดรูปแบบกลางแท็ก)",
+            finding = tag_errors.found(
+                xml,
+                match,
+                "ถูกแยกเป็นหลายส่วน (จัดรูปแบบหรือแทรกบางอย่างไว้กลางแท็ก) หรือไม่มีวงเล็บปิด",
+                "is split by formatting in its middle, or not closed",
             )
+            finding.tag = finding.tag[:80]
+            raise _error(path, part, data, finding, fix="ลบแท็กนั้นแล้วพิมพ์ใหม่ทั้งแท็กในครั้งเดียว (ห้ามจัดรูปแบบกลางแท็ก)")
 
 
-def _plain(tag: str) -> str:
-    return re.sub(r"<[^>]*>", "", tag).strip()
-
-
-def _error(path: Path, message: str, english: str, hint: str = "") -> TemplateError:
+def _error(path: Path, part: str, data: bytes, finding: tag_errors.Finding, fix: str = "") -> TemplateError:
+    """The message staff read: template, paragraph, tag, what is wrong, and the way back."""
+    finding = tag_errors.locate(finding, part, data)
+    where = f" {finding.where}" if finding.where else ""
+    where_en = f", {finding.where_en}" if finding.where_en else ""
     return TemplateError(
-        f"แม่แบบ {path.name}: {message}",
-        hint=hint or "แก้แท็กในแม่แบบตาม docs/templates.md",
-        english=f"template {path.name}: {english}",
+        f"แม่แบบ {path.name}{where}: แท็ก {finding.tag} {finding.thai}",
+        hint=(fix or "แก้แท็กนั้นตามตารางแท็กใน docs/templates.md") + _restore(path),
+        english=f"template {path.name}{where_en}: tag {finding.tag} {finding.english}",
+        template=path.name,
+        tag=finding.tag,
+        paragraph=finding.paragraph,
     )
+
+
+def _restore(path: Path) -> str:
+    """How to get the shipped template back (a sentence to append to a hint)."""
+    shipped = SHIPPED_DIR / path.name
+    if not shipped.is_file():
+        return ""
+    if path.resolve() == shipped.resolve():
+        return " (แม่แบบที่มากับโปรแกรมเสียหาย: ติดตั้งโปรแกรมใหม่ หรือสร้างใหม่ด้วย python scripts/make_templates.py)"
+    return f" หรือใช้แม่แบบเดิม: คัดลอก {shipped} มาทับ {path} (หรือลบ {path} ออก)"
 
 
 def _finish(xml: str) -> str:

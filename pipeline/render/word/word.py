@@ -19,8 +19,7 @@ a cover, a คำนำ and a สารบัญ (pipeline.render.book.parts).
 
 import io
 from collections.abc import Callable
-from dataclasses import dataclass
-from importlib import resources
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import StrictUndefined
@@ -33,14 +32,14 @@ from pipeline.render.book.parts import PlanBook, book_part
 from pipeline.render.word import word_context as ctx
 from pipeline.render.word.balance import balance
 from pipeline.render.word.docprops import properties, run_time
-from pipeline.render.word.docx_fast import PreparedTemplate
+from pipeline.render.word.docx_fast import SHIPPED_DIR, PreparedTemplate
 from pipeline.render.word.filenames import safe_child, safe_filename, unique_name
 from pipeline.render.word.linebreak import printed, wrappable
 from pipeline.text.thai import baht_words, budget_phrase, thai_date, thai_digits
 
 # -- the defaults ship inside the package; a checkout's top-level templates/ holds the copies staff
-# edit, and each file found there is used instead of the default --
-TEMPLATES_DIR = Path(str(resources.files("pipeline") / "templates"))
+# edit, and each file found there is used instead of the default (see template_folders) --
+TEMPLATES_DIR = SHIPPED_DIR
 OVERRIDE_DIR = Path(__file__).resolve().parents[3] / "templates"
 TEMPLATE_FILES = {
     "announcement": "announcement.docx",
@@ -77,18 +76,20 @@ class WordTemplates:
     planbook: PreparedTemplate
     garuda: Markup | str = ""
     emblem: str = ""  # "file" (garuda.png), "pasted" (an image in announcement.docx) or ""
+    paths: dict[str, Path] = field(default_factory=dict)  # key -> the file each template was read from
 
     @classmethod
     def load(cls, templates_dir: Path | None = None, garuda_path: Path | None = None) -> "WordTemplates":
-        folders = [Path(templates_dir)] if templates_dir else [OVERRIDE_DIR, TEMPLATES_DIR]
+        folders = template_folders(templates_dir)
         env = make_env()
         paths = {key: _first(folders, name) for key, name in TEMPLATE_FILES.items()}
         for path in paths.values():
             if not path.is_file():
                 raise TemplateError(
-                    f"ไม่พบแม่แบบ {path}",
-                    hint="สร้างใหม่ด้วย python scripts/make_templates.py",
-                    english=f"template {path} is missing",
+                    f"ไม่พบแม่แบบ {path.name} ทั้งใน {' และ '.join(map(str, folders))}",
+                    hint="ติดตั้งโปรแกรมใหม่ หรือสร้างแม่แบบใหม่ด้วย python scripts/make_templates.py",
+                    english=f"template {path.name} is missing from {', '.join(map(str, folders))}",
+                    template=path.name,
                 )
         garuda_path = garuda_path or next((p for p in (f / GARUDA_FILE for f in folders) if p.is_file()), None)
         pasted = has_pasted_image(paths["announcement"])
@@ -103,7 +104,15 @@ class WordTemplates:
             planbook=PreparedTemplate.load(paths["planbook"], env),
             garuda=garuda,
             emblem="pasted" if pasted else "file" if garuda else "",
+            paths=paths,
         )
+
+
+def template_folders(templates_dir: Path | None = None) -> list[Path]:
+    """Where templates are looked for, first match wins: `--templates DIR`, the checkout's
+    templates/, the package's defaults. A folder holding only the templates staff changed (or only
+    garuda.png) therefore takes every other file from the defaults."""
+    return ([Path(templates_dir)] if templates_dir else []) + [OVERRIDE_DIR, TEMPLATES_DIR]
 
 
 def has_pasted_image(template: Path) -> bool:
