@@ -16,6 +16,7 @@ YEARS = re.compile(rf"\(\s*พ\.ศ\.\s*(?P<start>{DIGIT}{{4}})\s*[-–]\s*(?P<e
 CLOSING = "จึงประกาศมาให้ทราบโดยทั่วกัน"
 DATE = re.compile(r"^ประกาศ\s*ณ\s*วันที่\s*(?P<date>.+)$")
 SIGNER = re.compile(r"^\((?P<name>[^()]+)\)$")
+CONTENTS_COLUMNS = re.compile(r"^เรื่อง\s*หน้า$")  # the สารบัญ's column heads, not a subject
 
 
 @dataclass
@@ -28,11 +29,23 @@ class Announcement:
     signer: str = ""
     signer_position: str = ""
     body: list[str] = field(default_factory=list)
+    title: Line | None = None  # the 'ประกาศ<organisation>' line
 
 
 def find_title(lines: list[Line]) -> int | None:
-    """Index of the 'ประกาศ<organisation>' line that opens the announcement."""
-    return next((i for i, line in enumerate(lines) if TITLE.match(line.text) and not DATE.match(line.text)), None)
+    """Index of the 'ประกาศ<organisation>' line that opens the announcement: the first one whose
+    'เรื่อง …' line follows it, so that the สารบัญ entry 'ประกาศใช้แผน' before the announcement is
+    not taken for it; without any such pair, the first 'ประกาศ…' line (the organisation read from it
+    is then checked against the rest of the book: pipeline.importer.checks)."""
+    titles = [i for i, line in enumerate(lines) if TITLE.match(line.text) and not DATE.match(line.text)]
+    for i in titles:
+        if any(_is_subject(line.text) for line in lines[i + 1 : i + 3]):
+            return i
+    return titles[0] if titles else None
+
+
+def _is_subject(text: str) -> bool:
+    return bool(SUBJECT.match(text)) and not CONTENTS_COLUMNS.match(text)
 
 
 def parse_announcement(lines: list[Line], anomalies: list[Anomaly]) -> Announcement:
@@ -40,6 +53,7 @@ def parse_announcement(lines: list[Line], anomalies: list[Anomaly]) -> Announcem
     start = find_title(lines)
     if start is None:
         return out
+    out.title = lines[start]
     out.organisation = norm(TITLE.match(lines[start].text)["org"])
     body_start = start + 1
     for i in range(start + 1, min(start + 4, len(lines))):
@@ -53,7 +67,7 @@ def parse_announcement(lines: list[Line], anomalies: list[Anomaly]) -> Announcem
             out.start_year, out.end_year = number(years["start"]), number(years["end"])
             body_start = i + 1
     closing = next((i for i in range(body_start, len(lines)) if lines[i].text == CLOSING), len(lines))
-    out.body = split_paragraphs([line.text for line in lines[body_start:closing]])
+    out.body = split_paragraphs(lines[body_start:closing], (out.organisation,))
     for i in range(closing, len(lines)):
         _signature_line(lines, i, out)
     _check(out, lines[start].where, anomalies)

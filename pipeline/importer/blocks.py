@@ -9,6 +9,10 @@ SUPPORTED = "ไฟล์ข้อความ (.txt) ที่แปลงจ�
 class Line:
     text: str
     where: str  # "บรรทัด 12" / "ย่อหน้า 4": for messages
+    # -- the source itself marks this line as a paragraph's first: a Word paragraph indented on its
+    #    first line (Thai prose marks a new paragraph so). A text file marks nothing: wrapped lines
+    #    are joined back by the rules of text.split_paragraphs --
+    opens: bool = False
 
 
 @dataclass(frozen=True)

@@ -23,16 +23,35 @@ def docx_blocks(path: Path) -> list[Block]:
         ) from None
     blocks: list[Block] = []
     paragraphs = tables = 0
+    indents: dict[str | None, bool] = {}
     for element in document.element.body.iterchildren():
         tag = element.tag.rsplit("}", 1)[-1]
         if tag == "p":
             paragraphs += 1
-            for text in Paragraph(element, document).text.splitlines():
+            paragraph = Paragraph(element, document)
+            opens = _indented(paragraph, element.style, indents)
+            for text in paragraph.text.splitlines():
                 if text.strip():
-                    blocks.append(Line(norm(text), f"ย่อหน้า {paragraphs}"))
+                    blocks.append(Line(norm(text), f"ย่อหน้า {paragraphs}", opens))
+                    opens = False  # a line break inside the paragraph does not start another
         elif tag == "tbl":
             tables += 1
             # -- merged cells repeat their text in row.cells, so column positions stay put --
             rows = [[norm(cell.text) for cell in row.cells] for row in DocxTable(element, document).rows]
             blocks.append(Table(rows, f"ตารางที่ {tables}"))
     return blocks
+
+
+def _indented(paragraph: Paragraph, style_id: str | None, by_style: dict[str | None, bool]) -> bool:
+    """True when the paragraph's first line is indented, by its own formatting or its style's
+    (followed through the styles it is based on); a hanging indent is negative."""
+    own = paragraph.paragraph_format.first_line_indent
+    if own is not None:
+        return own > 0
+    if style_id not in by_style:
+        style, indent = paragraph.style, None
+        while style is not None and indent is None:
+            indent = style.paragraph_format.first_line_indent
+            style = style.base_style
+        by_style[style_id] = bool(indent and indent > 0)
+    return by_style[style_id]

@@ -36,35 +36,40 @@ class Sheet:
     seq: int
     where: str
     name: str = ""
-    sections: dict[int, list[str]] = field(default_factory=dict)
+    sections: dict[int, list[Line]] = field(default_factory=dict)
     outputs: list[str] = field(default_factory=list)
     outcomes: list[str] = field(default_factory=list)
     part: str = OUTPUTS  # which sub-heading of section ๙ the lines belong to
+    openers: tuple[str, ...] = ()  # words that start a paragraph besides text.PARAGRAPH_OPENERS
 
     def fields(self) -> dict:
         s = self.sections
         return dict(
-            rationale=split_paragraphs(s.get(2, [])),
-            objectives=split_items(s.get(3, [])),
-            target_group=split_paragraphs(s.get(4, [])),
-            method=split_items(s.get(5, [])),
-            responsible=split_paragraphs(s.get(8, [])),
+            rationale=split_paragraphs(s.get(2, []), self.openers),
+            objectives=split_items(self.texts(3)),
+            target_group=split_paragraphs(s.get(4, []), self.openers),
+            method=split_items(self.texts(5)),
+            responsible=split_paragraphs(s.get(8, []), self.openers),
             outputs=split_items(self.outputs),
             outcomes=split_items(self.outcomes),
         )
 
+    def texts(self, section: int) -> list[str]:
+        return [line.text for line in self.sections.get(section, [])]
+
     def period_years(self) -> list[int]:
-        return [int(y) for y in re.findall(r"\d{4}", arabic_digits(" ".join(self.sections.get(6, []))))]
+        return [int(y) for y in re.findall(r"\d{4}", arabic_digits(" ".join(self.texts(6))))]
 
     def budget(self) -> Decimal | None:
-        text = norm(" ".join(self.sections.get(7, [])))
+        text = norm(" ".join(self.texts(7)))
         if NO_BUDGET in text:
             return Decimal(0)
         match = re.search(rf"({DIGIT}[๐-๙0-9,.]*)\s*บาท", text)
         return parse_budget(match[1])[0] if match else None
 
 
-def parse_sheets(lines: list[Line], anomalies: list[Anomaly]) -> list[Sheet]:
+def parse_sheets(lines: list[Line], anomalies: list[Anomaly], organisation: str = "") -> list[Sheet]:
+    """The sheets in `lines`; a paragraph may start with the `organisation` (its own name as subject)."""
     sheets: list[Sheet] = []
     section = None
     for line in lines:
@@ -72,7 +77,7 @@ def parse_sheets(lines: list[Line], anomalies: list[Anomaly]) -> list[Sheet]:
         if text in NOISE:
             continue
         if m := SHEET.match(text):
-            sheets.append(Sheet(number(m["seq"]), line.where))
+            sheets.append(Sheet(number(m["seq"]), line.where, openers=(organisation,)))
             section = None
             continue
         if not sheets:
@@ -89,7 +94,7 @@ def parse_sheets(lines: list[Line], anomalies: list[Anomaly]) -> list[Sheet]:
         elif section == 9:
             _results_line(sheet, text)
         elif section is not None:
-            sheet.sections.setdefault(section, []).append(text)
+            sheet.sections.setdefault(section, []).append(line)
     for sheet in sheets:
         _check(sheet, anomalies)
     return sheets

@@ -1,4 +1,8 @@
-"""The five yearly tables (each split over pages), their footers and the มิติ legend."""
+"""The five yearly tables (each split over pages), their footers and the มิติ legend.
+
+A table's year is its title: a line 'แผนปฏิบัติการป้องกันการทุจริต พ.ศ. ….' before it (the source
+book), or the same words in its own header rows (the book this pipeline makes repeats the title on
+every page that way). A table with neither continues the year before it."""
 
 import re
 from collections import Counter
@@ -40,21 +44,36 @@ class Tables:
     data_as_of: date | None
     reporter: str
     years: list[int]
+    filed: list[tuple[int, str]]  # (year, where) of each table with rows, in the book's order
 
 
 def parse_tables(blocks: list[Block], anomalies: list[Anomaly]) -> Tables:
     rows: list[TableRow] = []
     totals: dict[int, list] = {}
     footers: dict[str, list] = {"data_as_of": [], "reporter": [], "legend": []}
+    filed: list[tuple[int, str]] = []
     year = None
+    titled = None  # (year, where) of a title line since the last table
     for block in blocks:
         if isinstance(block, Table):
+            own = _own_title(block)
+            if own is not None and titled is not None and own != titled[0]:
+                anomalies.append(
+                    anomaly("table-title-disagrees", block.where, own=own, line=titled[1], titled=titled[0])
+                )
+            year = own if own is not None else titled[0] if titled else year
+            titled = None
             if year is None:
                 anomalies.append(anomaly("table-without-title", block.where))
                 continue
+            before = len(rows)
             _table_rows(block, year, rows, totals, anomalies)
+            if len(rows) > before:
+                _check_numbering(rows, before, filed, anomalies)
+                filed.append((year, block.where))
         elif title := TABLE_TITLE.match(block.text):
             year = number(title["year"])
+            titled = (year, block.where)
         else:
             _footer(block, year, footers)
     years = sorted({r.year for r in rows})
@@ -66,7 +85,39 @@ def parse_tables(blocks: list[Block], anomalies: list[Anomaly]) -> Tables:
         _data_as_of(footers["data_as_of"], anomalies),
         _reporter(footers["reporter"], anomalies),
         years,
+        filed,
     )
+
+
+def _own_title(table: Table) -> int | None:
+    """The year of a title in the table's header rows (those above its first numbered row)."""
+    for cells in table.rows:
+        if cells and (number(cells[0]) is not None or cells[0].startswith(TOTAL)):
+            return None
+        for cell in cells:
+            if title := TABLE_TITLE.match(cell):
+                return number(title["year"])
+    return None
+
+
+def _check_numbering(rows: list[TableRow], new: int, filed: list, anomalies: list[Anomaly]) -> None:
+    """A table that carries on a year's table goes on with its ลำดับ (the source splits each year
+    over pages that way); one that starts again at or below what that year already has is another
+    year's table under a wrong title."""
+    first = rows[new]
+    earlier = [r.order for r in rows[:new] if r.year == first.year]
+    if earlier and first.order <= max(earlier):
+        since = next(where for year, where in filed if year == first.year)
+        anomalies.append(
+            anomaly(
+                "table-numbering-restarts",
+                first.where,
+                year=first.year,
+                order=first.order,
+                last=max(earlier),
+                since=since,
+            )
+        )
 
 
 def _table_rows(table: Table, year: int, rows: list, totals: dict, anomalies: list[Anomaly]) -> None:

@@ -11,6 +11,8 @@ from pipeline.text.thai import arabic_digits, nfc
 from pipeline.text.thai_words import dictionary
 from pipeline.workbook.cells import clean_text
 
+from .blocks import Line
+
 DIGIT = "[๐-๙0-9]"
 _SPACES = re.compile(r"\s+")
 _ANGLED_URL = re.compile(r"<((?:https?://|www\.)[^<>\s]+)>")
@@ -104,21 +106,25 @@ def _is_range(text: str, dash: re.Match) -> bool:
     return bool(before[-1:].isdigit() and after[:1].isdigit())
 
 
-def split_paragraphs(lines: list[str]) -> list[str]:
+def split_paragraphs(lines: list[str | Line], openers: tuple[str, ...] = ()) -> list[str]:
     """Rebuild paragraphs from wrapped lines (blank lines in the source mean nothing).
 
-    Rule: a line of LONG_LINE characters or more starts a paragraph (the extraction kept the
-    first lines of a paragraph on one line, and its wrapped rest on the lines after it: sheet ๑
-    "…ประโยชน์ส่วนรวม" / "เป็นแนวทางหนึ่ง…" is one sentence); so does a line starting with one of
-    PARAGRAPH_OPENERS; any other line continues the paragraph before it.
+    Rule: a Line the source marks as a paragraph's first (`Line.opens`: a Word paragraph indented
+    on its first line) starts one. So does a line of LONG_LINE characters or more (the extraction
+    kept the first lines of a paragraph on one line, and its wrapped rest on the lines after it:
+    sheet ๑ "…ประโยชน์ส่วนรวม" / "เป็นแนวทางหนึ่ง…" is one sentence), and a line starting with one
+    of PARAGRAPH_OPENERS or `openers` (the book's own organisation, whatever its kind: "เทศบาลตำบล…
+    ได้จัดทำ…"); any other line continues the paragraph before it.
     """
+    starts = PARAGRAPH_OPENERS + tuple(o for o in openers if o)
     paragraphs: list[str] = []
     for line in lines:
-        line = norm(line)
+        marked = isinstance(line, Line) and line.opens
+        line = norm(line.text if isinstance(line, Line) else line)
         if not line:
             continue
-        opens = len(line) >= LONG_LINE or line.startswith(PARAGRAPH_OPENERS)
-        if not paragraphs or (opens and paragraphs[-1] not in PARAGRAPH_OPENERS):
+        opens = len(line) >= LONG_LINE or line.startswith(starts)
+        if not paragraphs or marked or (opens and paragraphs[-1] not in PARAGRAPH_OPENERS):
             paragraphs.append(line)
         else:
             paragraphs[-1] = join(paragraphs[-1], line)

@@ -1,8 +1,10 @@
 """Templates for what the importer notices in a plan book: part of the one catalogue
-(pipeline.validate.messages.MESSAGES), kept in its own file for size. All are warnings: the
-importer imports the source as printed and says what looked wrong, for staff to check."""
+(pipeline.validate.messages.MESSAGES), kept in its own file for size. Warnings: the importer
+imports the source as printed and says what looked wrong, for staff to check. Errors: the book's
+parts contradict each other as only a misreading would make them (pipeline.importer.checks), and
+the import stops without writing a master."""
 
-from pipeline.validate.msg import Msg, W
+from pipeline.validate.msg import E, Msg, W
 
 _CHECK_SOURCE = "ตรวจกับเล่มแผนต้นฉบับ แล้วแก้ในสมุดงานหลักถ้าจำเป็น"
 
@@ -105,5 +107,39 @@ IMPORT_MESSAGES = {
         "คำอธิบายมิติ {number} ต่างกัน: '{first}' กับ '{other}' (ใช้แบบแรก)",
         "แก้ชื่อมิติในแผ่นงาน มิติ ถ้าไม่ถูก",
         "dimension {number} is described two ways: '{first}' and '{other}'",
+    ),
+    # -- errors: a book that contradicts itself; nothing is written --
+    "table-title-disagrees": Msg(
+        E,
+        "ตาราง ({where}) มีชื่อในแถวหัวตารางว่า พ.ศ. {own} แต่บรรทัดชื่อตารางก่อนหน้า ({line}) ระบุ พ.ศ. {titled}",
+        "แก้ชื่อตารางทั้งสองที่ให้เป็นปีเดียวกัน แล้วนำเข้าใหม่",
+        "table ({where}): its header row says {own} but the title line before it ({line}) says {titled}",
+    ),
+    "table-numbering-restarts": Msg(
+        E,
+        "ตารางปี {year} ({where}) เริ่มลำดับใหม่ที่ {order} ทั้งที่ปี {year} มีถึงลำดับ {last} แล้ว (ตั้งแต่{since}):"
+        " ตารางนี้น่าจะเป็นของปีอื่นที่ชื่อตารางระบุปีผิด",
+        "แก้ปี (พ.ศ.) ในชื่อตารางให้ถูก แล้วนำเข้าใหม่",
+        "the {year} table ({where}) starts again at {order} though {year} already runs to {last} (from {since}):"
+        " another year's table under a wrong title",
+    ),
+    "contents-tables-differ": Msg(
+        E,
+        "สารบัญ ({where}) ระบุตารางแผนรายปี พ.ศ. {listed} แต่ตารางในเล่มมีชื่อ พ.ศ. {filed} ตามลำดับ",
+        "แก้ชื่อตารางหรือสารบัญให้ตรงกัน แล้วนำเข้าใหม่",
+        "the contents ({where}) list the yearly tables {listed} but the tables are titled {filed}",
+    ),
+    "table-year-outside-plan": Msg(
+        E,
+        "ตารางแผนรายปี พ.ศ. {years} ({where}) อยู่นอกปีของแผน {start}-{end} ที่ประกาศระบุ",
+        "แก้ปีของแผนในประกาศ '(พ.ศ. .... - ....)' หรือปีในชื่อตารางให้ตรงกัน แล้วนำเข้าใหม่",
+        "yearly table {years} ({where}) lies outside the plan's years {start}-{end} in the announcement",
+    ),
+    "organisation-unconfirmed": Msg(
+        E,
+        "อ่านชื่อหน่วยงาน '{org}' จากบรรทัด '{line}' ({where}) แต่ไม่มีบรรทัดอื่นในเล่มที่ลงท้ายด้วยชื่อนี้"
+        " (เช่น '(พ.ศ. .... - ....) ของ{org}' ในประกาศ หรือตำแหน่งผู้ลงนาม): บรรทัดนี้ไม่ใช่หัวประกาศ",
+        "ตรวจว่าเล่มแผนมีหัวประกาศ 'ประกาศ<ชื่อหน่วยงาน>' ตามด้วยบรรทัด 'เรื่อง ...' แล้วนำเข้าใหม่",
+        "organisation '{org}' read from '{line}' ({where}) ends no other line of the book: not the announcement",
     ),
 }

@@ -1,16 +1,6 @@
-"""The plan book's คำนำ when the ตั้งค่า sheet leaves it empty (the source plan book has none)."""
+"""The plan book's คำนำ when the ตั้งค่า sheet leaves it empty: the text lives in
+pipeline.text.preface, where the importer can recognise it too."""
 
-from pipeline.model import Settings
-from pipeline.text.thai import thai_digits
+from pipeline.text.preface import default_preface
 
-
-def default_preface(s: Settings) -> list[str]:
-    years = f"พ.ศ. {thai_digits(s.start_year)} - {thai_digits(s.end_year)}"
-    return [
-        f"{s.organisation}ได้จัดทำ{s.plan_title} ({years}) ขึ้น เพื่อเป็นกรอบและแนวทางในการป้องกัน"
-        f"การทุจริตและประพฤติมิชอบ ส่งเสริมการบริหารงานตามหลักธรรมาภิบาลด้วยความโปร่งใส "
-        f"และสอดคล้องกับยุทธศาสตร์ชาติว่าด้วยการป้องกันและปราบปรามการทุจริต",
-        f"แผนฉบับนี้ประกอบด้วยประกาศใช้แผน แผนปฏิบัติการรายปี และรายละเอียดโครงการและมาตรการ "
-        f"{s.organisation}หวังเป็นอย่างยิ่งว่าแผนฉบับนี้จะเป็นเครื่องมือในการยกระดับคุณธรรม"
-        f"และความโปร่งใสในการดำเนินงานขององค์กรต่อไป",
-    ]
+__all__ = ["default_preface"]
