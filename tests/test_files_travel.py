@@ -12,6 +12,7 @@ from conftest import MASTER
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 from pdf_pages import page_texts
+from PIL import Image
 from pypdf import PdfReader
 from web_helpers import upload, wait_for
 
@@ -172,3 +173,30 @@ def test_the_web_page_shows_the_notices_the_cli_prints(tmp_path):
     notes = " ".join(status["notes"])
     assert "no-emblem" in notes and "garuda.png" in notes  # -- the shipped templates have no emblem --
     assert "--no-pdf" in notes or "PDF" in notes
+
+
+def test_garuda_on_the_plan_books_cover(tmp_path, capsys):
+    """`{{ garuda }}` is documented for planbook.docx as for the announcement: with garuda.png it shows."""
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    shipped = Path(__file__).resolve().parent.parent / "pipeline" / "templates"
+    with zipfile.ZipFile(shipped / "planbook.docx") as src:
+        parts = {name: src.read(name) for name in src.namelist()}
+    cover = b"<w:p><w:r><w:t>{{ garuda }}</w:t></w:r></w:p>"
+    parts["word/document.xml"] = parts["word/document.xml"].replace(b"<w:body>", b"<w:body>" + cover, 1)
+    with zipfile.ZipFile(folder / "planbook.docx", "w", zipfile.ZIP_DEFLATED) as dst:
+        for name, data in parts.items():
+            dst.writestr(name, data)
+    Image.new("RGB", (60, 80), (180, 140, 0)).save(folder / "garuda.png")
+    out = tmp_path / "out"
+    assert main(["run", str(MASTER), "--out", str(out), "--no-pdf", "-q", "--templates", str(folder)]) == 0
+    book = next(out.glob("แผนปฏิบัติการ*.docx"))
+    with zipfile.ZipFile(book) as package:
+        body = package.read("word/document.xml").decode("utf-8")
+        rels = package.read("word/_rels/document.xml.rels").decode("utf-8")
+        media = [n for n in package.namelist() if n.startswith("word/media/")]
+    first_drawing = body.index("<w:drawing>")
+    assert first_drawing < body.index("ประกาศ")  # -- on the cover, before the announcement --
+    assert len(media) == 2 and body.count("<w:drawing>") == 2  # -- the cover's and the ประกาศ's --
+    for rid in re.findall(r'r:embed="([^"]+)"', body):
+        assert f'Id="{rid}"' in rels

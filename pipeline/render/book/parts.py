@@ -43,6 +43,7 @@ class PlanBook:
     target: Path
     parts: list[BookPart] = field(default_factory=list)
     props: dict[str, bytes] | None = None  # the .docx's own properties (render.word.docprops)
+    garuda: str = ""  # `{{ garuda }}` in planbook.docx: the emblem's run, its image in the frame's package
 
     @property
     def plain_frame(self) -> bool:
@@ -61,7 +62,7 @@ class PlanBook:
     def context(self, pages: list[int] | None, unknown: str = "") -> dict:
         s = self.plan.settings
         return {
-            **ctx.announcement_context(self.plan),
+            **ctx.announcement_context(self.plan, self.garuda),
             "preface": s.preface or default_preface(s),
             "contents": [
                 {"title": e.title, "page": thai_digits(e.page + 1) if pages else unknown, "sub": sub}

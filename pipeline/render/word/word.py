@@ -48,6 +48,7 @@ TEMPLATE_FILES = {
     "planbook": "planbook.docx",
 }
 GARUDA_FILE = "garuda.png"
+DOC = "word/document.xml"
 GARUDA_HEIGHT_CM = 3.0  # ตราครุฑ 3 cm tall, as งานสารบรรณ has it
 ANNOUNCEMENT_NAME = "ประกาศ"
 NO_EMBLEM = "no-emblem"  # warning code: no garuda.png and no picture pasted in announcement.docx
@@ -75,6 +76,7 @@ class WordTemplates:
     project_sheet: PreparedTemplate
     planbook: PreparedTemplate
     garuda: Markup | str = ""
+    book_garuda: Markup | str = ""  # the same picture in planbook.docx's package, for a `{{ garuda }}` there
     emblem: str = ""  # "file" (garuda.png), "pasted" (an image in announcement.docx) or ""
     paths: dict[str, Path] = field(default_factory=dict)  # key -> the file each template was read from
 
@@ -92,17 +94,21 @@ class WordTemplates:
                     template=path.name,
                 )
         garuda_path = garuda_path or next((p for p in (f / GARUDA_FILE for f in folders) if p.is_file()), None)
-        pasted = has_pasted_image(paths["announcement"])
+        # -- each file checked first (a damaged .docx is a TemplateError naming it, exit 4) --
+        loaded = {key: PreparedTemplate.load(path, env) for key, path in paths.items()}
+        pasted = has_pasted_image(loaded["announcement"])
+        garuda = book_garuda = ""
         # -- an image staff pasted into announcement.docx is the emblem; garuda.png is not added too --
-        package, garuda = (
-            _with_garuda(paths["announcement"], Path(garuda_path)) if garuda_path and not pasted else (None, "")
-        )
+        if garuda_path and not pasted:
+            package, garuda = _with_garuda(paths["announcement"], Path(garuda_path))
+            loaded["announcement"] = PreparedTemplate.load(paths["announcement"], env, package)
+            if "garuda" in loaded["planbook"].raw[DOC].decode("utf-8", "replace"):  # -- the cover shows it too --
+                package, book_garuda = _with_garuda(paths["planbook"], Path(garuda_path))
+                loaded["planbook"] = PreparedTemplate.load(paths["planbook"], env, package)
         return cls(
-            announcement=PreparedTemplate.load(paths["announcement"], env, package),
-            year_table=PreparedTemplate.load(paths["year_table"], env),
-            project_sheet=PreparedTemplate.load(paths["project_sheet"], env),
-            planbook=PreparedTemplate.load(paths["planbook"], env),
+            **loaded,
             garuda=garuda,
+            book_garuda=book_garuda,
             emblem="pasted" if pasted else "file" if garuda else "",
             paths=paths,
         )
@@ -115,12 +121,9 @@ def template_folders(templates_dir: Path | None = None) -> list[Path]:
     return ([Path(templates_dir)] if templates_dir else []) + [OVERRIDE_DIR, TEMPLATES_DIR]
 
 
-def has_pasted_image(template: Path) -> bool:
+def has_pasted_image(template: PreparedTemplate) -> bool:
     """True when the template's body already shows a picture (pasted in Word)."""
-    import zipfile
-
-    with zipfile.ZipFile(template) as z:
-        body = z.read("word/document.xml")
+    body = template.raw.get(DOC, b"")
     return b"<w:drawing" in body or b"<w:pict" in body
 
 
@@ -184,7 +187,7 @@ def render_documents(
     title = f"{ANNOUNCEMENT_NAME}{org} เรื่อง {plan.settings.plan_title}"
     written.append(_save(tpl.announcement, ann_xml, out_dir, ANNOUNCEMENT_NAME, taken, properties(title, org, now)))
     tick()
-    book = PlanBook(tpl.planbook, plan, out_dir)
+    book = PlanBook(tpl.planbook, plan, out_dir, garuda=tpl.book_garuda)
     book.parts.append(book_part(tpl.announcement, ann_xml, written[0], "announcement", plan_years[0]))
     sheet_parts = []  # the first plan year's project sheets follow all the year tables
     for year in chosen:
