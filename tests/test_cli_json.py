@@ -128,3 +128,27 @@ def test_a_bug_exits_70_and_ctrl_c_130(tmp_path, master, capsys, monkeypatch):
     assert code == 130 and data["error"]["code"] == "interrupted"
     code, data = run_json(capsys, ["validate", str(master)])  # -- and the next command is unaffected --
     assert code == 0
+
+
+def test_a_damaged_template_exits_4_naming_it(tmp_path, master, capsys):
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "announcement.docx").write_bytes(b"not a docx")
+    code, data = run_json(
+        capsys, ["run", str(master), "--out", str(tmp_path / "out"), "--no-pdf", "--templates", str(templates)]
+    )
+    assert code == 4 and data["error"]["template"] == "announcement.docx"
+
+
+def test_the_run_says_which_templates_came_from_where(tmp_path, master, capsys):
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    shutil.copyfile(ROOT / "pipeline" / "templates" / "year_table.docx", templates / "year_table.docx")
+    code, data = run_json(
+        capsys, ["run", str(master), "--out", str(tmp_path / "out"), "--no-pdf", "--templates", str(templates)]
+    )
+    assert code == 0
+    assert data["templates"]["year_table.docx"] == str(templates / "year_table.docx")
+    assert set(data["templates"]) == {"announcement.docx", "year_table.docx", "project_sheet.docx", "planbook.docx"}
+    assert main(["run", str(master), "--out", str(tmp_path / "out"), "--no-pdf", "--templates", str(templates)]) == 0
+    assert f"year_table.docx จาก {templates}" in capsys.readouterr().out

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from broken import make_broken, put
 from conftest import MASTER
+from openpyxl import load_workbook
 
 from pipeline import contract as c
 
@@ -235,3 +236,28 @@ def test_a_second_run_waits_in_the_queue_and_the_page_shows_its_place(server, pa
     seen = page.evaluate("window.seen")
     assert seen.index("รอคิว ลำดับที่ 1") < max(i for i, s in enumerate(seen) if s.startswith("เสร็จแล้ว"))
     assert app.state.queue.runs[other.json()["id"]].state == "done"
+
+
+def test_the_page_adds_a_rounds_monitoring_rows_and_hands_the_master_back(server, page, shots, tmp_path):
+    """The 6-month round without a terminal: choose year and round, the master comes back with
+    the round's rows (monitor init's rules), ready to fill in Excel."""
+    app, url = server
+    page.goto(url + "/")
+    page.set_input_files("#file", str(MASTER))
+    page.wait_for_selector("#step-monitor:not([hidden])", timeout=WAIT_MS)
+    assert page.locator("#monitor-year option").all_inner_texts() == ["2566", "2567", "2568", "2569", "2570"]
+    page.select_option("#monitor-year", "2567")
+    page.select_option("#monitor-round", "6")
+    with page.expect_download() as info:
+        page.click("#monitor-add")
+    download = info.value
+    assert download.suggested_filename == MASTER.name
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    page.wait_for_selector("#monitor-state.good", timeout=WAIT_MS)
+    assert page.locator("#monitor-state").inner_text().startswith("เพิ่มแถว 15 โครงการ")
+    page.screenshot(path=shots / "monitor-round.png", full_page=True)
+    ws = load_workbook(saved)[c.SHEET_MONITORING]
+    rows = [(r[0], r[1]) for r in ws.iter_rows(min_row=2, max_col=2, values_only=True) if r[0]]
+    assert rows == [(2567, 6)] * 15
+    assert load_workbook(MASTER)[c.SHEET_MONITORING].max_row == 1  # -- the clerk's own file is untouched --

@@ -78,6 +78,7 @@ def cmd_monitor_init(args) -> int:
     args.json_result = {
         "added": result.added,
         "filled": result.filled,
+        "settings_added": result.settings_added,
         "backup": result.backup.name if result.backup else None,
     }
     if args.json:
@@ -91,6 +92,9 @@ def cmd_monitor_init(args) -> int:
         f"{f' (เติมช่องที่ว่าง {result.filled} ช่อง)' if result.filled else ''} ใน {args.workbook}\n"
         f"สำรองไฟล์เดิมไว้ที่ {result.backup.name}"
     )
+    if result.settings_added:
+        added = ", ".join(result.settings_added)
+        print(f"เพิ่มแถวในแผ่นงาน ตั้งค่า: {added} (ใส่รหัสตัวชี้วัด ITA ของปีที่ประเมินในคอลัมน์ ค่า)")
     return 0
 
 

@@ -86,6 +86,7 @@ def result_json(result: RunResult, out_dir: Path) -> dict:
         "empty_sheets": result.empty_sheets,
         "seconds": round(result.seconds, 3),
         "notices": list(result.notices),
+        "templates": {name: str(path) for name, path in sorted(result.templates.items())},
     }
 
 

@@ -32,6 +32,7 @@ class InitResult:
     path: Path
     added: list[str] = field(default_factory=list)  # project codes given a new row
     filled: int = 0  # empty name/planned cells filled
+    settings_added: list[str] = field(default_factory=list)  # ITA setting rows an older master lacked
     backup: Path | None = None  # None when nothing had to change
 
 
@@ -55,7 +56,8 @@ def init_round(path: Path, year: int, round_: int) -> InitResult:
     ws = wb[c.SHEET_MONITORING] if c.SHEET_MONITORING in wb.sheetnames else add_monitoring_sheet(wb)
     result = InitResult(path)
     _fill(ws, master.sheets.get(c.SHEET_MONITORING), year, round_, year_projects(plan, year), result)
-    if not result.added and not result.filled:
+    _add_ita_settings(wb[c.SHEET_SETTINGS], master.sheets.get(c.SHEET_SETTINGS), result)
+    if not result.added and not result.filled and not result.settings_added:
         return result
     result.backup, _ = save_edit(master, wb, "monitor")
     return result
@@ -90,6 +92,20 @@ def _fill(ws, sheet: Sheet | None, year: int, round_: int, projects, result: Ini
             if ws.cell(row, col).value is None:  # -- never overwrite what staff typed --
                 put_value(ws.cell(row, col), value)
                 result.filled += 1
+
+
+def _add_ita_settings(ws, sheet: Sheet | None, result: InitResult) -> None:
+    """An older master lacks the ITA indicator rows the guide asks staff to fill: add their labels
+    (the codes change every assessment year, so the values stay for staff)."""
+    if sheet is None or sheet.col(c.SettingsCol.KEY) is None:
+        return
+    present = {sheet.text(row, c.SettingsCol.KEY) for row in sheet.rows}
+    last = max((row.number for row in sheet.rows), default=1)
+    for key in c.ITA_SETTING_KEYS:
+        if key.label not in present:
+            last += 1
+            put_value(ws.cell(last, sheet.col(c.SettingsCol.KEY)), key.label)
+            result.settings_added.append(key.label)
 
 
 def _checked_plan(master: Master):

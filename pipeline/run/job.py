@@ -72,6 +72,7 @@ class RunResult:
     empty_sheets: list[dict] = field(default_factory=list)  # {code, seq, name}: no details, so no sheet
     seconds: float = 0.0
     notices: list[str] = field(default_factory=list)  # warning codes from rendering, e.g. NO_EMBLEM
+    templates: dict[str, Path] = field(default_factory=dict)  # Word template file name -> where it was read
 
     @property
     def exit_code(self) -> int:
@@ -158,6 +159,7 @@ def _generate(
             book_out=books,
             templates_dir=templates,
             notices=result.notices,
+            sources=result.templates,
             progress=lambda done, total: notify("word", done, total),
         )
         result.empty_sheets = [

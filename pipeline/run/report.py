@@ -66,6 +66,12 @@ def outcome_notes(result: run.RunResult, workbook, templates=None) -> list[tuple
         )
     if result.pdf_skipped:
         notes.append(("yellow", PDF_SKIPPED[result.pdf_skipped]))
+    if templates:  # -- a --templates folder may hold only some files: say which came from where --
+        folders: dict[Path, list[str]] = {}
+        for name, path in sorted(result.templates.items()):
+            folders.setdefault(Path(path).parent, []).append(name)
+        used = "; ".join(f"{', '.join(names)} จาก {folder}" for folder, names in folders.items())
+        notes.append(("", f"แม่แบบที่ใช้: {used}"))
     wb = result.write_back
     if wb and wb.error:
         notes.append(("", f"ไม่ได้เขียนกลับ: {wb.error}"))

@@ -211,10 +211,19 @@ def check_ita_codes(book: Master):
     rounds = {parse_int(sheet.get(r, ROUND)) for r in sheet.rows}
     labels = {settings.text(r, KEY): r for r in settings.rows}
     wanted = [c.ITA_SETTING_KEYS[0]] + [k for k, n in zip(c.ITA_SETTING_KEYS[1:], c.ROUNDS) if n in rounds]
+    below = max((r.number for r in settings.rows), default=1) + 1  # -- where a missing row goes --
     for key in wanted:
         row = labels.get(key.label)
         if row is None:
-            yield problem("ita-code-empty", sheet=settings.name, column=KEY, label=key.label)
+            yield problem(
+                "ita-setting-missing",
+                sheet=settings.name,
+                row=below,
+                column=KEY,
+                cell=f"{settings.ref(below, KEY)}",
+                label=key.label,
+            )
+            below += 1
         elif settings.text(row, VALUE) == "":
             yield problem("ita-code-empty", **settings.at(row, VALUE), label=key.label)
 

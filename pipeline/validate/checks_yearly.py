@@ -72,7 +72,8 @@ def check_projects(book: Master):
         if entry is None:
             yield problem("row-code-unknown", **where)
             continue
-        if sheet.col(NAME) and _squash(sheet.text(row, NAME)) != _squash(entry.name):
+        # -- empty name or มิติ: the reader takes the project's (pipeline.workbook.reader); nothing to say --
+        if sheet.col(NAME) and sheet.text(row, NAME) and _squash(sheet.text(row, NAME)) != _squash(entry.name):
             only_spaces = "".join(sheet.text(row, NAME).split()) == "".join(entry.name.split())
             yield problem(
                 "row-name-differs",
@@ -83,7 +84,8 @@ def check_projects(book: Master):
                 detail_en=" (spacing only)" if only_spaces else "",
             )
         dimension = parse_int(sheet.get(row, DIMENSION))
-        if sheet.col(DIMENSION) and entry.dimension is not None and dimension != entry.dimension:
+        typed = sheet.text(row, DIMENSION) if sheet.col(DIMENSION) else ""
+        if typed and entry.dimension is not None and dimension != entry.dimension:
             yield problem("row-dimension-differs", **sheet.at(row, DIMENSION), code=code, expected=entry.dimension)
 
 

@@ -114,6 +114,12 @@ MESSAGES = {
         "รายงานได้ภายใน {grace} วันหลังสิ้นรอบ)",
         "report date {day} is outside the round ({start} to {end})",
     ),
+    "ita-setting-missing": Msg(
+        W,
+        "ไม่มีแถว '{label}' ในแผ่นงาน ตั้งค่า ชื่อไฟล์ที่เผยแพร่จะไม่มีรหัสตัวชี้วัด",
+        "เพิ่มแถว: พิมพ์ '{label}' ในคอลัมน์ รายการ และรหัส เช่น O37 ในคอลัมน์ ค่า (pipeline monitor init เพิ่มแถวนี้ให้เอง)",
+        "settings row '{label}' is missing; published files get no indicator code",
+    ),
     "ita-code-empty": Msg(
         W,
         "ยังไม่ได้ใส่ '{label}' ชื่อไฟล์ที่เผยแพร่จะไม่มีรหัสตัวชี้วัด",

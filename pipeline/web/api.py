@@ -16,7 +16,8 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, JSONResponse
 from starlette.background import BackgroundTask
 
-from pipeline.errors import RequestRefused, UploadRefused, WorkbookUnreadable
+from pipeline.errors import PipelineError, RequestRefused, UploadRefused, WorkbookUnreadable
+from pipeline.monitor.init import init_round
 from pipeline.validate import validate_master, write_report_xlsx
 from pipeline.validate.problems import file_problem_dict
 from pipeline.web import jobs, results, uploads
@@ -100,6 +101,41 @@ async def submit(request: Request):
     )
     q.submit(run)
     return JSONResponse({"id": run.id, "position": q.position(run)}, 202)
+
+
+@router.post("/monitor")
+async def monitor_round(request: Request):
+    """The uploaded master with one round's monitoring rows added (`pipeline monitor init`'s rules:
+    nothing typed is overwritten), handed back as a download; a refusal in the validation shape."""
+    folder = request.app.state.queue.new_folder("monitor-")
+    handed_over = False
+    try:
+        upload = await _receive(request, folder)
+        year, round_ = (_number(upload, key) for key in ("year", "round"))
+        try:
+            result = await run_in_threadpool(init_round, upload.path, year, round_)
+        except PipelineError as exc:
+            status = 400 if isinstance(exc, WorkbookUnreadable) else 422
+            message, english = _rename(exc.message, upload), _rename(exc.english or exc.message, upload)
+            return JSONResponse(file_problem_dict(upload.filename, exc.code, message, english, exc.hint), status)
+        headers = {"X-Rows-Added": str(len(result.added)), "X-Workbook-Changed": "1" if result.backup else "0"}
+        handed_over = True  # -- the response removes the folder (and the backup beside the copy) once sent --
+        return FileResponse(upload.path, filename=upload.filename, headers=headers, background=_remove_after(folder))
+    except RequestRefused as refusal:
+        return JSONResponse(refusal.body, refusal.status)
+    finally:
+        if not handed_over:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _number(upload: uploads.Upload, key: str) -> int:
+    raw = upload.fields.get(key, "").strip()
+    if not raw.isdigit():
+        raise RequestRefused(
+            file_problem_dict(upload.filename, "field-missing", f"ไม่ได้ระบุ {key}", f"no {key} given", "เลือกปีและรอบ"),
+            422,
+        )
+    return int(raw)
 
 
 @router.get("/runs/{run_id}")

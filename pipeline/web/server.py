@@ -6,6 +6,7 @@ PIPELINE_WEB_PASSWORD=… pipeline serve --host 0.0.0.0   # the office network, 
 
 import ipaddress
 import os
+import socket
 import threading
 import webbrowser
 
@@ -41,10 +42,21 @@ def serve(
     url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/"
     server = uvicorn.Server(uvicorn.Config(create_app(password=password), host=host, port=port, log_level="warning"))
     print(f"เปิดหน้าเว็บที่ {url}  (กด Ctrl+C เพื่อหยุด)", flush=True)
+    if not is_loopback(host):
+        print(f"เครื่องอื่นในสำนักงานเปิดที่ http://{_this_machine()}:{port}/ แล้วใส่รหัสผ่าน", flush=True)
     if open_browser:
         threading.Thread(target=_open_when_started, args=(server, url), daemon=True).start()
     server.run()
     return 0
+
+
+def _this_machine() -> str:
+    """This PC's address on the office network, as colleagues type it (its name when unknown)."""
+    name = socket.gethostname()
+    try:
+        return socket.gethostbyname(name)
+    except OSError:
+        return name
 
 
 def _open_when_started(server, url: str) -> None:

@@ -29,10 +29,15 @@ def read_plan(source: Path | Master) -> Plan:
 def _named_from_projects(rows: list[YearRow], projects: list[Project]) -> list[YearRow]:
     """The name in โครงการ is the one source: staff rename a project in one place and the tables,
     the sheets and the file names all follow. The name column of แผนรายปี is only a reading aid
-    (validation warns, row-name-differs, when it has drifted)."""
-    names = {p.code: p.name for p in projects}
+    (validation warns, row-name-differs, when it has drifted). An empty มิติ cell there is the
+    project's มิติ too (a differing one is kept and warned about: row-dimension-differs)."""
+    by_code = {p.code: p for p in projects}
     for row in rows:
-        row.name = names.get(row.project_code, row.name)
+        project = by_code.get(row.project_code)
+        if project is not None:
+            row.name = project.name
+            if row.dimension is None:
+                row.dimension = project.dimension
     return rows
 
 

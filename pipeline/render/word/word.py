@@ -110,7 +110,7 @@ class WordTemplates:
             garuda=garuda,
             book_garuda=book_garuda,
             emblem="pasted" if pasted else "file" if garuda else "",
-            paths=paths,
+            paths={**paths, **({"garuda": Path(garuda_path)} if garuda else {})},
         )
 
 
@@ -161,10 +161,12 @@ def render_documents(
     book_out: list | None = None,
     notices: list[str] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    sources: dict | None = None,
 ) -> list[Path]:
     """Write every Word document for `plan` (or only `years`) into `out_dir`; return the paths.
 
     `notices` (a list) receives warning codes: NO_EMBLEM when the announcement has no Garuda.
+    `sources` (a dict) receives each template's file name -> the file it was read from.
 
     When the plan book is written and `book_out` is a list, it receives the book as a
     pipeline.render.book.parts.PlanBook (its PDF is assembled from its parts' PDFs, see make_pdfs).
@@ -177,6 +179,8 @@ def render_documents(
     total = 1 + sum(1 + len(v) for v in sheets.values()) + (chosen == plan_years)
     tick = (lambda: progress(len(written), total)) if progress else (lambda: None)
     tpl = WordTemplates.load(templates_dir, garuda_path)
+    if sources is not None:
+        sources.update({path.name: path for path in tpl.paths.values()})
     if notices is not None and not tpl.emblem:
         notices.append(NO_EMBLEM)
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -61,7 +61,7 @@ function renderReport(report) {
 }
 
 async function choose(file) {
-  show("step-generate", false); show("step-download", false); show("progress-box", false);
+  show("step-generate", false); show("step-download", false); show("progress-box", false); show("step-monitor", false);
   if (!file) return;
   workbook = file;
   $("chosen").textContent = `${T.chosen}: ${file.name}`;
@@ -80,6 +80,46 @@ async function choose(file) {
     select.length = 1;
     for (const y of (body.stats && body.stats.plan_years) || []) select.add(new Option(y, y));
     show("step-generate", true);
+    const years = $("monitor-year");
+    years.length = 0;
+    for (const y of (body.stats && body.stats.plan_years) || []) years.add(new Option(y, y));
+    $("monitor-state").textContent = "";
+    show("step-monitor", true);
+  }
+}
+
+function saveBlob(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const a = el("a"); a.href = url; a.download = name; document.body.append(a); a.click();
+  setTimeout(() => { URL.revokeObjectURL(url); a.remove(); }, 1000);
+}
+
+// -- a round's monitoring rows added to the uploaded workbook, which comes back as a download --
+async function addRound(event) {
+  event.preventDefault();
+  const state = $("monitor-state");
+  $("monitor-add").disabled = true;
+  state.textContent = T.checking; state.className = "";
+  try {
+    const response = await fetch("/api/monitor", { method: "POST", credentials: "same-origin",
+      body: form({ year: $("monitor-year").value, round: $("monitor-round").value }) });
+    if (!response.ok) {
+      let body = null;
+      try { body = await response.json(); } catch (e) { body = null; }
+      const problem = body && body.problems && body.problems[0];
+      state.textContent = problem ? problem[T.lang === "en" ? "message_en" : "message"] : `${T.upload_failed} (${response.status})`;
+      state.className = "bad";
+      return;
+    }
+    const added = Number(response.headers.get("X-Rows-Added") || 0);
+    const changed = response.headers.get("X-Workbook-Changed") === "1";
+    saveBlob(await response.blob(), workbook.name);
+    state.textContent = changed ? fill(T.monitor_done, { added, name: workbook.name }) : T.monitor_none;
+    state.className = "good";
+  } catch (e) {
+    state.textContent = T.upload_failed; state.className = "bad";
+  } finally {
+    $("monitor-add").disabled = false;
   }
 }
 
@@ -87,9 +127,7 @@ async function downloadReport(event) {
   event.preventDefault();
   const response = await fetch("/api/validate/report.xlsx", { method: "POST", body: form(), credentials: "same-origin" });
   if (!response.ok) return;
-  const url = URL.createObjectURL(await response.blob());
-  const a = el("a"); a.href = url; a.download = "validation.xlsx"; document.body.append(a); a.click();
-  setTimeout(() => { URL.revokeObjectURL(url); a.remove(); }, 1000);
+  saveBlob(await response.blob(), "validation.xlsx");
 }
 
 async function generate(event) {
@@ -158,3 +196,4 @@ drop.addEventListener("dragleave", () => drop.classList.remove("over"));
 drop.addEventListener("drop", (e) => { e.preventDefault(); drop.classList.remove("over"); choose(e.dataTransfer.files[0]); });
 $("report-link").addEventListener("click", downloadReport);
 $("generate-form").addEventListener("submit", generate);
+$("monitor-form").addEventListener("submit", addRound);
