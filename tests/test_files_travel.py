@@ -200,3 +200,16 @@ def test_garuda_on_the_plan_books_cover(tmp_path, capsys):
     assert len(media) == 2 and body.count("<w:drawing>") == 2  # -- the cover's and the ประกาศ's --
     for rid in re.findall(r'r:embed="([^"]+)"', body):
         assert f'Id="{rid}"' in rels
+
+
+def test_the_staffs_word_files_hold_no_invisible_characters(tmp_path, sample_master, capsys):
+    """Text copied out of a .docx into the e-plan system or an e-mail is found by a search: the
+    break marks live only in the copies LibreOffice converts (tests/test_linebreak.py)."""
+    for source, out in ((MASTER, tmp_path / "real"), (sample_master, tmp_path / "sample")):
+        assert main(["run", str(source), "--out", str(out), "--no-pdf", "-q"]) == 0
+        docs = list(out.rglob("*.docx"))
+        assert len(docs) >= 82
+        for doc in docs:
+            with zipfile.ZipFile(doc) as package:
+                text = "".join(package.read(n).decode("utf-8") for n in package.namelist() if n.endswith(".xml"))
+            assert not set(text) & {"\u2060", "\u200b", "\ufeff"}, doc.name

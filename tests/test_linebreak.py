@@ -57,7 +57,7 @@ def test_printed_leaves_markup_alone():
     from markupsafe import Markup
 
     xml = Markup("<w:drawing>ท้องถิ่น</w:drawing>")
-    assert printed(xml) is xml and printed(7) == 7 and printed("ท้องถิ่น") != "ท้องถิ่น"
+    assert printed(xml) is xml and printed(7) == 7 and printed("ท้องถิ่น") == "ท้องถิ่น"  # -- staff's text plain --
 
 
 def test_small_vocabulary_tokenizes_like_the_full_dictionary():
@@ -70,33 +70,38 @@ def test_small_vocabulary_tokenizes_like_the_full_dictionary():
 
 
 def test_libreoffice_gets_the_joiner_it_does_not_justify_at(tmp_path, small_plan):
+    """The staff's .docx hold no invisible character; the copy LibreOffice converts gets U+FEFF."""
     import zipfile
 
     from pipeline.render.pdf.convert import _link
     from pipeline.render.word.linebreak import OFFICE_WJ, office_marks
     from pipeline.render.word.word import render_documents
 
-    assert office_marks(breakable("ท้องถิ่น").encode()) == f"ท้อง{OFFICE_WJ}ถิ่น".encode()
+    assert office_marks("<w:t>ท้องถิ่น</w:t>".encode()) == f"<w:t>ท้อง{OFFICE_WJ}ถิ่น</w:t>".encode()
     docs = render_documents(small_plan, tmp_path / "out")
-    sheet = next(
-        d for d in docs if d.name.startswith("ลำดับที่") and WJ.encode() in zipfile.ZipFile(d).read("word/document.xml")
-    )
+    for doc in docs:
+        with zipfile.ZipFile(doc) as package:
+            parts = [package.read(n).decode("utf-8") for n in package.namelist() if n.endswith(".xml")]
+        assert not any(ch in part for part in parts for ch in (WJ, ZWSP, OFFICE_WJ)), doc.name
+    sheet = next(d for d in docs if "ท้องถิ่น".encode() in zipfile.ZipFile(d).read("word/document.xml"))
     copy = _link(sheet, tmp_path / "00000.docx", None)
     with zipfile.ZipFile(sheet) as original, zipfile.ZipFile(copy) as given:
-        assert WJ.encode() not in given.read("word/document.xml")
         assert given.read("word/document.xml") == office_marks(original.read("word/document.xml"))
-        assert WJ.encode() in original.read("word/document.xml")  # staff's .docx keeps U+2060
+        assert f"ท้อง{OFFICE_WJ}ถิ่น".encode() in given.read("word/document.xml")
+        assert WJ.encode() not in given.read("word/document.xml")
 
 
 def test_a_narrow_column_gets_web_addresses_as_links_that_wrap_after_a_slash_or_before_a_dot():
-    from pipeline.render.word.linebreak import wrappable
+    from pipeline.render.word.linebreak import office_marks, wrappable
 
     cell = wrappable("ภาพกิจกรรม & <P10>\nhttps://www.khoksamrong.go.th/ita/P10.pdf ท้องถิ่น")
-    shown = str(cell).replace(ZWSP, "|").replace(WJ, "+")
-    assert shown.startswith("ภาพกิจกรรม &amp; &lt;P10&gt;\n</w:t></w:r><w:hyperlink ")  # escaped text, then the link
-    assert 'w:tooltip="https://www.khoksamrong.go.th/ita/P10.pdf"' in shown
+    assert ZWSP not in cell and WJ not in cell  # -- staff's .docx: plain --
+    assert str(cell).startswith("ภาพกิจกรรม &amp; &lt;P10&gt;\n</w:t></w:r><w:hyperlink ")  # escaped text, then the link
+    assert 'w:tooltip="https://www.khoksamrong.go.th/ita/P10.pdf"' in cell
+    shown = office_marks(f"<w:p><w:r><w:t>{cell}</w:t></w:r></w:p>".encode()).decode().replace(ZWSP, "|")
+    shown = shown.replace("\ufeff", "+")  # -- what LibreOffice gets --
     assert '<w:t xml:space="preserve">https://|www|.khoksamrong|.go|.th/|ita/|P10.pdf</w:t>' in shown
-    assert shown.endswith('<w:r><w:t xml:space="preserve"> ท้อง+ถิ่น')
+    assert shown.endswith(" ท้อง+ถิ่น</w:t></w:r></w:p>")
     assert printed(cell) is cell  # -- Markup: the template prints it as it is --
     assert wrappable(15) == 15
 

@@ -1,9 +1,10 @@
 """Where a printed line may break: between words, never inside one.
 
 Thai has no spaces, so Word and LibreOffice find word ends with their own dictionaries, and
-LibreOffice's splits words ours knows as one (ท้อง|ถิ่น, ร้อง|เรียน). At render time (the master
-keeps plain text) each value printed into a document gets a WORD JOINER (U+2060, invisible, "no
-break here")
+LibreOffice's splits words ours knows as one (ท้อง|ถิ่น, ร้อง|เรียน). The staff's .docx stay plain
+(text copied out of them into the e-plan system, an e-mail or a web page must be found by a search
+for "ท้องถิ่น"); only the copies LibreOffice converts to PDF (office_marks) get an invisible "no break
+here" (U+FEFF there; WORD JOINER U+2060 in what this module's helpers return)
 - between the parts of the words LibreOffice splits (pipeline.text.thai_words.CUSTOM_WORDS: ท้อง+ถิ่น);
 - after the '/' and '.' of a web address, so it stays on one line.
 Measured with bench/count_split_words.py (README "Line breaks"), and why no more than that:
@@ -124,21 +125,43 @@ def _joinable(before: str) -> bool:
     return not _is_mark(before)
 
 
+_HYPERLINK = re.compile(r"<w:hyperlink\b.*?</w:hyperlink>", re.S)
+_TEXT = re.compile(r"(<w:t(?:\s[^>]*)?>)([^<]*)(</w:t>)")
+
+
 def office_marks(xml: bytes) -> bytes:
-    """A document part as LibreOffice should get it (see OFFICE_WJ)."""
-    return xml.replace(WJ.encode("utf-8"), OFFICE_WJ.encode("utf-8"))
+    """A document part as LibreOffice gets it for the PDF: the text of every run with its break
+    marks (glued words, glued web addresses; a link's address may wrap, see wrappable), U+FEFF for
+    the joiner (see OFFICE_WJ). The text is XML-escaped; marks go next to letters, '/' and '.' only."""
+    text = xml.decode("utf-8")
+    if "<w:t" not in text:
+        return xml
+    out, last = [], 0
+    for found in _HYPERLINK.finditer(text):
+        out += [_TEXT.sub(_with(_marked_text), text[last : found.start()]), _TEXT.sub(_with(_wrapping), found.group())]
+        last = found.end()
+    out.append(_TEXT.sub(_with(_marked_text), text[last:]))
+    return "".join(out).replace(WJ, OFFICE_WJ).encode("utf-8")
+
+
+def _with(mark):
+    return lambda run: run.group(1) + mark(run.group(2)) + run.group(3)
+
+
+def _marked_text(text: str) -> str:
+    return breakable(text) if text else text
 
 
 def wrappable(value):
-    """Jinja filter `wrap_urls`, for a narrow table column (the monitoring report's หลักฐาน): the
-    marks of `printed`, but each web address is a hyperlink (pipeline.render.word.hyperlinks) that
-    may wrap after its "//", before the dots of its host and after the slashes of its path. A 4 cm
-    column cannot hold https://www.khoksamrong.go.th/…, and glued, LibreOffice cut it wherever the
-    line was full ("https:/" | "/www…go.t" | "h/ita/…")."""
+    """Jinja filter `wrap_urls`, for a narrow table column (the monitoring report's หลักฐาน): each
+    web address is a hyperlink (pipeline.render.word.hyperlinks); in the copy LibreOffice converts,
+    its text may wrap after its "//", before the dots of its host and after the slashes of its path
+    (office_marks). A 4 cm column cannot hold https://www.khoksamrong.go.th/…, and glued, LibreOffice
+    cut it wherever the line was full ("https:/" | "/www…go.t" | "h/ita/…")."""
     if not isinstance(value, str) or isinstance(value, Markup):
         return value
-    out = _split_urls(value, lambda url: link(url, _wrapping(url)), lambda text: escape(_thai(text)))
-    return Markup("").join(out)  # -- Markup: `printed` leaves it as it is --
+    out = _split_urls(value, lambda url: link(url, escape(url)), escape)
+    return Markup("").join(out)  # -- Markup: the template prints it as it is --
 
 
 def _wrapping(url: str) -> str:
@@ -149,10 +172,8 @@ def _wrapping(url: str) -> str:
 
 
 def printed(value):
-    """Jinja's `finalize`: every value a template prints gets its break marks; Markup (the
-    Garuda's XML) and non-strings are left alone."""
-    if isinstance(value, str) and not isinstance(value, Markup):
-        return breakable(value)
+    """Jinja's `finalize`: a value is printed as it is (the marks are the PDF copies' business,
+    office_marks); kept as the one place to change what every printed value becomes."""
     return value
 
 
