@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,26 +33,33 @@ def one_run(checkout: Path) -> float:
         return time.perf_counter() - started
 
 
+@contextmanager
+def earlier_checkout(commit: str):
+    """The repository at `commit` in a temporary folder (a git worktree), removed afterwards."""
+    with tempfile.TemporaryDirectory() as tmp:
+        earlier = Path(tmp) / "earlier"
+        subprocess.run(
+            ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(earlier), commit],
+            check=True,
+            capture_output=True,
+        )
+        try:
+            yield earlier
+        finally:
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(earlier)], capture_output=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("commit", help="the earlier commit, e.g. 2a7e452")
     parser.add_argument("--runs", type=int, default=4)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        earlier = Path(tmp) / "earlier"
-        subprocess.run(
-            ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(earlier), args.commit],
-            check=True,
-            capture_output=True,
-        )
-        try:
-            one_run(earlier), one_run(ROOT)  # -- warm-up: LibreOffice's profile, disk caches --
-            times = {"earlier": [], "now": []}
-            for _ in range(args.runs):
-                times["earlier"].append(one_run(earlier))
-                times["now"].append(one_run(ROOT))
-        finally:
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(earlier)], capture_output=True)
+    with earlier_checkout(args.commit) as earlier:
+        one_run(earlier), one_run(ROOT)  # -- warm-up: LibreOffice's profile, disk caches --
+        times = {"earlier": [], "now": []}
+        for _ in range(args.runs):
+            times["earlier"].append(one_run(earlier))
+            times["now"].append(one_run(ROOT))
     before, now = statistics.median(times["earlier"]), statistics.median(times["now"])
     for side, values in times.items():
         print(f"{side:8s} {' '.join(f'{v:.2f}' for v in values)} s   median {statistics.median(values):.2f} s")

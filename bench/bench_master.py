@@ -15,10 +15,12 @@ import json
 import statistics
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from bench_baseline import earlier_checkout  # noqa: E402
 
 # -- one side's timing; works with both APIs (before: every reader took a path and opened it) --
 TIMER = r"""
@@ -59,20 +61,11 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
     workbook = args.workbook.resolve()
-    with tempfile.TemporaryDirectory() as tmp:
-        earlier = Path(tmp) / "earlier"
-        subprocess.run(
-            ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(earlier), args.commit],
-            check=True,
-            capture_output=True,
-        )
-        try:
-            before, now = [], []
-            for _ in range(args.rounds):
-                before.append(side(earlier, workbook))
-                now.append(side(ROOT, workbook))
-        finally:
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(earlier)], check=False)
+    with earlier_checkout(args.commit) as earlier:
+        before, now = [], []
+        for _ in range(args.rounds):
+            before.append(side(earlier, workbook))
+            now.append(side(ROOT, workbook))
     b, n = statistics.median(before), statistics.median(now)
     print(f"{workbook.name}: open + validate + read plan + read progress")
     print(f"  {args.commit}: median {b * 1000:.1f} ms   now: median {n * 1000:.1f} ms   ({b / n:.1f}x faster)")
