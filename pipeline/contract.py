@@ -53,6 +53,10 @@ class YearlyCol:
     BUDGET = "งบประมาณ (บาท)"
     QUARTERS = ("ไตรมาส 1", "ไตรมาส 2", "ไตรมาส 3", "ไตรมาส 4")
     NOTE = "หมายเหตุ"
+    MISSION = "ภารกิจ"  # optional: the multi-year layout's mission headings (see OPTIONAL_HEADERS)
+    # -- optional (OPTIONAL_HEADERS): the amendment that added the row, the one that cancelled it --
+    ADDED_IN = "เพิ่มเติมครั้งที่"
+    CANCELLED_IN = "ยกเลิกครั้งที่"
 
 
 class MonitoringCol:
@@ -95,6 +99,37 @@ MONITORING_HEADERS = tuple(
 )
 
 
+# -- amendments (การแก้ไขแผน): one row per amendment of the announced plan; the แผนรายปี rows it adds
+#    or cancels carry its number (YearlyCol.ADDED_IN / CANCELLED_IN; a change of budget or quarters
+#    is the old row cancelled and its new version added). The sheet and the two columns come with the
+#    first amendment (`pipeline amend`, or typed by hand): a master without them was never amended,
+#    and a new master is written without them (LATER_SHEETS, OPTIONAL_HEADERS) --
+SHEET_AMENDMENTS = "การแก้ไขแผน"
+LATER_SHEETS = (SHEET_AMENDMENTS,)
+READ_SHEETS = CONTRACT_SHEETS + LATER_SHEETS  # -- every sheet the master's reader parses --
+
+
+class AmendmentCol:
+    NUMBER = "ครั้งที่"
+    DATE = "วันที่ประกาศ"
+    REASON = "เหตุผล"
+    SIGNER = "ผู้ลงนาม"  # -- optional: empty, the plan's signer signs --
+    SIGNER_POSITION = "ตำแหน่งผู้ลงนาม"
+
+
+AMENDMENT_HEADERS = (
+    AmendmentCol.NUMBER,
+    AmendmentCol.DATE,
+    AmendmentCol.REASON,
+    AmendmentCol.SIGNER,
+    AmendmentCol.SIGNER_POSITION,
+)
+# -- headers a sheet may have or lack (no header-missing, no column-unknown) --
+OPTIONAL_HEADERS = {
+    SHEET_YEARLY: (YearlyCol.ADDED_IN, YearlyCol.CANCELLED_IN, YearlyCol.MISSION),
+    SHEET_AMENDMENTS: (AmendmentCol.SIGNER, AmendmentCol.SIGNER_POSITION),
+}
+
 SETTINGS_HEADERS = (SettingsCol.KEY, SettingsCol.VALUE)
 DIMENSION_HEADERS = (DimensionCol.NUMBER, DimensionCol.NAME)
 PROJECT_HEADERS = (
@@ -126,6 +161,7 @@ HEADERS = {
     SHEET_PROJECTS: PROJECT_HEADERS,
     SHEET_YEARLY: YEARLY_HEADERS,
     SHEET_MONITORING: MONITORING_HEADERS,
+    SHEET_AMENDMENTS: AMENDMENT_HEADERS,
 }
 
 
@@ -155,8 +191,13 @@ SETTING_KEYS = (
     SettingKey("ตัวชี้วัด ITA แผน", "ita_plan", "text", required=False),
     SettingKey("ตัวชี้วัด ITA รอบ 6 เดือน", "ita_round_6", "text", required=False),
     SettingKey("ตัวชี้วัด ITA ประจำปี", "ita_round_12", "text", required=False),
+    # -- digits in the staff's text: as typed (empty, the default) or Thai everywhere (DIGIT_CHOICES) --
+    SettingKey("ตัวเลขในเอกสาร", "digits", "text", required=False),
 )
 ITA_SETTING_KEYS = tuple(key for key in SETTING_KEYS if key.field.startswith("ita_"))
+DIGITS_AS_TYPED = "ตามที่พิมพ์"
+DIGITS_THAI = "เลขไทย"
+DIGIT_CHOICES = (DIGITS_AS_TYPED, DIGITS_THAI)
 
 # Project text sections: header -> (model attribute, "list" = one item per line,
 # "paragraphs" = paragraphs separated by a blank line).

@@ -88,6 +88,27 @@ class TemplateError(PipelineError):
         return {**super().to_dict(), "template": self.template, "tag": self.tag, "paragraph": self.paragraph}
 
 
+class FolderUnreadable(PipelineError):
+    """`pipeline district`: the folder of submissions does not exist, or is a file (exit 2)."""
+
+    exit_code = 2
+    default_code = "folder-unreadable"
+
+
+class NothingToRollUp(PipelineError):
+    """`pipeline district`: no file in the folder, or none that can be rolled up: nothing written (exit 1).
+    `problems`: why each file could not be used (pipeline.district.problems.DistrictProblem)."""
+
+    default_code = "no-submissions"
+
+    def __init__(self, message: str, *, problems=(), **kw):
+        super().__init__(message, **kw)
+        self.problems = list(problems)
+
+    def to_dict(self) -> dict:
+        return {**super().to_dict(), "problems": [p.to_dict() for p in self.problems]}
+
+
 class ConversionFailed(PipelineError):
     """LibreOffice failed or timed out (making PDFs, recalculating formulas)."""
 

@@ -25,6 +25,7 @@ class Settings:
     ita_plan: str = ""  # ITA indicator codes, e.g. O36 / O37 / O38 (change between years)
     ita_round_6: str = ""
     ita_round_12: str = ""
+    digits: str = ""  # contract.DIGITS_THAI: Arabic digits in the staff's text printed as Thai ones
 
     @property
     def years(self) -> list[int]:
@@ -62,6 +63,20 @@ class YearRow:
     budget: Decimal
     quarters: tuple[bool, bool, bool, bool]
     note: str = ""
+    added_in: int | None = None  # the amendment (ครั้งที่) that added the row; None: as announced
+    cancelled_in: int | None = None  # the amendment that cancelled it; None: in force
+    mission: str = ""  # ภารกิจ: the multi-year layout's mission headings, one per line (optional column)
+
+
+@dataclass
+class Amendment:
+    """One amendment of the announced plan (sheet การแก้ไขแผน)."""
+
+    number: int  # ครั้งที่ 1, 2, …
+    announce_date: date | None
+    reason: str = ""
+    signer: str = ""  # empty: the plan's signer
+    signer_position: str = ""
 
 
 @dataclass
@@ -69,7 +84,9 @@ class Plan:
     settings: Settings
     dimensions: list[Dimension]
     projects: list[Project]
-    rows: list[YearRow]
+    rows: list[YearRow]  # the rows in force: as announced, with every amendment's changes
+    amendments: list[Amendment] = field(default_factory=list)  # by number
+    cancelled_rows: list[YearRow] = field(default_factory=list)  # rows an amendment cancelled
 
     def project(self, code: str) -> Project:
         for p in self.projects:

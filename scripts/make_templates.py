@@ -12,7 +12,9 @@ import shutil
 import sys
 from pathlib import Path
 
+from template_build.amendment import build_amendment
 from template_build.announcement import build_announcement
+from template_build.district_memo import build_district_memo
 from template_build.monitoring_report import build_monitoring_report
 from template_build.package import neutral_properties, new_document, prune_package
 from template_build.planbook import build_planbook
@@ -28,6 +30,8 @@ BUILDERS = {
     "year_table.docx": (build_year_table, True),
     "planbook.docx": (build_planbook, False),
     "monitoring_report.docx": (build_monitoring_report, True),
+    "district_memo.docx": (build_district_memo, False),
+    "amendment.docx": (build_amendment, False),
 }
 
 

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from pipeline import contract as c
 from pipeline.cli import build_parser, main
 
-COMMANDS = ("init", "import", "validate", "run", "serve", "monitor")
+COMMANDS = ("init", "import", "validate", "run", "serve", "monitor", "amend", "district")
 
 
 @pytest.mark.parametrize("command", [*COMMANDS, "monitor init"])

@@ -132,7 +132,11 @@ def test_wrapped_name_and_items(master):
 
 def test_anomalies_of_the_real_source(imported):
     codes = sorted(a.code for a in imported.anomalies)
-    assert codes == ["duplicate-row", "reporter-spelling"]
+    assert codes == ["duplicate-row", "reporter-spelling"] + ["word-not-in-dictionary"] * 3
+    # -- the source's own slips, each on its cell: "จากรื่อง" (เรื่อง), "ต่อนหน้าที่" and
+    #    "มาเนาน" (one note for the cell), "สม่าเสมอ" (สม่ำเสมอ, its ำ lost) --
+    words = [(a.cell, a.value) for a in imported.anomalies if a.code == "word-not-in-dictionary"]
+    assert words == [("E8", "รื่อง"), ("E14", "น"), ("H15", "สม่า")]
     dup = next(a for a in imported.anomalies if a.code == "duplicate-row")
     assert "2569" in dup.message and "โครงการจัดเวทีประชาคม" in dup.message and "13, 14" in dup.message
     spell = next(a for a in imported.anomalies if a.code == "reporter-spelling").message
@@ -159,9 +163,9 @@ def test_cli_reports_anomalies(tmp_path, capsys):
         f"นำเข้าแล้ว: โครงการ 15 รายการ, แถวรายปี (2566: 15, 2567: 15, 2568: 15, 2569: 16, 2570: 15)"
         f" -> {tmp_path / 'm.xlsx'}"
     )
-    assert lines[2].strip() == "ข้อสังเกตจากต้นฉบับ 2 รายการ (นำเข้าตามต้นฉบับ ไม่ได้แก้ไข)"
+    assert lines[2].strip() == "ข้อสังเกตจากต้นฉบับ 5 รายการ (นำเข้าตามต้นฉบับ ไม่ได้แก้ไข)"
     codes = [cells[3].strip() for cells in (line.split("│") for line in lines) if len(cells) > 3 and cells[3].strip()]
-    assert codes == ["reporter-spelling", "duplicate-row"]
+    assert codes == ["reporter-spelling", "duplicate-row"] + ["word-not-in-dictionary"] * 3
 
 
 # -- variants of the source --
@@ -277,13 +281,15 @@ def test_text_that_is_not_a_plan(tmp_path, capsys):
     err = _fail(tmp_path, capsys, tmp_path / "x.txt")
     assert "ไม่ใช่เล่มแผน" in err
     assert "ประกาศ" in err and "ตารางแผนรายปี" in err and "ลำดับที่ ๑" in err
+    assert "ประกาศเทศบาลตำบล" in err  # -- any kind of organisation, not only an อบต. --
 
 
-def test_plan_without_project_sheets(tmp_path, capsys):
-    text = SOURCE.read_text(encoding="utf-8").split("ลำดับที่ ๑\n")[0]
+def test_announcement_alone_is_not_a_plan(tmp_path, capsys):
+    """A ประกาศ with neither yearly tables nor project sheets holds no plan: refused."""
+    text = SOURCE.read_text(encoding="utf-8").split("แผนปฏิบัติการป้องกันการทุจริต พ.ศ. 2566")[0]
     (tmp_path / "x.txt").write_text(text, encoding="utf-8")
     err = _fail(tmp_path, capsys, tmp_path / "x.txt")
-    assert "รายละเอียดโครงการ" in err and "ตารางแผนรายปี" not in err
+    assert "ตารางแผนรายปี" in err and "รายละเอียดโครงการ" in err
 
 
 def test_refuses_to_overwrite(tmp_path, capsys):

@@ -11,25 +11,18 @@ import tempfile
 import traceback
 from pathlib import Path
 
+from pipeline.cli.amend_cmd import add_parser as add_amend_parser
 from pipeline.cli.console import console
+from pipeline.cli.district_cmd import add_parser as add_district_parser
+from pipeline.cli.init_cmd import add_parser as add_init_parser
 from pipeline.cli.run_cmd import run_command
 from pipeline.cli.validate_cmd import problem_table, validate_command
 from pipeline.errors import InternalError, Interrupted, OutputBlocked, PipelineError, UsageError, file_system_error
 from pipeline.importer import import_planbook
 from pipeline.monitor.init import init_round
-from pipeline.workbook.writer import empty_workbook, plan_workbook, save_workbook
+from pipeline.workbook.writer import plan_workbook, save_workbook
 
 DEFAULT_MASTER = Path("inputs/master.xlsx")
-
-
-def cmd_init(args) -> int:
-    """Write an empty master workbook with the contract's sheets and headers."""
-    _refuse_overwrite(args.path, args.force)
-    save_workbook(empty_workbook(), args.path)
-    args.json_result = {"written": str(args.path)}
-    if not args.json:
-        print(f"สร้างสมุดงานเปล่า: {args.path}")
-    return 0
 
 
 def cmd_import(args) -> int:
@@ -149,9 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
         _json_option(p)
         return p
 
-    p = add("init", cmd_init, "pipeline init inputs/new-master.xlsx")
-    p.add_argument("path", type=Path)
-    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    add_init_parser(sub, add)  # -- pipeline/cli/init_cmd.py --
 
     p = add("import", cmd_import, "pipeline import inputs/source/khoksamrong-plan-2566-2570.txt -o inputs/master.xlsx")
     p.add_argument("planbook", type=Path)
@@ -205,6 +196,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8750)
     p.add_argument("--password", help="required beyond 127.0.0.1 (or set PIPELINE_WEB_PASSWORD)")
     p.add_argument("--open", action="store_true", help="open the page in the browser")
+
+    add_district_parser(sub, add)
+    add_amend_parser(sub, add, DEFAULT_MASTER)  # -- pipeline/cli/amend_cmd.py --
     return parser
 
 

@@ -14,17 +14,22 @@ def projects_and_rows(
     sheets: list[Sheet], table_rows: list[TableRow], anomalies: list[Anomaly]
 ) -> tuple[list[Project], list[YearRow]]:
     """Every project of the tables gets a code: from its sheet, or a new one with empty sections
-    (many plan books attach sheets for only some projects; staff fill the rest in โครงการ)."""
+    (many plan books attach sheets for only some projects; staff fill the rest in โครงการ). A book
+    without any sheet is said once (sheets-missing), not once for each project."""
     by_name = {squash(s.name): s for s in sheets}
     code = {s.seq: f"P{s.seq:02d}" for s in sheets}
-    without = _projects_without_sheet(sheets, table_rows, by_name, anomalies)
+    without = _projects_without_sheet(sheets, table_rows, by_name, anomalies if sheets else [])
     rows, matched = [], defaultdict(list)
     for r in table_rows:
         sheet = by_name.get(squash(r.name))
         if sheet is not None:
             matched[sheet.seq].append(r)
         row_code = code[sheet.seq] if sheet else without[squash(r.name)].code
-        rows.append(YearRow(r.year, r.order, row_code, r.name, r.dimension or 0, r.budget, r.quarters, r.note))
+        rows.append(
+            YearRow(
+                r.year, r.order, row_code, r.name, r.dimension or 0, r.budget, r.quarters, r.note, mission=r.mission
+            )
+        )
     _check_numbers(sheets, anomalies)
     _check_duplicates(table_rows, matched, anomalies)
     projects = []

@@ -8,11 +8,12 @@ from docx.text.paragraph import Paragraph
 
 from pipeline.errors import ImportFailed
 
-from .blocks import SUPPORTED, Block, Line, Table
+from .blocks import SUPPORTED, Block, Line, Repairs, Table
 from .text import norm
 
 
-def docx_blocks(path: Path) -> list[Block]:
+def docx_blocks(path: Path, repairs: Repairs | None = None) -> list[Block]:
+    fix = repairs if repairs is not None else Repairs()
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several types for a broken package
@@ -30,15 +31,17 @@ def docx_blocks(path: Path) -> list[Block]:
             paragraphs += 1
             paragraph = Paragraph(element, document)
             opens = _indented(paragraph, element.style, indents)
-            for text in paragraph.text.splitlines():
+            where = f"ย่อหน้า {paragraphs}"
+            for text in fix(paragraph.text, where).splitlines():
                 if text.strip():
-                    blocks.append(Line(norm(text), f"ย่อหน้า {paragraphs}", opens))
+                    blocks.append(Line(norm(text), where, opens))
                     opens = False  # a line break inside the paragraph does not start another
         elif tag == "tbl":
             tables += 1
+            where = f"ตารางที่ {tables}"
             # -- merged cells repeat their text in row.cells, so column positions stay put --
-            rows = [[norm(cell.text) for cell in row.cells] for row in DocxTable(element, document).rows]
-            blocks.append(Table(rows, f"ตารางที่ {tables}"))
+            rows = [[norm(fix(cell.text, where)) for cell in row.cells] for row in DocxTable(element, document).rows]
+            blocks.append(Table(rows, where))
     return blocks
 
 

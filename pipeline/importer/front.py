@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 
 from pipeline.text.preface import default_preface
 
-from .source import Line
-from .tables import TABLE_TITLE
-from .text import number, split_paragraphs, squash
+from .blocks import Line
+from .tables import title_year
+from .text import split_paragraphs, squash
 
 PREFACE = "คำนำ"
 CONTENTS = "สารบัญ"
@@ -25,7 +25,7 @@ class Front:
         """(year, where) of the สารบัญ's yearly-table entries. The year is the four digits after
         'พ.ศ.', so a page number after it, even with the tab between them lost, is never read
         into it ('… พ.ศ. ๒๕๗๐ ๑๐')."""
-        return [(number(m["year"]), line.where) for line in self.contents if (m := TABLE_TITLE.match(line.text))]
+        return [(year, line.where) for line in self.contents if (year := title_year(line.text)) is not None]
 
     def preface_for(self, settings) -> list[str]:
         """The คำนำ's paragraphs for the setting; none when it is the text a book gets for an empty

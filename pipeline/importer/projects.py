@@ -1,4 +1,11 @@
-"""Project sheets ('ลำดับที่ ๑' ...): sections ๑.-๙. into the Project fields."""
+"""Project sheets: sections ๑.-๙. into the Project fields.
+
+A sheet starts at its heading alone on a line: 'ลำดับที่ ๑' (the e-plan's), 'โครงการที่ 1' or
+'ตัวอย่างที่ 1' (books written from the anti-corruption commission's guide), which gives its number.
+Without one, a sheet starts at its section 1 '1. ชื่อโครงการ : …' when that follows a sheet already
+under way (numbered after it). Headings may use Thai or Arabic digits, the name of a section may
+stand on the heading line after a colon, and section ๙'s 'ผลผลิต' / 'ผลลัพธ์' may be numbered
+('9.1 ผลผลิต') or have their text after a colon."""
 
 import re
 from dataclasses import dataclass, field
@@ -12,21 +19,26 @@ from .anomalies import Anomaly, anomaly
 from .source import Line
 from .text import DIGIT, norm, number, split_items, split_paragraphs
 
-SHEET = re.compile(rf"^ลำดับที่\s*(?P<seq>{DIGIT}+)$")
+SHEET = re.compile(rf"^(?:ลำดับที่|โครงการที่|ตัวอย่างที่)\s*(?P<seq>{DIGIT}+)\s*[.:]?$")
 HEADING = re.compile(r"^(?P<n>[๑-๙1-9])\.\s*(?P<rest>.*)$")
-# Section number -> the words its heading starts with (checked, so "๒.๑)" etc. never match).
+# Section number -> the words its heading may start with (checked, so "๒.๑)" etc. never match).
 SECTIONS = {
-    1: "ชื่อโครงการ",
-    2: "หลักการและเหตุผล",
-    3: "วัตถุประสงค์",
-    4: "กลุ่มเป้าหมาย",
-    5: "วิธีดำเนินการ",
-    6: "ระยะเวลา",
-    7: "งบประมาณ",
-    8: "ผู้รับผิดชอบ",
-    9: "ผลผลิต",
+    1: ("ชื่อโครงการ",),
+    2: ("หลักการและเหตุผล", "หลักการเหตุผล", "ที่มาและความสำคัญ"),
+    3: ("วัตถุประสงค์",),
+    4: ("กลุ่มเป้าหมาย", "เป้าหมาย"),
+    5: ("วิธีดำเนินการ", "วิธีการดำเนินการ", "วิธีดำเนินงาน", "วิธีการดำเนินงาน", "ขั้นตอนการดำเนินการ"),
+    6: ("ระยะเวลา",),
+    7: ("งบประมาณ",),
+    8: ("ผู้รับผิดชอบ", "หน่วยงานที่รับผิดชอบ", "หน่วยงานรับผิดชอบ"),
+    9: ("ผลผลิต", "ผลลัพธ์", "ตัวชี้วัด"),
 }
 OUTPUTS, OUTCOMES = "ผลผลิต", "ผลลัพธ์"
+# -- section ๙'s sub-headings: "ผลผลิต", "9.1 ผลผลิต", "ผลลัพธ์ (Outcome) : …" --
+RESULT_PART = re.compile(
+    rf"^(?:\(?{DIGIT}+(?:\.{DIGIT}+)*[.)]?\s*|[-•]\s*)?(?P<part>{OUTPUTS}|{OUTCOMES})"
+    r"\s*(?:\([A-Za-z ]+\))?\s*(?:$|[:：]\s*(?P<rest>.*)$)"
+)
 NO_BUDGET = "ไม่ใช้งบประมาณ"
 NOISE = {"-", "–"}  # a lone dash the PDF left at the end of a sheet
 
@@ -68,6 +80,12 @@ class Sheet:
         return parse_budget(match[1])[0] if match else None
 
 
+def starts_sheet(text: str) -> bool:
+    """A sheet's heading ('ลำดับที่ ๑', 'โครงการที่ 1', 'ตัวอย่างที่ 1') or its section 1."""
+    heading = _heading(text)
+    return bool(SHEET.match(text)) or (heading is not None and heading[0] == 1)
+
+
 def parse_sheets(lines: list[Line], anomalies: list[Anomaly], organisation: str = "") -> list[Sheet]:
     """The sheets in `lines`; a paragraph may start with the `organisation` (its own name as subject)."""
     sheets: list[Sheet] = []
@@ -80,14 +98,23 @@ def parse_sheets(lines: list[Line], anomalies: list[Anomaly], organisation: str 
             sheets.append(Sheet(number(m["seq"]), line.where, openers=(organisation,)))
             section = None
             continue
+        heading = _heading(text)
+        if heading and heading[0] == 1 and (not sheets or sheets[-1].name or sheets[-1].sections):
+            # -- a section 1 after a sheet under way (or before any): the next sheet, unheaded --
+            seq = sheets[-1].seq + 1 if sheets else 1
+            sheets.append(Sheet(seq, line.where, openers=(organisation,)))
+            section = None
         if not sheets:
             continue
         sheet = sheets[-1]
-        heading = _heading(text)
-        if heading:
+        if heading and (section is None or heading[0] > section):
             section, rest = heading
             if section == 1:
                 sheet.name = rest
+            elif rest and section == 9:
+                _results_line(sheet, rest)
+            elif rest:
+                sheet.sections.setdefault(section, []).append(Line(rest, line.where, True))
             continue
         if section == 1:
             sheet.name = norm(f"{sheet.name} {text}")
@@ -106,17 +133,20 @@ def _heading(text: str) -> tuple[int, str] | None:
     if not m:
         return None
     n = number(m["n"])
-    if not m["rest"].startswith(SECTIONS[n]):
+    words = next((w for w in SECTIONS[n] if m["rest"].startswith(w)), None)
+    if words is None:
         return None
-    rest = m["rest"][len(SECTIONS[n]) :]
+    rest = m["rest"][len(words) :]
     return n, norm(rest.split(":", 1)[1]) if ":" in rest else ""
 
 
 def _results_line(sheet: Sheet, text: str) -> None:
-    if text in (OUTPUTS, OUTCOMES):
-        sheet.part = text
-    else:
-        (sheet.outcomes if sheet.part == OUTCOMES else sheet.outputs).append(text)
+    if m := RESULT_PART.match(text):
+        sheet.part = m["part"]
+        text = norm(m["rest"] or "")
+        if not text:
+            return
+    (sheet.outcomes if sheet.part == OUTCOMES else sheet.outputs).append(text)
 
 
 def _check(sheet: Sheet, anomalies: list[Anomaly]) -> None:

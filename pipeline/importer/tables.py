@@ -2,22 +2,32 @@
 
 A table's year is its title: a line 'แผนปฏิบัติการป้องกันการทุจริต พ.ศ. ….' before it (the source
 book), or the same words in its own header rows (the book this pipeline makes repeats the title on
-every page that way). A table with neither continues the year before it."""
+every page that way). A table with neither continues the year before it. A title with a typing
+slip in its words ("แผ่นปฏิบัติการ…") is still one. The older multi-year layout (one table for all
+years, by มิติ and mission) is read by pipeline.importer.multiyear."""
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from difflib import SequenceMatcher
 
 from pipeline.model import Dimension
 from pipeline.workbook.cells import parse_budget, parse_date, parse_quarter
 
 from .anomalies import Anomaly, anomaly
-from .source import Block, Line, Table
-from .text import DIGIT, norm, number
+from .blocks import Block, Line, Table
+from .multiyear import DIMENSION_HEADING, MultiYear
+from .text import DIGIT, norm, number, squash
 
-TABLE_TITLE = re.compile(rf"^แผนปฏิบัติการป้องกันการทุจริต\s*พ\.ศ\.\s*(?P<year>{DIGIT}{{4}})")
+PLAN_WORDS = "แผนปฏิบัติการป้องกันการทุจริต"
+# -- words in Thai letters only, then 'พ.ศ.' and one year (not a range: the multi-year layout's
+#    "… 4 ปี (พ.ศ. 2561 - 2564)" is no yearly table's title); the year is four digits, so a page
+#    number run into it in a สารบัญ is never read into it --
+_TITLE = re.compile(rf"^(?P<words>[\u0e01-\u0e4e\s]{{20,120}}?)\s*พ\.ศ\.\s*(?P<year>{DIGIT}{{4}})(?!\s*[-–]\s*{DIGIT})")
+_TITLE_OF = re.compile(r"\sของ\s*(?P<org>\S.*)$")
+SIMILAR = 0.9  # -- a typing slip or two in the title's 30 letters --
 TOTAL = "รวมทั้งสิ้น"
 DATA_AS_OF = re.compile(r"^\**\s*ข้อมูล\s*ณ\s*วันที่\s*(?P<date>.+)$")
 REPORTER = re.compile(r"^ชื่อ\s*-\s*สกุล\s*ผู้ออกรายงาน\s*(?P<name>.+)$")
@@ -35,6 +45,7 @@ class TableRow:
     quarters: tuple[bool, bool, bool, bool]
     note: str
     where: str
+    mission: str = ""  # the multi-year layout's mission headings, one per line
 
 
 @dataclass
@@ -45,6 +56,33 @@ class Tables:
     reporter: str
     years: list[int]
     filed: list[tuple[int, str]]  # (year, where) of each table with rows, in the book's order
+    organisation: str = ""  # as a title prints it: "แผนปฏิบัติการ… พ.ศ. 2566 ของ <organisation>"
+    quarterless: list[TableRow] = field(default_factory=list)  # rows of a layout without quarters
+
+
+def title_year(text: str) -> int | None:
+    """The year of a yearly table's title 'แผนปฏิบัติการป้องกันการทุจริต พ.ศ. 2566 …' (None when
+    `text` is none): the words may carry a typing slip, or go on ('…ทุจริตเพื่อยกระดับ… พ.ศ.')."""
+    m = _TITLE.match(text)
+    if not m:
+        return None
+    words = squash(m["words"])
+    if SequenceMatcher(None, words[: len(PLAN_WORDS) + 1], PLAN_WORDS).ratio() < SIMILAR:
+        return None
+    return number(m["year"])
+
+
+def title_organisation(text: str) -> str:
+    """The organisation a yearly table's title names after 'ของ', or ''."""
+    if title_year(text) is None:
+        return ""
+    m = _TITLE_OF.search(text)
+    return norm(m["org"]) if m else ""
+
+
+def starts_tables(block: Block) -> bool:
+    """A table, a yearly table's title, or a multi-year table's 'มิติที่ 1 …' heading."""
+    return isinstance(block, Table) or title_year(block.text) is not None or bool(DIMENSION_HEADING.match(block.text))
 
 
 def parse_tables(blocks: list[Block], anomalies: list[Anomaly]) -> Tables:
@@ -52,11 +90,18 @@ def parse_tables(blocks: list[Block], anomalies: list[Anomaly]) -> Tables:
     totals: dict[int, list] = {}
     footers: dict[str, list] = {"data_as_of": [], "reporter": [], "legend": []}
     filed: list[tuple[int, str]] = []
+    organisation = ""
+    multi = MultiYear()
     year = None
     titled = None  # (year, where) of a title line since the last table
     for block in blocks:
+        if isinstance(block, Table) and multi.read(block, anomalies):
+            continue
         if isinstance(block, Table):
             own = _own_title(block)
+            organisation = organisation or next(
+                (org for cells in block.rows[:3] for cell in cells if (org := title_organisation(cell))), ""
+            )
             if own is not None and titled is not None and own != titled[0]:
                 anomalies.append(
                     anomaly("table-title-disagrees", block.where, own=own, line=titled[1], titled=titled[0])
@@ -71,21 +116,31 @@ def parse_tables(blocks: list[Block], anomalies: list[Anomaly]) -> Tables:
             if len(rows) > before:
                 _check_numbering(rows, before, filed, anomalies)
                 filed.append((year, block.where))
-        elif title := TABLE_TITLE.match(block.text):
-            year = number(title["year"])
+        elif (title := title_year(block.text)) is not None:
+            year = title
             titled = (year, block.where)
+            organisation = organisation or title_organisation(block.text)
+        elif heading := DIMENSION_HEADING.match(block.text):
+            multi.start_dimension(number(heading["n"]), heading["name"])
         else:
             _footer(block, year, footers)
-    years = sorted({r.year for r in rows})
-    for y in years:
+    for y in sorted({r.year for r in rows}):  # -- the yearly tables only: the multi-year rows come next --
         _check_total(y, [r for r in rows if r.year == y], totals.get(y), anomalies)
+    multi_rows = [
+        TableRow(year, order, name, dimension, budget, (False,) * 4, note, where, mission)
+        for year, order, name, dimension, budget, note, where, mission in multi.finish()
+    ]
+    rows += multi_rows
+    footers["legend"] += multi.legend
     return Tables(
         rows,
         _legend(footers["legend"], anomalies),
         _data_as_of(footers["data_as_of"], anomalies),
         _reporter(footers["reporter"], anomalies),
-        years,
+        sorted({r.year for r in rows}),
         filed,
+        organisation,
+        multi_rows,
     )
 
 
@@ -95,8 +150,8 @@ def _own_title(table: Table) -> int | None:
         if cells and (number(cells[0]) is not None or cells[0].startswith(TOTAL)):
             return None
         for cell in cells:
-            if title := TABLE_TITLE.match(cell):
-                return number(title["year"])
+            if (title := title_year(cell)) is not None:
+                return title
     return None
 
 

@@ -19,6 +19,7 @@ from pipeline.render.excel.summary import write_summary
 from pipeline.render.excel.writeback import write_back as write_back_master
 from pipeline.render.pdf.convert import make_pdfs
 from pipeline.render.publish import publish_folder
+from pipeline.render.word.amendment import render_amendment
 from pipeline.render.word.monitoring_report import render_reports
 from pipeline.render.word.word import render_documents
 from pipeline.render.word.word_context import projects_without_details
@@ -166,6 +167,7 @@ def _generate(
             {"code": p.code, "seq": p.seq, "name": p.name} for p in projects_without_details(plan, years)
         ]
         documents += render_reports(plan, monitoring, staging, templates)
+        documents += render_amendment(plan, staging, templates)  # -- [] for a plan never amended --
         if not pdf:  # quick drafts: no LibreOffice at all; Excel computes the formulas when it opens
             result.pdf_skipped = NO_PDF_REQUESTED
         elif not office_ready:

@@ -38,7 +38,10 @@ CUSTOM_WORDS = frozenset(
         "เบาะแส",
     }
 )
+# -- words of a plan's prose that are no typing slip, though PyThaiNLP's word list lacks them --
+KNOWN_WORDS = frozenset({"ณ"})
 THAI = re.compile("[\u0e01-\u0e4e]+")
+_CONSONANT = re.compile("[\u0e01-\u0e2e]")
 THAI_END = re.compile("[\u0e01-\u0e4e]+$")
 
 
@@ -124,3 +127,19 @@ def _halves(left: str, right: str) -> tuple[str, str] | None:
     if not tail or not head:
         return None
     return words(tail[0])[-1], words(head[0])[0]
+
+
+def unknown_words(text: str, known=frozenset()) -> list[tuple[str, int]]:
+    """(word, offset) of each Thai word of `text` that is in no dictionary, in order: what the
+    tokenizer could not match (a typing slip, or a tone or vowel mark lost in a PDF's extraction:
+    "สม่าเสมอ"). `known` adds words (the organisation's own name). Not counted: an abbreviation
+    ('ป.ป.ช.', 'อบต.': a letter run next to a full stop), marks without a letter (ฯ, ๆ)."""
+    vocabulary = dictionary() | KNOWN_WORDS | known
+    found, at = [], 0
+    tokens = words(text)
+    for i, token in enumerate(tokens):
+        abbreviation = any(t.startswith(".") for t in tokens[i + 1 : i + 2]) or (i and tokens[i - 1].endswith("."))
+        if THAI.fullmatch(token) and _CONSONANT.search(token) and token not in vocabulary and not abbreviation:
+            found.append((token, at))
+        at += len(token)
+    return found

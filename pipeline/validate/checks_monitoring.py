@@ -47,6 +47,12 @@ def check_rows(book: Master):
     if sheet is None:
         return
     plan, index, first = _plan_codes(book), project_index(book), {}
+    # -- a project an amendment cancelled may have been reported on before: its rows stay valid --
+    yearly = book.sheets.get(c.SHEET_YEARLY)
+    cancelled = {
+        year: {yearly.text(r, c.YearlyCol.PROJECT_CODE) for r in rows}
+        for year, rows in rows_by_year(book, cancelled=True).items()
+    }
     for row in sheet.rows:
         year, round_, code = _key(sheet, row)
         where = sheet.at(row, YEAR)
@@ -62,7 +68,7 @@ def check_rows(book: Master):
             yield problem("monitoring-code-empty", **where)
         elif index is not None and code not in index:
             yield problem("monitoring-project-unknown", **where)
-        elif year in plan and code not in plan[year]:
+        elif year in plan and code not in plan[year] and code not in cancelled.get(year, ()):
             yield problem("monitoring-project-not-in-year", **where, year=year)
         elif (year, round_, code) in first:
             yield problem(

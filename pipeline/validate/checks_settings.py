@@ -3,10 +3,12 @@
 from datetime import date
 
 from pipeline import contract as c
+from pipeline.text.digits import repeats_years
 from pipeline.text.thai import thai_date
 from pipeline.validate.problems import problem
 from pipeline.workbook.cells import parse_date, parse_int
 from pipeline.workbook.master import Master, year_value
+from pipeline.workbook.new_plan import PLACEHOLDERS
 
 LABEL, VALUE = c.SettingsCol.KEY, c.SettingsCol.VALUE
 DIM_NUMBER, DIM_NAME = c.DimensionCol.NUMBER, c.DimensionCol.NAME
@@ -129,6 +131,28 @@ def check_announce_date(book: Master):
         )
 
 
+def check_words(book: Master):
+    """The settings `pipeline init` fills for staff to change, and the choices of ตัวเลขในเอกสาร:
+    a placeholder still there, a plan title that repeats the years the templates add after it, a
+    digits setting that is none of the choices (then printed as typed)."""
+    sheet, period = _settings_sheet(book), book.plan_period()
+    if sheet is None:
+        return
+    rows = _setting_rows(sheet)
+    keys = {k.field: k for k in c.SETTING_KEYS}
+    for field, (text, what) in PLACEHOLDERS.items():
+        row = rows.get(keys[field].label)
+        if row is not None and sheet.text(row, VALUE) == text:
+            yield problem("setting-placeholder", **sheet.at(row, VALUE), label=keys[field].label, what=what)
+    row = rows.get(keys["plan_title"].label)
+    if row is not None and period is not None and repeats_years(sheet.text(row, VALUE), *period):
+        yield problem("plan-title-years", **sheet.at(row, VALUE), start=period[0], end=period[1])
+    row = rows.get(keys["digits"].label)
+    if row is not None and sheet.text(row, VALUE) not in ("", *c.DIGIT_CHOICES):
+        choices = "' หรือ '".join(c.DIGIT_CHOICES)
+        yield problem("digits-setting-unknown", **sheet.at(row, VALUE), label=keys["digits"].label, choices=choices)
+
+
 def check_dimensions(book: Master):
     sheet = book.sheet_with(c.SHEET_DIMENSIONS, DIM_NUMBER)
     if sheet is None:
@@ -157,4 +181,11 @@ def dimension_numbers(book: Master) -> set[int]:
     return {n for n in (parse_int(sheet.get(r, DIM_NUMBER)) for r in sheet.rows) if n in DIMENSION_NUMBERS}
 
 
-CHECKS = (check_setting_labels, check_setting_values, check_plan_years, check_announce_date, check_dimensions)
+CHECKS = (
+    check_setting_labels,
+    check_setting_values,
+    check_plan_years,
+    check_announce_date,
+    check_words,
+    check_dimensions,
+)

@@ -30,9 +30,9 @@ def check_sheets(book: Master):
 
 def check_headers(book: Master):
     for name, sheet in book.sheets.items():
-        expected = c.HEADERS[name]
-        missing = [h for h in expected if h not in sheet.headers]
-        unknown = {col: v for col, v in sheet.header_cells.items() if clean_text(v) not in expected}
+        expected, optional = c.HEADERS[name], c.OPTIONAL_HEADERS.get(name, ())
+        missing = [h for h in expected if h not in sheet.headers and h not in optional]
+        unknown = {col: v for col, v in sheet.header_cells.items() if clean_text(v) not in (*expected, *optional)}
         for position, header in enumerate(expected, 1):
             if header not in missing:
                 continue

@@ -15,21 +15,28 @@ from pipeline.workbook.master import Master
 col = c.YearlyCol
 YEAR, ORDER, CODE, NAME, DIMENSION, BUDGET = col.YEAR, col.ORDER, col.PROJECT_CODE, col.NAME, col.DIMENSION, col.BUDGET
 QUARTERS = col.QUARTERS
+CANCELLED_IN = col.CANCELLED_IN
 
 
 def _yearly(book: Master, *headers: str):
     return book.sheet_with(c.SHEET_YEARLY, YEAR, *headers)
 
 
-def rows_by_year(book: Master) -> dict[int, list]:
-    """Plan-year -> rows, for rows whose year is a number."""
+def rows_by_year(book: Master, *, cancelled: bool = False) -> dict[int, list]:
+    """Plan-year -> rows in force (or, with `cancelled`, the rows an amendment cancelled), for rows
+    whose year is a number."""
     sheet, years = _yearly(book), defaultdict(list)
     if sheet is not None:
         for row in sheet.rows:
             year = parse_int(sheet.get(row, YEAR))
-            if year is not None:
+            if year is not None and is_cancelled(sheet, row) == cancelled:
                 years[year].append(row)
     return years
+
+
+def is_cancelled(sheet, row) -> bool:
+    """An amendment's number in ยกเลิกครั้งที่: the row stays in the sheet, out of the plan."""
+    return sheet.col(CANCELLED_IN) is not None and sheet.text(row, CANCELLED_IN) != ""
 
 
 def check_years(book: Master):
@@ -91,7 +98,10 @@ def check_projects(book: Master):
 
 def check_order(book: Master):
     sheet = _yearly(book, ORDER)
+    cancelled = rows_by_year(book, cancelled=True)
     for year, rows in sorted(rows_by_year(book).items()) if sheet else ():
+        # -- a cancelled row's number may stay unused (or be its new version's): no gap, no duplicate --
+        held = {n for _, _, n in sheet.numbers(ORDER, cancelled.get(year, []))}
         first = {}
         for row, where, order in sheet.numbers(ORDER, rows):
             if order is None or order < 1:
@@ -101,7 +111,7 @@ def check_order(book: Master):
                 yield problem("order-duplicate", **where, year=year, first=first[order])
             else:
                 first[order] = row
-        missing = sorted(set(range(1, max(first, default=0) + 1)) - set(first))
+        missing = sorted(set(range(1, max(first, default=0) + 1)) - set(first) - held)
         if missing:
             after = first[min(o for o in first if o > missing[0])]
             yield problem(

@@ -4,6 +4,7 @@ Templates use `{value}` (the cell's value), `{column}` (its header) and per-code
 The location (`แผนรายปี!F17`) is prefixed by pipeline.validate.problems.problem().
 """
 
+from pipeline.validate.messages_amendments import MESSAGES as AMENDMENT_MESSAGES
 from pipeline.validate.messages_import import IMPORT_MESSAGES
 from pipeline.validate.messages_monitoring import MESSAGES as MONITORING_MESSAGES
 from pipeline.validate.msg import NUMBER_FIX, E, Msg, W
@@ -152,6 +153,24 @@ MESSAGES = {
         "วันที่ประกาศ {announced} ไม่ได้อยู่ก่อนเริ่มปีงบประมาณแรกของแผน ({begins})",
         "ตรวจวันที่ประกาศ: ควรประกาศก่อน 1 ตุลาคม ของปีก่อนปีเริ่มต้นแผน",
         "announcement date {announced} is not before the first fiscal year begins ({begins})",
+    ),
+    "digits-setting-unknown": Msg(
+        W,
+        "'{label}' เป็น '{value}' ซึ่งไม่มีในรายการ เอกสารจึงพิมพ์ตัวเลขตามที่พิมพ์ไว้",
+        "เลือก '{choices}' (ว่างไว้ = ตามที่พิมพ์)",
+        "'{label}' is '{value}', not one of {choices}: digits are printed as typed",
+    ),
+    "plan-title-years": Msg(
+        W,
+        "ชื่อแผน '{value}' มีปีของแผนอยู่แล้ว ประกาศและเล่มแผนจะพิมพ์ปีซ้ำ เพราะแม่แบบเติม '(พ.ศ. {start} - {end})' ต่อท้ายชื่อแผนให้เอง",
+        "ลบปี (และวงเล็บ) ออกจากชื่อแผน เหลือเช่น 'แผนปฏิบัติการป้องกันการทุจริต'",
+        "the plan title '{value}' names the plan years, which the templates add after it",
+    ),
+    "setting-placeholder": Msg(
+        W,
+        "'{label}' ยังเป็นข้อความตัวอย่าง '{value}' ซึ่งจะพิมพ์ลงในเอกสาร",
+        "ใส่{what}แทนข้อความตัวอย่าง",
+        "'{label}' still holds the placeholder '{value}', which the documents would print",
     ),
     # -- dimensions --
     "dimension-missing": Msg(E, "ไม่พบมิติที่ {number}", "เพิ่มแถวมิติที่ {number} พร้อมชื่อมิติ", "dimension {number} is missing"),
@@ -324,3 +343,7 @@ MESSAGES.update(IMPORT_MESSAGES)
 # -- the monitoring sheet's messages live beside its checks; merged here so codes stay one catalogue --
 assert not MESSAGES.keys() & MONITORING_MESSAGES.keys()
 MESSAGES.update(MONITORING_MESSAGES)
+
+# -- amendments (การแก้ไขแผน): their messages live beside their checks, one catalogue all the same --
+assert not MESSAGES.keys() & AMENDMENT_MESSAGES.keys()
+MESSAGES.update(AMENDMENT_MESSAGES)

@@ -108,6 +108,47 @@ IMPORT_MESSAGES = {
         "แก้ชื่อมิติในแผ่นงาน มิติ ถ้าไม่ถูก",
         "dimension {number} is described two ways: '{first}' and '{other}'",
     ),
+    # -- parts of the book not found: one note each; the master gets what the other parts hold --
+    "announcement-missing": Msg(
+        W,
+        "ไม่พบ{what}{found}: ชื่อแผน วันที่ประกาศ ผู้ลงนาม และเนื้อความประกาศยังว่าง",
+        "กรอกในแผ่นงาน ตั้งค่า",
+        "no announcement found{found_en}: plan title, date, signer and text are empty",
+    ),
+    "tables-missing": Msg(
+        W,
+        "ไม่พบ{what}: แถวรายปี {rows} แถวนำมาจากหัวข้อ ๖ (ระยะเวลา) และ ๗ (งบประมาณ) ของรายละเอียดโครงการ"
+        " โดยยังไม่มีมิติและไตรมาส",
+        "ใส่มิติและไตรมาส (และแถวของปีอื่น) ในแผ่นงาน แผนรายปี และใส่ชื่อมิติในแผ่นงาน มิติ",
+        "no yearly tables found: {rows} yearly rows taken from the project sheets' sections 6 and 7,"
+        " without dimension or quarters",
+    ),
+    "sheets-missing": Msg(
+        W,
+        "ไม่พบ{what}: โครงการ {projects} รายการจากตารางรายปีนำเข้าโดยหัวข้อรายละเอียดยังว่าง",
+        "กรอกรายละเอียดโครงการในแผ่นงาน โครงการ",
+        "no project sheets found: the {projects} projects of the yearly tables have empty sections",
+    ),
+    "quarters-not-in-source": Msg(
+        W,
+        "ตารางแผนหลายปี ({where}) ไม่มีช่องไตรมาส: แถวรายปี {rows} แถวยังไม่ได้ทำเครื่องหมายไตรมาส",
+        "ใส่ ✓ ในไตรมาสที่ดำเนินการ ในแผ่นงาน แผนรายปี",
+        "the multi-year table ({where}) has no quarter columns: {rows} yearly rows have no quarter marked",
+    ),
+    # -- damaged text: repaired where the mapping is known, pointed at where it is not --
+    "legacy-marks-repaired": Msg(
+        W,
+        "ข้อความจาก PDF ที่ใช้ฟอนต์รุ่นเก่า: แก้วรรณยุกต์/สระที่เป็นรหัสพิเศษเป็นอักษรไทย {count} ตัว ใน {lines} บรรทัด (ตั้งแต่{where})",
+        "ตรวจคำในแผ่นงาน โครงการ ที่ยังสะกดผิด (รายการ word-not-in-dictionary)",
+        "legacy-font text: {count} tone/vowel marks in {lines} lines (from {where}) turned back into Thai letters",
+    ),
+    "word-not-in-dictionary": Msg(
+        W,
+        "แผ่นงาน โครงการ คอลัมน์ {column} ของ {project}: คำ '{word}' ไม่มีในพจนานุกรม ('…{context}…')"
+        " อาจพิมพ์ผิดหรือวรรณยุกต์/สระหายไปจาก PDF",
+        "ตรวจกับเล่มแผนต้นฉบับ แล้วแก้คำในเซลล์นี้ (ถ้าสะกดถูกอยู่แล้ว ไม่ต้องแก้)",
+        "{project}, column {column}: '{word}' is in no dictionary ('…{context}…'): a typing slip or a lost mark?",
+    ),
     # -- errors: a book that contradicts itself; nothing is written --
     "table-title-disagrees": Msg(
         E,

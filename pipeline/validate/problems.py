@@ -71,7 +71,7 @@ def problem(
 
 
 def _sheet_order(sheet: str) -> int:
-    return c.CONTRACT_SHEETS.index(sheet) + 1 if sheet in c.CONTRACT_SHEETS else 0
+    return c.READ_SHEETS.index(sheet) + 1 if sheet in c.READ_SHEETS else 0
 
 
 def sort_key(p: Problem):

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from pipeline import contract as c
 from pipeline.validate import (
+    checks_amendments,
     checks_cells,
     checks_monitoring,
     checks_projects,
@@ -21,6 +22,7 @@ CHECKS = (
     *checks_projects.CHECKS,
     *checks_yearly.CHECKS,
     *checks_monitoring.CHECKS,
+    *checks_amendments.CHECKS,
     *checks_cells.CHECKS,
 )
 
@@ -59,7 +61,7 @@ def _stats(master: Master) -> dict:
     projects = master.sheets.get(c.SHEET_PROJECTS)
     yearly = master.sheets.get(c.SHEET_YEARLY)
     return {
-        "sheets": [name for name in c.CONTRACT_SHEETS if name in master.sheets],
+        "sheets": [name for name in c.READ_SHEETS if name in master.sheets],
         "plan_years": list(range(period[0], period[1] + 1)) if period else [],
         "projects": len(projects.rows) if projects else 0,
         "yearly_rows": len(yearly.rows) if yearly else 0,

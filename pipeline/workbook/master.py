@@ -190,7 +190,7 @@ def _calamine_can_read(archive: zipfile.ZipFile, parts: dict) -> bool:
     names = set(archive.namelist())
     if "xl/sharedStrings.xml" in names and EXCEL_ESCAPE.search(archive.read("xl/sharedStrings.xml")):
         return False
-    for name in c.CONTRACT_SHEETS:
+    for name in c.READ_SHEETS:
         if name not in parts:
             continue
         if parts[name] not in names:
@@ -215,7 +215,7 @@ def _column(letters: bytes) -> int:
 def _with_calamine(path: Path, data: bytes, stat, names: list[str]) -> Master:
     workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     sheets = {}
-    for name in c.CONTRACT_SHEETS:
+    for name in c.READ_SHEETS:
         if name in names:
             sheet = workbook.get_sheet_by_name(name)
             cells = (
@@ -262,7 +262,7 @@ def _with_openpyxl(path: Path, data: bytes, stat) -> Master:
     wb = open_workbook(path, read_only=False, data_only=False, data=data)
     try:
         sheets = {}
-        for name in c.CONTRACT_SHEETS:
+        for name in c.READ_SHEETS:
             if name in wb.sheetnames:
                 ws = wb[name]
                 cells = (Cell(cell.row, cell.column, cell.value, cell.data_type) for cell in ws._cells.values())

@@ -4,7 +4,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from pipeline import contract as c
-from pipeline.model import Dimension, Plan, Project, Settings, YearRow
+from pipeline.model import Amendment, Dimension, Plan, Project, Settings, YearRow
 from pipeline.text.thai import satang
 from pipeline.workbook.cells import clean_text, parse_budget, parse_date, parse_int, parse_quarter, split_section
 from pipeline.workbook.master import Master, Sheet, open_master
@@ -15,6 +15,7 @@ def read_plan(source: Path | Master) -> Plan:
     master = source if isinstance(source, Master) else open_master(source)
     sheets = master.sheets
     projects = [_project(r) for r in records(sheets.get(c.SHEET_PROJECTS))]
+    rows = _named_from_projects([_year_row(r) for r in records(sheets.get(c.SHEET_YEARLY))], projects)
     return Plan(
         settings=_settings(sheets.get(c.SHEET_SETTINGS)),
         dimensions=[
@@ -22,8 +23,36 @@ def read_plan(source: Path | Master) -> Plan:
             for r in records(sheets.get(c.SHEET_DIMENSIONS))
         ],
         projects=projects,
-        rows=_named_from_projects([_year_row(r) for r in records(sheets.get(c.SHEET_YEARLY))], projects),
+        rows=in_force(rows),
+        amendments=_amendments(sheets.get(c.SHEET_AMENDMENTS)),
+        cancelled_rows=[r for r in rows if r.cancelled_in is not None],
     )
+
+
+def in_force(rows: list[YearRow]) -> list[YearRow]:
+    """The rows no amendment cancelled, each year's numbered 1, 2, … in ลำดับ order: a cancelled row
+    leaves its number unused in the sheet (validation allows it), the printed table has no gap.
+    Rows of a valid master that was never amended keep their numbers."""
+    kept = [r for r in rows if r.cancelled_in is None]
+    for year in {r.year for r in kept}:
+        for n, r in enumerate(sorted((r for r in kept if r.year == year), key=lambda r: r.order), 1):
+            r.order = n
+    return kept
+
+
+def _amendments(sheet: Sheet | None) -> list[Amendment]:
+    col = c.AmendmentCol
+    found = [
+        Amendment(
+            number=parse_int(r[col.NUMBER]),
+            announce_date=parse_date(r[col.DATE]),
+            reason=clean_text(r[col.REASON]),
+            signer=clean_text(r.get(col.SIGNER)),
+            signer_position=clean_text(r.get(col.SIGNER_POSITION)),
+        )
+        for r in records(sheet)
+    ]
+    return sorted(found, key=lambda a: a.number)
 
 
 def _named_from_projects(rows: list[YearRow], projects: list[Project]) -> list[YearRow]:
@@ -83,4 +112,7 @@ def _year_row(r: dict) -> YearRow:
         budget=satang(budget) if budget is not None else Decimal(0),
         quarters=quarters,
         note=clean_text(r.get(col.NOTE)),
+        added_in=parse_int(r.get(col.ADDED_IN)),
+        cancelled_in=parse_int(r.get(col.CANCELLED_IN)),
+        mission=clean_text(r.get(col.MISSION)),
     )

@@ -66,12 +66,35 @@ def plan_workbook(plan: Plan) -> Workbook:
         sections = [join_section(getattr(p, attr), kind) for attr, kind in c.PROJECT_SECTIONS.values()]
         ws.append([p.code, p.seq, p.name, p.dimension, *sections])
     ws = wb[c.SHEET_YEARLY]
+    # -- the optional ภารกิจ column (contract.OPTIONAL_HEADERS), only when a row has a mission --
+    mission = _add_header(ws, c.YearlyCol.MISSION, MISSION_WIDTH) if any(r.mission for r in plan.rows) else None
     for r in plan.rows:
         marks = [c.QUARTER_INPUT_MARK if q else None for q in r.quarters]
         ws.append([r.year, r.order, r.project_code, r.name, r.dimension, r.budget, *marks, r.note or None])
+        if mission and r.mission:
+            ws.cell(row=ws.max_row, column=mission, value=r.mission)
     for ws in wb.worksheets:
         _style_body(ws)
     return wb
+
+
+MISSION_WIDTH = 50
+
+
+def _add_header(ws, header: str, width: int) -> int:
+    """One more header after the sheet's last, styled as the others; its column."""
+    col = ws.max_column + 1
+    cell = ws.cell(row=1, column=col, value=header)
+    cell.font, cell.fill, cell.border = HEADER, HEADER_FILL, BOX
+    cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    ws.column_dimensions[get_column_letter(col)].width = width
+    return col
+
+
+def _width(ws, col: int) -> float:
+    """The width a column was given (an optional column's), else Excel's usual 10."""
+    letter = get_column_letter(col)
+    return ws.column_dimensions[letter].width if letter in ws.column_dimensions else 10
 
 
 def _fill_settings(ws, plan: Plan) -> None:
@@ -99,7 +122,7 @@ def _style_body(ws) -> None:
                 cell.number_format = BE_DATE_FORMAT
             elif isinstance(cell.value, str):
                 put_text(cell, cell.value)
-                width = widths[cell.column - 1] if cell.column <= len(widths) else 10
+                width = widths[cell.column - 1] if cell.column <= len(widths) else _width(ws, cell.column)
                 lines = max(lines, text_lines(cell.value, width))
         if row:
             ws.row_dimensions[row[0].row].height = row_height(lines)

@@ -10,9 +10,10 @@ LibreOffice's own save would drop what it does not round-trip (frozen header row
 openpyxl wrote it) and, for the master, rewrite the staff's sheets.
 - `recalculate`: every sheet of the standalone summary, several files in one LibreOffice run.
 - `store_cached_values`: only our summary sheets inside the master.
+- `store_values`: results computed in Python (pipeline.render.excel.formulas), with no LibreOffice:
+  every workbook we write carries its totals; LibreOffice's results, where it runs, replace them.
 """
 
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -56,6 +57,12 @@ def store_cached_values(path: Path, sheets: list[str]) -> bool:
     return True
 
 
+def store_values(path: Path, values: dict[str, dict[str, object]]) -> None:
+    """Store results computed in Python (pipeline.render.excel.formulas) in a saved workbook, the
+    same way LibreOffice's are stored: only the formula cells' values change."""
+    _patch_values(Path(path), values)
+
+
 def _patch_values(path: Path, values: dict[str, dict[str, object]]) -> None:
     """Rewrite `path` with the cached results in `values` (sheet -> A1 -> value), atomically."""
     with atomic_replace(path, "values") as patched:
@@ -69,13 +76,35 @@ def _patch_values(path: Path, values: dict[str, dict[str, object]]) -> None:
 
 
 def _convert_copies(paths: list[Path], work: Path) -> list[Path]:
-    """Copies named 0.xlsx, 1.xlsx … so equal file names in different folders cannot collide."""
+    """Copies named 0.xlsx, 1.xlsx … so equal file names in different folders cannot collide.
+    The copies hold no formula results: LibreOffice keeps a stored result instead of computing
+    it, and its recalculation is the check of the results we computed (store_values)."""
     (work / "in").mkdir()
     copies = []
     for i, p in enumerate(paths):
         copies.append(work / "in" / f"{i}{p.suffix}")
-        shutil.copyfile(p, copies[-1])
+        _copy_without_results(p, copies[-1])
     return office.convert(copies, TARGET, work / "out", labels=[p.name for p in paths])
+
+
+def _copy_without_results(src_path: Path, dst_path: Path) -> None:
+    with zipfile.ZipFile(src_path) as src, zipfile.ZipFile(dst_path, "w", zipfile.ZIP_DEFLATED) as dst:
+        sheets = set(sheet_parts(src, set(src.namelist())).values())
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename in sheets and b"<f" in data:
+                data = _drop_values(data)
+            dst.writestr(info, data)
+
+
+def _drop_values(xml: bytes) -> bytes:
+    root = etree.fromstring(xml)
+    for c in root.iter(f"{MAIN_NS}c"):
+        v = c.find(f"{MAIN_NS}v")
+        if v is not None and c.find(f"{MAIN_NS}f") is not None:
+            c.remove(v)
+            c.attrib.pop("t", None)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _formula_results(path: Path, sheets: list[str] | None) -> dict[str, dict[str, object]]:

@@ -1,7 +1,9 @@
 """The yearly summary sheets (e-plan layout) and the overview, with live formulas.
 
 Totals are formulas over the rows (SUM, COUNTIF, SUMIFS, COUNTIFS) so the district office can
-check them in Excel; openpyxl stores no results, see pipeline.render.excel.recalc for cached values.
+check them in Excel; their results are computed in Python and stored with them
+(pipeline.render.excel.formulas), and LibreOffice's recalculation replaces them where it runs
+(pipeline.render.excel.recalc).
 """
 
 import re
@@ -14,6 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pipeline import contract as c
 from pipeline.errors import OutputBlocked
 from pipeline.model import Plan
+from pipeline.render.excel.formulas import computed_values
 from pipeline.render.excel.layout import (
     BUDGET_COL,
     CENTER,
@@ -34,6 +37,7 @@ from pipeline.render.excel.layout import (
     style_row,
 )
 from pipeline.render.excel.monitoring_sheets import add_monitoring_sheets
+from pipeline.render.excel.recalc import store_values
 from pipeline.render.excel.summary_chart import add_overview
 from pipeline.workbook.atomic import atomic_replace
 from pipeline.workbook.cells import put_text
@@ -63,6 +67,7 @@ def write_summary(plan: Plan, path: Path, years: list[int] | None = None, monito
     try:
         with atomic_replace(path) as tmp:
             wb.save(tmp)
+            store_values(tmp, computed_values(wb))  # -- every reader sees the totals, LibreOffice or not --
     except PermissionError:
         raise OutputBlocked(
             f"เขียนไฟล์ {path} ไม่ได้ (ไฟล์อาจเปิดอยู่หรือไม่มีสิทธิ์เขียน)",

@@ -11,6 +11,7 @@ Keeping our chart out of the master means a master we wrote before is written ba
 Cached values: the master is never round-tripped through LibreOffice (it rewrites styles,
 validations and names of the staff's sheets). Instead LibreOffice recalculates a copy and only the
 summary sheets' results are copied into the new file (pipeline.render.excel.recalc.store_cached_values);
+without LibreOffice (--no-pdf) the results computed in Python are stored (pipeline.render.excel.formulas);
 the file is also marked "recalculate on open" for Excel.
 """
 
@@ -21,7 +22,8 @@ from pathlib import Path
 from pipeline.errors import OutputBlocked
 from pipeline.model import Plan
 from pipeline.office.processes import left_by_dead_run
-from pipeline.render.excel.recalc import store_cached_values
+from pipeline.render.excel.formulas import computed_values
+from pipeline.render.excel.recalc import store_cached_values, store_values
 from pipeline.render.excel.summary import add_summary_sheets, is_summary_sheet
 from pipeline.workbook.master import Master, open_master
 from pipeline.workbook.safe_edit import open_for_edit, save_edit
@@ -48,9 +50,15 @@ def write_back(
     remove_dead_temporaries(master.path)
     summary_sheets = [ws.title for ws in wb.worksheets if is_summary_sheet(ws.title)]
     backup, recalculated = save_edit(
-        master, wb, TMP_TAG, finish=lambda tmp: recalculate and store_cached_values(tmp, summary_sheets)
+        master, wb, TMP_TAG, finish=lambda tmp: _store_results(tmp, wb, summary_sheets, recalculate)
     )
     return WriteBackResult(master.path, backup, bool(recalculated))
+
+
+def _store_results(tmp: Path, wb, sheets: list[str], recalculate: bool) -> bool:
+    """The summary sheets' results computed in Python, then LibreOffice's when it runs."""
+    store_values(tmp, computed_values(wb, sheets))
+    return bool(recalculate and store_cached_values(tmp, sheets))
 
 
 def remove_dead_temporaries(master: Path) -> None:

@@ -26,6 +26,7 @@ from jinja2.sandbox import SecurityError
 
 from pipeline.errors import TemplateError
 from pipeline.render.word import tag_errors
+from pipeline.render.word.digits import thai_digit_xml
 
 # -- the package's own copies of the templates, which staff can always go back to --
 SHIPPED_DIR = Path(str(resources.files("pipeline") / "templates"))
@@ -94,6 +95,9 @@ class PreparedTemplate:
                 finding = tag_errors.render_finding(exc, self.sources[name])
                 raise _error(self.path, name, self.raw[name], finding) from exc
             out[name] = _finish(xml)
+            # -- the plan's ตัวเลขในเอกสาร = เลขไทย, carried by the environment the template was compiled in --
+            if getattr(template.environment, "thai_digits", False):
+                out[name] = thai_digit_xml(out[name])
         return out
 
     def write(

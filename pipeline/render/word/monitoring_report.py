@@ -18,7 +18,7 @@ from pipeline.render.word.docx_fast import PreparedTemplate
 from pipeline.render.word.filenames import safe_child, safe_filename
 from pipeline.render.word.hyperlinks import relationships
 from pipeline.render.word.monitoring_context import report_context
-from pipeline.render.word.word import OVERRIDE_DIR, TEMPLATES_DIR, make_env
+from pipeline.render.word.word import OVERRIDE_DIR, TEMPLATES_DIR, make_env, prints_thai_digits
 
 TEMPLATE_FILE = "monitoring_report.docx"
 FILE_NAMES = {6: "รายงานการกำกับติดตาม รอบ 6 เดือน {year}", 12: "รายงานผลการดำเนินการ ประจำปี {year}"}
@@ -43,7 +43,7 @@ def render_reports(
             hint="สร้างใหม่ด้วย python scripts/make_templates.py --only monitoring_report.docx",
             english=f"template {path} is missing",
         )
-    template = PreparedTemplate.load(path, make_env())
+    template = PreparedTemplate.load(path, make_env(prints_thai_digits(plan)))
     organisation, now = plan.settings.organisation, run_time()
     written = []
     for s in summaries:

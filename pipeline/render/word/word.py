@@ -26,6 +26,7 @@ from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
+from pipeline import contract as c
 from pipeline.errors import PipelineError, TemplateError
 from pipeline.model import Plan
 from pipeline.render.book.parts import PlanBook, book_part
@@ -55,9 +56,11 @@ NO_EMBLEM = "no-emblem"  # warning code: no garuda.png and no picture pasted in 
 PLANBOOK_NAME = "แผนปฏิบัติการป้องกันการทุจริต {start}-{end}"
 
 
-def make_env() -> SandboxedEnvironment:
-    """Sandboxed, autoescaping, strict: a misspelt tag name is an error, not a blank."""
+def make_env(all_thai_digits: bool = False) -> SandboxedEnvironment:
+    """Sandboxed, autoescaping, strict: a misspelt tag name is an error, not a blank.
+    `all_thai_digits`: what the templates compiled here print has Thai digits (render.word.digits)."""
     env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, finalize=printed)
+    env.thai_digits = all_thai_digits
     env.filters.update(
         thai=thai_digits,
         thai_date=thai_date,
@@ -81,9 +84,11 @@ class WordTemplates:
     paths: dict[str, Path] = field(default_factory=dict)  # key -> the file each template was read from
 
     @classmethod
-    def load(cls, templates_dir: Path | None = None, garuda_path: Path | None = None) -> "WordTemplates":
+    def load(
+        cls, templates_dir: Path | None = None, garuda_path: Path | None = None, all_thai_digits: bool = False
+    ) -> "WordTemplates":
         folders = template_folders(templates_dir)
-        env = make_env()
+        env = make_env(all_thai_digits)
         paths = {key: _first(folders, name) for key, name in TEMPLATE_FILES.items()}
         for path in paths.values():
             if not path.is_file():
@@ -112,6 +117,11 @@ class WordTemplates:
             emblem="pasted" if pasted else "file" if garuda else "",
             paths={**paths, **({"garuda": Path(garuda_path)} if garuda else {})},
         )
+
+
+def prints_thai_digits(plan: Plan) -> bool:
+    """The setting ตัวเลขในเอกสาร chose Thai digits for everything the documents print."""
+    return plan.settings.digits == c.DIGITS_THAI
 
 
 def template_folders(templates_dir: Path | None = None) -> list[Path]:
@@ -178,7 +188,7 @@ def render_documents(
     sheets = {year: [(p, b) for p, b in ctx.sheets_for_year(plan, year) if ctx.has_details(p)] for year in chosen}
     total = 1 + sum(1 + len(v) for v in sheets.values()) + (chosen == plan_years)
     tick = (lambda: progress(len(written), total)) if progress else (lambda: None)
-    tpl = WordTemplates.load(templates_dir, garuda_path)
+    tpl = WordTemplates.load(templates_dir, garuda_path, all_thai_digits=prints_thai_digits(plan))
     if sources is not None:
         sources.update({path.name: path for path in tpl.paths.values()})
     if notices is not None and not tpl.emblem:

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from pipeline import contract as c
 from pipeline.errors import PipelineError
+from pipeline.lifecycle import changes
 from pipeline.model import Plan, Project, YearRow
 from pipeline.text.list_items import outline
 from pipeline.text.thai import baht_amount, budget_phrase, eplan_date, fiscal_year_label, thai_date, thai_digits
@@ -52,7 +53,7 @@ def year_table_context(plan: Plan, year: int) -> dict:
     return {
         "year": str(year),
         "organisation": s.organisation,
-        "rows": [_table_row(r, m) for r, m in zip(rows, marks)],
+        "rows": [_table_row(r, m, changes.note(plan, r)) for r, m in zip(rows, marks)],
         "total": {
             "budget": baht_amount(sum((r.budget for r in rows), Decimal(0)), digits="arabic", decimals=True),
             **{f"q{i + 1}": str(sum(r.quarters[i] for r in rows)) for i in range(4)},
@@ -64,7 +65,8 @@ def year_table_context(plan: Plan, year: int) -> dict:
     }
 
 
-def _table_row(r: YearRow, marks: list[str]) -> dict:
+def _table_row(r: YearRow, marks: list[str], amended: str = "") -> dict:
+    """`amended`: how the e-plan marks a row an amendment brought in (เพิ่มเติม ครั้งที่ 1), in หมายเหตุ."""
     return {
         "order": str(r.order),
         "name": r.name,
@@ -74,7 +76,7 @@ def _table_row(r: YearRow, marks: list[str]) -> dict:
         "q2": marks[1],
         "q3": marks[2],
         "q4": marks[3],
-        "note": r.note,
+        "note": " ".join(filter(None, (r.note, amended))),
     }
 
 
