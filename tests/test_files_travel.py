@@ -170,9 +170,9 @@ def test_the_web_page_shows_the_notices_the_cli_prints(tmp_path):
         run_id = upload(client, "/api/runs", MASTER, pdf="0").json()["id"]
         status = wait_for(client, run_id)
     assert status["state"] == "done"
-    notes = " ".join(status["notes"])
-    assert "no-emblem" in notes and "garuda.png" in notes  # -- the shipped templates have no emblem --
-    assert "--no-pdf" in notes or "PDF" in notes
+    notes = " ".join(note["th"] for note in status["notes"])
+    assert "garuda.png" in notes  # -- the shipped templates have no emblem: the CLI's no-emblem note --
+    assert "PDF" in notes and all(note["en"] for note in status["notes"])
 
 
 def test_garuda_on_the_plan_books_cover(tmp_path, capsys):

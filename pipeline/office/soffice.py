@@ -2,7 +2,8 @@
 
 One soffice process converts a whole batch (start-up is the expensive part). Each process gets its
 own profile folder (-env:UserInstallation) so parallel runs never share one, and the whole process
-tree is ended on timeout.
+tree is ended on timeout. A server keeps LibreOffice started between runs (`keep_started`,
+pipeline.office.resident); a batch is then handed to a started instance instead.
 """
 
 import os
@@ -11,12 +12,14 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, wait
 from pathlib import Path
 
 from pipeline.errors import ConversionFailed
 from pipeline.office import children as office_children
+from pipeline.office import resident as office_resident
 from pipeline.office.fonts import office_env
 
 INSTALL_HINT = (
@@ -31,6 +34,7 @@ _WINDOWS_CANDIDATES = (
 
 
 TIMED_OUT = "libreoffice-timeout"
+STOPPED = "libreoffice-stopped"  # -- the server that kept LibreOffice started stopped meanwhile --
 
 
 def find_soffice() -> str | None:
@@ -78,7 +82,7 @@ def convert(
     done = lambda: sum(w for r, w in zip(results, weights) if r.exists())  # noqa: E731
     with ThreadPoolExecutor(len(batches)) as pool:
         futures = [pool.submit(_run_batch, soffice, b, target, out_dir, timeout) for b in batches]
-        while on_progress and wait(futures, timeout=0.5).not_done:
+        while on_progress and wait(futures, timeout=0.2).not_done:
             on_progress(done())
         for future in futures:
             future.result()
@@ -115,24 +119,79 @@ _WARM_PROFILE = Path(tempfile.gettempdir()) / "anticorruption-pipeline-lo-profil
 def _run_batch(soffice: str, paths: list[Path], target: str, out_dir: Path, timeout: float) -> None:
     if not paths:
         return
+    pool = _kept
+    if pool is not None:
+        with pool.lend() as instance:  # -- None: every started instance is busy --
+            if instance is not None:
+                cmd = _command(soffice, instance.profile_uri, target, out_dir, paths)
+                try:
+                    _run_with_timeout(cmd, timeout, started=lambda client: pool.track(instance, client))
+                finally:
+                    _refuse_if_stopped(pool)
+                return
+        _refuse_if_stopped(pool)
     with office_children.temp_dir("profile") as tmp:
         profile = Path(tmp) / "profile"
         if _WARM_PROFILE.is_dir():
             shutil.copytree(_WARM_PROFILE, profile, dirs_exist_ok=True)
-        cmd = [
-            office_children.office_binary(soffice),
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--norestore",
-            "--nologo",
-            "--convert-to",
-            target,
-            "--outdir",
-            str(out_dir),
-            *map(str, paths),
-        ]
-        _run_with_timeout(cmd, timeout)
+        _run_with_timeout(_command(soffice, profile.as_uri(), target, out_dir, paths), timeout)
         _keep_warm_profile(profile)
+
+
+def _command(soffice: str, profile_uri: str, target: str | None = None, out_dir=None, paths=()) -> list[str]:
+    """soffice with its own profile; with `target`, the conversion of `paths` into `out_dir`."""
+    cmd = [office_children.office_binary(soffice), f"-env:UserInstallation={profile_uri}"]
+    cmd += ["--headless", "--norestore", "--nologo"]
+    if target is not None:
+        cmd += ["--convert-to", target, "--outdir", str(out_dir), *map(str, paths)]
+    return cmd
+
+
+# -- the instances a server keeps started, shared by the servers of this process (tests start several) --
+_kept: office_resident.Pool | None = None
+_kept_users = 0
+_kept_lock = threading.Lock()
+
+
+def keep_started(size: int = 3) -> bool:
+    """Keep `size` LibreOffice instances started until as many `stop_kept()` as calls (3: the
+    two PDF processes and the summary's recalculation of one run). False without LibreOffice."""
+    global _kept, _kept_users
+    soffice = find_soffice()
+    if soffice is None:
+        return False
+    with _kept_lock:
+        if _kept is None:
+            env = {**office_env(), **_MALLOC_KEEP}
+            _kept = office_resident.Pool(lambda uri: _command(soffice, uri), env, _kill_tree, _WARM_PROFILE, size)
+            _kept.prestart()
+        _kept_users += 1
+    return True
+
+
+def stop_kept() -> None:
+    """One user fewer; the last one ends the instances (and any conversion they are doing)."""
+    global _kept, _kept_users
+    with _kept_lock:
+        _kept_users = max(0, _kept_users - 1)
+        pool, _kept = (_kept, None) if _kept_users == 0 else (None, _kept)
+    if pool is not None:
+        pool.close()
+
+
+def _refuse_if_stopped(pool: office_resident.Pool) -> None:
+    """The server stopped during the conversion: fail now, start no LibreOffice of its own."""
+    if pool.closed:
+        raise ConversionFailed(
+            "โปรแกรมถูกปิดระหว่างแปลงไฟล์ จึงไม่ได้สร้าง PDF",
+            english="the server stopped during the conversion",
+            code=STOPPED,
+        )
+
+
+def kept() -> bool:
+    """True while a server keeps LibreOffice started (conversions are handed to it)."""
+    return _kept is not None
 
 
 def _keep_warm_profile(profile: Path) -> None:
@@ -152,10 +211,12 @@ def _keep_warm_profile(profile: Path) -> None:
 _MALLOC_KEEP = {"MALLOC_TRIM_THRESHOLD_": "1000000000", "MALLOC_MMAP_THRESHOLD_": "1000000000"}
 
 
-def _run_with_timeout(cmd: list[str], timeout: float) -> None:
+def _run_with_timeout(cmd: list[str], timeout: float, started: Callable | None = None) -> None:
     kwargs = {"stdout": subprocess.DEVNULL, "stderr": subprocess.PIPE, "env": {**office_env(), **_MALLOC_KEEP}}
     for _ in range(2):  # -- a second start only when LibreOffice asks for it after creating a profile --
         proc = office_children.start(cmd, **kwargs)
+        if started is not None:  # -- a kept instance's pool ends it with the instance --
+            started(proc)
         try:
             _, err = proc.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:

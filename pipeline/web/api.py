@@ -5,7 +5,8 @@ POST /api/validate/report.xlsx   field `workbook`        -> validation.xlsx (lin
 POST /api/runs                   `workbook`, year, pdf   -> 202 {"id"}; errors -> 422 + report
 GET  /api/runs/{id}                                      -> state, done/total, stage, files …
 GET  /api/runs/{id}/outputs.zip, /api/runs/{id}/files/{path}  (looked up in the run's manifest)
-GET  /api/empty-master.xlsx, /api/sample-master.xlsx
+POST /api/monitor                `workbook`, year, round -> the workbook with the round's rows
+GET  /api/empty-master.xlsx, /api/sample-master.xlsx, /api/health
 """
 
 import shutil
@@ -20,7 +21,7 @@ from pipeline.errors import PipelineError, RequestRefused, UploadRefused, Workbo
 from pipeline.monitor.init import init_round
 from pipeline.validate import validate_master, write_report_xlsx
 from pipeline.validate.problems import file_problem_dict
-from pipeline.web import jobs, results, uploads
+from pipeline.web import jobs, results, texts, uploads
 from pipeline.workbook.master import open_master
 from pipeline.workbook.reader import read_plan
 from pipeline.workbook.writer import empty_workbook, save_workbook
@@ -61,7 +62,7 @@ async def validation_report(request: Request):
 @router.post("/runs")
 async def submit(request: Request):
     q: jobs.RunQueue = request.app.state.queue
-    if q.waiting() >= jobs.MAX_WAITING:
+    if not q.hold():  # -- a place is held before the upload is read: uploads arriving together count --
         return JSONResponse(
             file_problem_dict(
                 "",
@@ -75,6 +76,7 @@ async def submit(request: Request):
     folder = q.new_folder("run-")
     try:
         upload = await _receive(request, folder)
+        pdf = _yes_no(upload, "pdf", default=True)
         report, status, master = await run_in_threadpool(check, upload)
         if isinstance(report, dict):
             raise RequestRefused(report, status)
@@ -83,9 +85,11 @@ async def submit(request: Request):
         plan = await run_in_threadpool(read_plan, master)
         years = _year(upload.fields.get("year", ""), plan.settings.years, upload)
     except RequestRefused as refusal:
+        q.release()
         shutil.rmtree(folder, ignore_errors=True)
         return JSONResponse(refusal.body, refusal.status)
     except BaseException:
+        q.release()
         shutil.rmtree(folder, ignore_errors=True)
         raise
     run = jobs.Run(
@@ -94,12 +98,12 @@ async def submit(request: Request):
         workbook=master,
         filename=upload.filename,
         years=years,
-        pdf=upload.fields.get("pdf", "1") not in ("0", "false", "off", ""),
+        pdf=pdf,
         organisation=plan.settings.organisation,
         plan_years=plan.settings.years,
         problems=shown(report, upload)["problems"],
     )
-    q.submit(run)
+    q.submit(run, held=True)
     return JSONResponse({"id": run.id, "position": q.position(run)}, 202)
 
 
@@ -116,8 +120,9 @@ async def monitor_round(request: Request):
             result = await run_in_threadpool(init_round, upload.path, year, round_)
         except PipelineError as exc:
             status = 400 if isinstance(exc, WorkbookUnreadable) else 422
-            message, english = _rename(exc.message, upload), _rename(exc.english or exc.message, upload)
-            return JSONResponse(file_problem_dict(upload.filename, exc.code, message, english, exc.hint), status)
+            message, english = _rename(exc.message, upload), _rename(exc.english or exc.message, upload, page=False)
+            hint = _rename(exc.hint, upload) if exc.hint else exc.hint
+            return JSONResponse(file_problem_dict(upload.filename, exc.code, message, english, hint), status)
         headers = {"X-Rows-Added": str(len(result.added)), "X-Workbook-Changed": "1" if result.backup else "0"}
         handed_over = True  # -- the response removes the folder (and the backup beside the copy) once sent --
         return FileResponse(upload.path, filename=upload.filename, headers=headers, background=_remove_after(folder))
@@ -128,6 +133,28 @@ async def monitor_round(request: Request):
             shutil.rmtree(folder, ignore_errors=True)
 
 
+YES, NO = ("1", "true", "on", "yes"), ("0", "false", "off", "no")
+
+
+def _yes_no(upload: uploads.Upload, key: str, default: bool) -> bool:
+    """1/0 (also true/false, on/off, yes/no); anything else is refused, never read as yes."""
+    raw = upload.fields.get(key, "").strip().lower()
+    if raw == "":
+        return default
+    if raw in YES or raw in NO:
+        return raw in YES
+    raise RequestRefused(
+        file_problem_dict(
+            upload.filename,
+            "field-invalid",
+            f"ค่าในช่อง {key} ต้องเป็น 1 หรือ 0 (ได้รับ '{raw[:20]}')",
+            f"{key} must be 1 or 0, not '{raw[:20]}'",
+            f"ส่ง {key}=1 หรือ {key}=0",
+        ),
+        422,
+    )
+
+
 def _number(upload: uploads.Upload, key: str) -> int:
     raw = upload.fields.get(key, "").strip()
     if not raw.isdigit():
@@ -136,6 +163,12 @@ def _number(upload: uploads.Upload, key: str) -> int:
             422,
         )
     return int(raw)
+
+
+@router.get("/health")
+def health():
+    """The page asks when a request failed: is the server there (then the chosen file is at fault)?"""
+    return {"ok": True}
 
 
 @router.get("/runs/{run_id}")
@@ -152,15 +185,15 @@ def status(request: Request, run_id: str):
         "stage": run.stage,
         "problems": run.problems,
         "error": run.error,
+        "error_en": run.error_en,
         "files": sorted(run.files),
         "notes": run.notes,
         "workbook": run.filename,
         "years": run.years or run.plan_years,
         "pdf": run.pdf,
         "outcome": run.outcome,
-        "zip": {"url": f"/api/runs/{run.id}/outputs.zip", "name": results.zip_name(run.organisation, run.plan_years)}
-        if done
-        else None,
+        "expires": run.expires,
+        "zip": {"url": f"/api/runs/{run.id}/outputs.zip", "name": _zip_name(run)} if done else None,
         "links": results.highlights(run.id, run.files) if done else {},
     }
 
@@ -170,12 +203,19 @@ async def outputs_zip(request: Request, run_id: str):
     q: jobs.RunQueue = request.app.state.queue
     run = _find(q, run_id, finished=True)
     target = run.folder / results.ZIP_DISK_NAME
-    if not target.exists():
-        await run_in_threadpool(results.write_zip, run.files, target)
+    await run_in_threadpool(_make_zip, run, target)
     q.downloaded(run)
-    return FileResponse(
-        target, media_type="application/zip", filename=results.zip_name(run.organisation, run.plan_years)
-    )
+    return FileResponse(target, media_type="application/zip", filename=_zip_name(run))
+
+
+def _make_zip(run: jobs.Run, target: Path) -> None:
+    with run.zip_lock:  # -- two first downloads at once: one writes, the other waits and sends it --
+        if not target.exists():
+            results.write_zip(run.files, target)
+
+
+def _zip_name(run: jobs.Run) -> str:
+    return results.zip_name(run.organisation, run.years or run.plan_years)
 
 
 @router.get("/runs/{run_id}/files/{rel:path}")
@@ -210,8 +250,9 @@ def _not_found():
         404,
         detail={
             "code": "not-found",
-            "message": "ไม่พบไฟล์หรืองานนี้ (อาจถูกลบไปแล้วหลัง 1 ชั่วโมง)",
-            "message_en": "not found (deleted after an hour?)",
+            "message": "ไม่พบไฟล์หรืองานนี้ (ถูกลบ 1 ชั่วโมงหลังสร้างเสร็จ 10 นาทีหลังดาวน์โหลด zip หรือเมื่อปิดโปรแกรม)",
+            "message_en": "not found (deleted an hour after the run, ten minutes after the zip's download, "
+            "or when the server stopped)",
         },
     )
 
@@ -225,6 +266,14 @@ def _find(q: jobs.RunQueue, run_id: str, finished: bool = False) -> jobs.Run:
 
 async def _receive(request: Request, folder: Path) -> uploads.Upload:
     upload = await uploads.receive(request, folder)
+    if upload.path is None and upload.elsewhere:
+        raise UploadRefused(
+            400,
+            "upload-missing",
+            f"ได้รับไฟล์ในช่อง {upload.elsewhere[0]} แต่สมุดงานต้องส่งในช่อง workbook",
+            f"a file came in the field '{upload.elsewhere[0]}'; send the workbook in the field 'workbook'",
+            "ส่งไฟล์ .xlsx ในช่องชื่อ workbook",
+        )
     if upload.path is None:
         raise UploadRefused(
             400,
@@ -261,8 +310,8 @@ def check(upload: uploads.Upload):
                 upload.filename,
                 getattr(exc, "code", "file-unreadable"),
                 _rename(exc.message, upload),
-                _rename(exc.english or exc.message, upload),
-                exc.hint,
+                _rename(exc.english or exc.message, upload, page=False),
+                _rename(exc.hint, upload) if exc.hint else exc.hint,
             ),
             400,
             None,
@@ -274,12 +323,14 @@ def shown(report, upload: uploads.Upload) -> dict:
     data = report.to_dict()
     data["workbook"] = upload.filename
     for p in data["problems"]:
-        p["message"], p["message_en"] = _rename(p["message"], upload), _rename(p["message_en"], upload)
+        p["message"], p["message_en"] = _rename(p["message"], upload), _rename(p["message_en"], upload, page=False)
     return data
 
 
-def _rename(text: str, upload: uploads.Upload) -> str:
-    return text.replace(str(upload.path), upload.filename).replace(uploads.DISK_NAME, upload.filename)
+def _rename(text: str, upload: uploads.Upload, page: bool = True) -> str:
+    """`text` naming the client's file, not the server's copy; Thai text as the page says it."""
+    text = text.replace(str(upload.path), upload.filename).replace(uploads.DISK_NAME, upload.filename)
+    return texts.for_the_page(text) if page else text
 
 
 def _year(raw: str, plan_years: list[int], upload) -> list[int] | None:

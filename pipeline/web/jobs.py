@@ -1,8 +1,10 @@
 """The run queue: one worker thread runs the pipeline one job at a time (one LibreOffice set),
 the others wait in order. Each run lives in its own temporary folder under the server's root,
-removed an hour after it finished (ten minutes after its zip was downloaded) and at shutdown."""
+removed an hour after it finished (ten minutes after its zip was first downloaded) and at shutdown.
+With `keep_office`, LibreOffice stays started between runs (pipeline.office.resident)."""
 
 import itertools
+import logging
 import queue
 import secrets
 import shutil
@@ -16,15 +18,18 @@ from pathlib import Path
 from pipeline.errors import PipelineError
 from pipeline.office import soffice as office
 from pipeline.run import job as pipeline_run
-from pipeline.run.report import outcome_notes, outcome_rows
+from pipeline.run.report import outcome_rows
+from pipeline.web import texts
 from pipeline.workbook.master import Master
 
 KEEP_SECONDS = 60 * 60
 KEEP_AFTER_DOWNLOAD = 10 * 60
 MAX_WAITING = 10  # an office has a handful of staff; more is a stuck client or abuse
+STOP_SECONDS = 30  # at shutdown, how long a run in progress may take to stop
 OUT = "out"
 QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
 ERROR_LOG = Path(tempfile.gettempdir()) / "anticorruption-pipeline-web-error.log"
+log = logging.getLogger("pipeline.web")
 
 
 @dataclass
@@ -40,17 +45,19 @@ class Run:
     problems: list[dict] = field(default_factory=list)  # the validation warnings
     seq: int = 0
     state: str = QUEUED
-    stage: str = ""
+    stage: str = ""  # a key of pipeline.run.job.STAGES, or "done"
     done: int = 0
     total: int = 0
     error: str = ""  # one line, when failed
+    error_en: str = ""
     files: dict[str, Path] = field(default_factory=dict)  # manifest: "2566/ตาราง 2566.docx" -> path
-    notes: list[str] = field(default_factory=list)
+    notes: list[dict] = field(default_factory=list)  # {"th", "en"}: what staff should read
     outcome: list[dict] = field(default_factory=list)  # the table of what was made
     created: float = field(default_factory=time.time)
     started: float | None = None
     finished: float | None = None
     expires: float | None = None
+    zip_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @property
     def out_dir(self) -> Path:
@@ -58,15 +65,17 @@ class Run:
 
 
 class RunQueue:
-    def __init__(self, root: Path | None = None, keep_seconds: float = KEEP_SECONDS):
+    def __init__(self, root: Path | None = None, keep_seconds: float = KEEP_SECONDS, keep_office: bool = False):
         self.root = Path(root or tempfile.mkdtemp(prefix="pipeline-web-"))
         self.root.mkdir(parents=True, exist_ok=True)
         self.keep_seconds = keep_seconds
         self.runs: dict[str, Run] = {}
         self._waiting: queue.Queue = queue.Queue()
         self._lock = threading.Lock()
+        self._held = 0  # places held by uploads still arriving (see hold())
         self._seq = itertools.count(1)
         self._closed = threading.Event()
+        self.keeps_office = keep_office and office.keep_started()
         self._worker = threading.Thread(target=self._work, name="pipeline-runs", daemon=True)
         self._worker.start()
 
@@ -76,8 +85,24 @@ class RunQueue:
         """A private folder for one upload or run; the name is ours, never the client's."""
         return Path(tempfile.mkdtemp(prefix=prefix, dir=self.root))
 
-    def submit(self, run: Run) -> Run:
+    def hold(self) -> bool:
+        """Hold a place in the queue before the upload is read, so uploads arriving together
+        cannot pass the limit; False when MAX_WAITING runs already wait or hold one."""
         with self._lock:
+            if self.waiting() + self._held >= MAX_WAITING:
+                return False
+            self._held += 1
+            return True
+
+    def release(self) -> None:
+        """Give back a place held by hold() whose run was not submitted."""
+        with self._lock:
+            self._held = max(0, self._held - 1)
+
+    def submit(self, run: Run, held: bool = True) -> Run:
+        with self._lock:
+            if held:
+                self._held = max(0, self._held - 1)
             run.seq = next(self._seq)
             self.runs[run.id] = run
         self._waiting.put(run.id)
@@ -88,7 +113,7 @@ class RunQueue:
         return self.runs.get(run_id)
 
     def waiting(self) -> int:
-        return sum(1 for r in self.runs.values() if r.state == QUEUED)
+        return sum(1 for r in list(self.runs.values()) if r.state == QUEUED)
 
     def position(self, run: Run) -> int:
         """1 for the next to start; 0 when it is not waiting."""
@@ -125,9 +150,14 @@ class RunQueue:
             shutil.rmtree(run.folder, ignore_errors=True)
 
     def close(self) -> None:
-        """At shutdown: stop taking work and remove every folder (a run in progress fails)."""
+        """At shutdown: stop taking work, end LibreOffice (a run in progress fails at once), let
+        the run clean its temporary folders, then remove every folder of ours."""
         self._closed.set()
         self._waiting.put(None)
+        if self.keeps_office:
+            office.stop_kept()
+        if self._worker is not threading.current_thread():
+            self._worker.join(STOP_SECONDS)
         shutil.rmtree(self.root, ignore_errors=True)
 
 
@@ -141,28 +171,33 @@ def execute(run: Run) -> None:
     counter = DocumentCounter(pdf=run.pdf and office.find_soffice() is not None)
 
     def progress(event) -> None:
-        run.stage = event.label
+        run.stage = event.stage
         run.done, run.total = counter.update(event)
 
     try:
         result = pipeline_run.run_pipeline(run.workbook, run.out_dir, years=run.years, pdf=run.pdf, progress=progress)
         if not result.valid:
-            raise PipelineError(f"พบข้อผิดพลาด {result.errors} รายการในสมุดงาน จึงไม่ได้สร้างไฟล์")
+            raise PipelineError(
+                f"พบข้อผิดพลาด {result.errors} รายการในสมุดงาน จึงไม่ได้สร้างไฟล์",
+                english=f"{result.errors} errors in the workbook: nothing was made",
+            )
         run.files = {p.relative_to(run.out_dir).as_posix(): p for p in result.files}
-        run.notes = [
-            sentence for _, sentence in outcome_notes(result, Path(run.filename))
-        ]  # -- as the CLI prints them --
+        run.notes = texts.run_notes(result, run.filename)
         run.outcome = outcome_rows(result.files, run.out_dir)
         run.done = run.total = max(run.total, 1)
-        run.state, run.stage = DONE, "เสร็จแล้ว"
+        run.state, run.stage = DONE, "done"
     except PipelineError as exc:
-        run.state, run.error = FAILED, _one_line(exc.message)
-    except Exception as exc:  # a bug: one line for staff, the traceback in a file for maintainers
-        ERROR_LOG.write_text(traceback.format_exc(), encoding="utf-8")
-        run.state, run.error = (
-            FAILED,
-            _one_line(f"ผิดพลาดภายในโปรแกรม ({type(exc).__name__}: {exc}) รายละเอียดอยู่ที่ {ERROR_LOG}"),
-        )
+        run.state = FAILED
+        run.error, run.error_en = _one_line(texts.for_the_page(exc.message)), _one_line(exc.english or exc.message)
+    except Exception as exc:  # a bug: one line for staff, the traceback in the server's log and a file
+        log.error("run %s failed", run.id, exc_info=exc)
+        try:
+            ERROR_LOG.write_text(traceback.format_exc(), encoding="utf-8")
+        except OSError:
+            pass
+        run.state = FAILED
+        run.error = texts.INTERNAL_ERROR
+        run.error_en = _one_line(f"internal error ({type(exc).__name__}: {exc}); details in the server's log")
     finally:
         run.finished = time.time()
 

@@ -2,6 +2,7 @@
 links to the few files staff open alone."""
 
 import shutil
+import tempfile
 import zipfile
 from pathlib import Path
 from urllib.parse import quote
@@ -14,8 +15,9 @@ ZIP_DISK_NAME = "outputs.zip"
 UTF8_NAMES = 0x800  # general-purpose bit 11: the entry's name is UTF-8 (Windows Explorer reads Thai)
 
 
-def zip_name(organisation: str, plan_years: list[int]) -> str:
-    years = f"{plan_years[0]}-{plan_years[-1]}" if plan_years else ""
+def zip_name(organisation: str, years: list[int]) -> str:
+    """Named after the organisation and the years the run made (one year: that year alone)."""
+    years = "" if not years else str(years[0]) if len(years) == 1 else f"{years[0]}-{years[-1]}"
     return safe_filename(f"แผนปฏิบัติการป้องกันการทุจริต {organisation} {years}", 120, suffix=".zip")
 
 
@@ -30,15 +32,20 @@ class _Utf8Info(zipfile.ZipInfo):
 
 
 def write_zip(files: dict[str, Path], target: Path) -> Path:
-    """Every manifest file under its relative name, each entry's name flagged UTF-8."""
-    partial = target.with_name(target.name + ".part")
-    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
-        for rel in sorted(files):
-            info = _Utf8Info.from_file(files[rel], arcname=rel)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            with files[rel].open("rb") as source, archive.open(info, "w") as entry:
-                shutil.copyfileobj(source, entry, 1024 * 1024)
-    partial.replace(target)
+    """Every manifest file under its relative name, each entry's name flagged UTF-8. Written to a
+    file of its own first, so a second writer (or a reader) never meets a half-written zip."""
+    handle, name = tempfile.mkstemp(prefix=target.name + ".", suffix=".part", dir=target.parent)
+    partial = Path(name)
+    try:
+        with open(handle, "wb") as raw, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
+            for rel in sorted(files):
+                info = _Utf8Info.from_file(files[rel], arcname=rel)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                with files[rel].open("rb") as source, archive.open(info, "w") as entry:
+                    shutil.copyfileobj(source, entry, 1024 * 1024)
+        partial.replace(target)
+    finally:
+        partial.unlink(missing_ok=True)
     return target
 
 

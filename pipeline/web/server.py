@@ -11,6 +11,8 @@ import threading
 import webbrowser
 
 from pipeline.errors import UnsafeBind
+from pipeline.office import children as office_children
+from pipeline.web.auth import MIN_PASSWORD
 
 PASSWORD_ENV = "PIPELINE_WEB_PASSWORD"
 DEFAULT_HOST, DEFAULT_PORT = "127.0.0.1", 8750
@@ -35,12 +37,21 @@ def serve(
             hint=f"ใช้ --password หรือตั้งตัวแปร {PASSWORD_ENV} หรือใช้ --host 127.0.0.1",
             english=f"binding to {host} requires --password or {PASSWORD_ENV}",
         )
+    if password is not None and len(password) < MIN_PASSWORD:
+        raise UnsafeBind(
+            f"รหัสผ่านสั้นเกินไป ({len(password)} ตัวอักษร): ต้องยาวอย่างน้อย {MIN_PASSWORD} ตัวอักษร",
+            hint="ตั้งรหัสผ่านที่ยาวขึ้น เช่น คำภาษาไทยสองสามคำกับตัวเลข",
+            english=f"the password is {len(password)} characters; at least {MIN_PASSWORD} are needed",
+            code="password-too-short",
+        )
     import uvicorn
 
     from pipeline.web.app import create_app  # -- FastAPI loads only once the server will really start --
 
+    office_children.remove_dead_temp_folders()  # -- what a server that was killed left behind --
     url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/"
-    server = uvicorn.Server(uvicorn.Config(create_app(password=password), host=host, port=port, log_level="warning"))
+    app = create_app(password=password, keep_office=True)
+    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning"))
     print(f"เปิดหน้าเว็บที่ {url}  (กด Ctrl+C เพื่อหยุด)", flush=True)
     if not is_loopback(host):
         print(f"เครื่องอื่นในสำนักงานเปิดที่ http://{_this_machine()}:{port}/ แล้วใส่รหัสผ่าน", flush=True)

@@ -1,4 +1,17 @@
-"""The page's words in Thai (default) and English (?lang=en). The JavaScript gets the same dict."""
+"""The page's words in Thai (default) and English (?lang=en). The JavaScript gets the same dict.
+
+Messages from the library are written for the command line too; `for_the_page` rewords the few
+that tell staff to type a command (this page's people have no terminal) and drops the names of
+Python exceptions from Thai sentences."""
+
+import re
+from pathlib import PurePath
+
+from pipeline.render.word.word import NO_EMBLEM
+from pipeline.run import job as run
+from pipeline.run.report import outcome_notes
+
+INTERNAL_ERROR = "ผิดพลาดภายในโปรแกรม (ไม่ใช่ความผิดของข้อมูล): แจ้งผู้ดูแลระบบ รายละเอียดบันทึกไว้ที่เครื่องที่เปิดโปรแกรมนี้"
 
 TH = {
     "lang": "th",
@@ -8,15 +21,20 @@ TH = {
     "intro": "ทำได้ครบในหน้านี้: อัปโหลดสมุดงานหลัก ตรวจข้อมูล สร้างเอกสาร แล้วดาวน์โหลด",
     "step1": "1. เลือกสมุดงานหลัก",
     "step1_help": "ลากไฟล์ .xlsx มาวางในกรอบ หรือกดปุ่มเลือกไฟล์ (ไม่เกิน 20 MB) ไฟล์ของท่านจะไม่ถูกแก้ไข",
-    "drop": "ลากไฟล์ .xlsx มาวางที่นี่",
+    "drop": "ลากไฟล์ .xlsx มาวางที่นี่ หรือ",
     "choose": "เลือกไฟล์",
+    "file_label": "สมุดงานหลัก (.xlsx)",
     "chosen": "ไฟล์ที่เลือก",
+    "start_help": "ยังไม่มีสมุดงาน? ดาวน์โหลดไปกรอกใน Excel:",
+    "empty": "สมุดงานเปล่า (มีชีตและหัวคอลัมน์ครบ)",
+    "sample": "สมุดงานตัวอย่างของ อบต.โคกสำโรง",
     "step2": "2. ตรวจข้อมูล",
     "step2_help": "ผิดพลาด (สีแดง) ต้องแก้ในสมุดงานก่อนสร้างเอกสาร; คำเตือน (สีเหลือง) สร้างได้ แต่ควรตรวจดู",
     "checking": "กำลังตรวจ…",
     "check_ok": "ผ่าน: ไม่มีข้อผิดพลาด สร้างเอกสารได้",
-    "check_bad": "ไม่ผ่าน: แก้ข้อผิดพลาดในสมุดงานแล้วเลือกไฟล์ใหม่ ยังไม่ได้สร้างไฟล์ใด ๆ",
-    "summary": "ข้อผิดพลาด {errors} รายการ, คำเตือน {warnings} รายการ",
+    "check_bad": "ไม่ผ่าน: แก้ข้อผิดพลาดในสมุดงาน บันทึก แล้วเลือกไฟล์อีกครั้ง ยังไม่ได้สร้างไฟล์ใด ๆ",
+    "n_errors": ["ข้อผิดพลาด {n} รายการ", "ข้อผิดพลาด {n} รายการ"],
+    "n_warnings": ["คำเตือน {n} รายการ", "คำเตือน {n} รายการ"],
     "level": "ระดับ",
     "where": "ตำแหน่ง",
     "code": "รหัสปัญหา",
@@ -32,13 +50,20 @@ TH = {
     "all_years": "ทุกปีในแผน",
     "with_pdf": "สร้าง PDF ด้วย",
     "generate": "สร้างเอกสาร",
+    "progress": "ความคืบหน้าการสร้างเอกสาร",
     "queued": "รอคิว ลำดับที่ {position}",
     "running": "กำลังทำ",
     "done": "เสร็จแล้ว",
     "failed": "ไม่สำเร็จ",
     "documents": "เอกสาร {done} / {total}",
+    "stages": {**run.STAGES, "done": "เสร็จแล้ว"},
     "step4": "4. ดาวน์โหลด",
-    "step4_help": "ไฟล์ zip มีโฟลเดอร์เหมือน outputs/ ชื่อไฟล์ภาษาไทยเปิดใน Windows ได้ตรง ไฟล์จะถูกลบจากเครื่องนี้ภายใน 1 ชั่วโมง",
+    "step4_help": "ไฟล์ zip มีโฟลเดอร์เหมือน outputs/ ชื่อไฟล์ภาษาไทยเปิดใน Windows ได้ตรง",
+    "retention": "ไฟล์ที่สร้างจะถูกลบจากเครื่องนี้ {keep} หลังสร้างเสร็จ หรือ {after} หลังดาวน์โหลด zip ครั้งแรก "
+    "(และเมื่อปิดโปรแกรม) ดาวน์โหลดเก็บไว้ก่อน",
+    "expires": "ไฟล์ชุดนี้จะถูกลบเวลา {time} น.",
+    "hour": "1 ชั่วโมง",
+    "minutes": "{n} นาที",
     "zip": "ดาวน์โหลดทั้งหมด (.zip)",
     "announcement_pdf": "ประกาศ (PDF)",
     "planbook_pdf": "เล่มแผน (PDF)",
@@ -55,13 +80,10 @@ TH = {
     "round_6": "รอบ ๖ เดือน (ต.ค.–มี.ค.)",
     "round_12": "ประจำปี",
     "monitor_add": "เพิ่มแถวและดาวน์โหลดสมุดงาน",
+    "monitor_working": "กำลังเพิ่มแถว…",
     "monitor_done": "เพิ่มแถว {added} โครงการแล้ว ดาวน์โหลด {name} (กรอกผลใน Excel แล้วอัปโหลดใหม่)",
     "monitor_none": "มีแถวของรอบนี้ครบทุกโครงการแล้ว ไม่ได้แก้ไขสมุดงาน",
-    "step5": "5. เริ่มจากไม่มีไฟล์",
-    "step5_help": "ดาวน์โหลดสมุดงานเปล่าที่มีชีตและหัวคอลัมน์ครบ หรือสมุดงานตัวอย่างของ อบต.โคกสำโรง ไปกรอกใน Excel",
-    "empty": "สมุดงานเปล่า",
-    "sample": "สมุดงานตัวอย่าง",
-    "codes_title": "ความหมายของผลลัพธ์ (รหัสออกของคำสั่ง pipeline)",
+    "codes_title": "ความหมายของผลลัพธ์ (รหัสออกของคำสั่ง pipeline สำหรับผู้ดูแลระบบ)",
     "codes": [
         ("0", "สำเร็จ (อาจมีคำเตือน)"),
         ("1", "ข้อมูลในสมุดงานผิดพลาด จึงยังไม่ได้สร้างไฟล์ใด ๆ"),
@@ -74,10 +96,23 @@ TH = {
     "version": "รุ่น",
     "upload_failed": "ส่งไฟล์ไม่สำเร็จ",
     "only_xlsx": "เลือกได้เฉพาะไฟล์ .xlsx",
+    "server_gone": "ติดต่อโปรแกรมไม่ได้: หน้าต่างโปรแกรมอาจถูกปิด หรือเครื่องที่เปิดโปรแกรมปิดอยู่ "
+    "เปิดโปรแกรมอีกครั้ง (เปิดหน้าเว็บ) แล้วลองใหม่",
+    "file_changed": "อ่านไฟล์ที่เลือกไม่ได้: ไฟล์ถูกแก้ไข ย้าย หรือลบหลังจากเลือก กดเลือกไฟล์อีกครั้ง",
+    "run_lost": "ไม่พบงานนี้แล้ว: โปรแกรมถูกปิดแล้วเปิดใหม่ หรือไฟล์ถูกลบไปแล้ว กดสร้างเอกสารอีกครั้ง",
+    "login_again": "หมดเวลาเข้าสู่ระบบแล้ว: เปิดหน้าแรกใหม่แล้วเข้าสู่ระบบ",
     "login_title": "เข้าสู่ระบบ",
     "password": "รหัสผ่าน",
     "login": "เข้าสู่ระบบ",
+    "logout": "ออกจากระบบ",
+    "logged_out": "ออกจากระบบแล้ว",
     "wrong_password": "รหัสผ่านไม่ถูกต้อง",
+    "too_many": "ใส่รหัสผ่านผิดหลายครั้งเกินไป: รอ 1 นาทีแล้วลองใหม่",
+    "not_found_title": "ไม่พบไฟล์หรืองานนี้",
+    "not_found": "ไฟล์ของงานถูกลบ {keep} หลังสร้างเสร็จ หรือ {after} หลังดาวน์โหลด zip และเมื่อปิดโปรแกรม "
+    "อัปโหลดสมุดงานแล้วสร้างเอกสารใหม่ได้ที่หน้าแรก",
+    "error_title": "ทำรายการนี้ไม่ได้",
+    "back": "กลับไปหน้าแรก",
 }
 
 EN = {
@@ -89,15 +124,20 @@ EN = {
     "intro": "Everything on one page: upload the master workbook, check it, generate, download.",
     "step1": "1. Choose the master workbook",
     "step1_help": "Drop an .xlsx file in the box or use the button (20 MB at most). Your file is never changed.",
-    "drop": "Drop an .xlsx file here",
+    "drop": "Drop an .xlsx file here, or",
     "choose": "Choose file",
+    "file_label": "master workbook (.xlsx)",
     "chosen": "Chosen file",
+    "start_help": "No workbook yet? Download one to fill in Excel:",
+    "empty": "Empty workbook (every sheet and header)",
+    "sample": "Sample workbook of อบต.โคกสำโรง",
     "step2": "2. Check",
     "step2_help": "Errors (red) must be fixed first; warnings (yellow) do not block.",
     "checking": "Checking…",
     "check_ok": "Valid: no errors, documents can be generated",
-    "check_bad": "Invalid: fix the errors in the workbook and choose it again. Nothing was generated.",
-    "summary": "{errors} errors, {warnings} warnings",
+    "check_bad": "Invalid: fix the errors in the workbook, save it and choose it again. Nothing was generated.",
+    "n_errors": ["{n} error", "{n} errors"],
+    "n_warnings": ["{n} warning", "{n} warnings"],
     "level": "level",
     "where": "where",
     "code": "code",
@@ -113,14 +153,28 @@ EN = {
     "all_years": "All plan years",
     "with_pdf": "Make PDFs",
     "generate": "Generate",
+    "progress": "progress of the documents",
     "queued": "Queued, position {position}",
     "running": "Running",
     "done": "Done",
     "failed": "Failed",
     "documents": "documents {done} / {total}",
+    "stages": {
+        "validate": "checking the workbook",
+        "summary": "making the Excel summary",
+        "word": "making the Word documents",
+        "pdf": "making the PDFs and computing the Excel formulas",
+        "publish": "putting the files in place",
+        "write-back": "writing the summary back into the master",
+        "done": "done",
+    },
     "step4": "4. Download",
-    "step4_help": "The zip has the layout of outputs/ with UTF-8 file names. "
-    "Files are deleted from this PC within 1 hour.",
+    "step4_help": "The zip has the layout of outputs/ with UTF-8 file names.",
+    "retention": "The files made are deleted from this PC {keep} after they are made, or {after} after the zip "
+    "is first downloaded (and when the program is closed): download them first.",
+    "expires": "These files are deleted at {time}.",
+    "hour": "1 hour",
+    "minutes": "{n} minutes",
     "zip": "Download everything (.zip)",
     "announcement_pdf": "Announcement (PDF)",
     "planbook_pdf": "Plan book (PDF)",
@@ -137,13 +191,10 @@ EN = {
     "round_6": "6 months (Oct-Mar)",
     "round_12": "Annual",
     "monitor_add": "Add the rows and download the workbook",
+    "monitor_working": "Adding the rows…",
     "monitor_done": "Added {added} projects; downloaded {name} (fill it in Excel, then upload it again)",
     "monitor_none": "Every project already has a row for this round; the workbook is unchanged",
-    "step5": "5. Start from nothing",
-    "step5_help": "Download an empty workbook with every sheet and header, or the sample of อบต.โคกสำโรง.",
-    "empty": "Empty workbook",
-    "sample": "Sample workbook",
-    "codes_title": "What the results mean (exit codes of the pipeline command)",
+    "codes_title": "What the results mean (exit codes of the pipeline command, for IT staff)",
     "codes": [
         ("0", "done (warnings allowed)"),
         ("1", "errors in the workbook: nothing was generated"),
@@ -156,12 +207,77 @@ EN = {
     "version": "version",
     "upload_failed": "Upload failed",
     "only_xlsx": "Only .xlsx files",
+    "server_gone": "The program cannot be reached: its window may have been closed or its PC is off. "
+    "Start it again (open the web page), then try again.",
+    "file_changed": "The chosen file cannot be read: it was changed, moved or deleted after it was chosen. "
+    "Choose it again.",
+    "run_lost": "This run is gone: the program was restarted, or its files were deleted. Generate again.",
+    "login_again": "The session has ended: open the page again and sign in.",
     "login_title": "Sign in",
     "password": "Password",
     "login": "Sign in",
+    "logout": "Sign out",
+    "logged_out": "Signed out",
     "wrong_password": "Wrong password",
+    "too_many": "Too many wrong passwords: wait a minute and try again",
+    "not_found_title": "No such file or run",
+    "not_found": "A run's files are deleted {keep} after they are made, or {after} after the zip is downloaded, "
+    "and when the program is closed. Upload the workbook and generate again on the first page.",
+    "error_title": "This cannot be done",
+    "back": "Back to the first page",
 }
 
 
 def words(lang: str | None) -> dict:
     return EN if lang == "en" else TH
+
+
+def duration(seconds: float, t: dict) -> str:
+    minutes = round(seconds / 60)
+    return t["hour"] if minutes == 60 else t["minutes"].format(n=minutes)
+
+
+# -- what the library says for the command line, as this page says it (Thai) --
+_PAGE_WORDING = [
+    (
+        re.compile(r"สร้าง(?:สมุดงาน)?ใหม่ด้วย pipeline init(?: หรือ pipeline import)?"),
+        "ดาวน์โหลดสมุดงานเปล่าจากหน้าแรก (ข้อ 1) ไปกรอก",
+    ),
+    (
+        re.compile(r"หรือสั่ง pipeline monitor init --year (\d+) --round (\d+)"),
+        r"หรือใช้หัวข้อ ติดตามผล ในหน้านี้ (ปี \1 รอบ \2)",
+    ),
+    (re.compile(r"\(pipeline monitor init เพิ่มแถวนี้ให้เอง\)"), "(หัวข้อ ติดตามผล ในหน้านี้เพิ่มแถวนี้ให้เอง)"),
+    (re.compile(r"ใช้ --round 6 \(รอบ ๖ เดือน\) หรือ --round 12 \(ประจำปี\)"), "เลือกรอบ ๖ เดือน หรือประจำปี"),
+    (re.compile(r"ระบุ --year เป็นปีงบประมาณ"), "เลือกปีงบประมาณ"),
+    (re.compile(r'ดูรายการทั้งหมดด้วย pipeline validate "[^"]*"'), "ดูรายการทั้งหมดในข้อ 2 ตรวจข้อมูล"),
+    (re.compile(r"ตามที่สั่ง \(--no-pdf\)"), "ตามที่เลือก"),
+    (re.compile(r"แล้วสั่งใหม่"), "แล้วสร้างเอกสารใหม่"),
+    # -- a Python exception's name means nothing to staff: "(OSError)", "(BadZipFile)" --
+    (re.compile(r" ?\((?:[A-Z][A-Za-z]*(?:Error|Exception)|BadZipFile)\)"), ""),
+]
+
+
+def for_the_page(text: str) -> str:
+    for pattern, replacement in _PAGE_WORDING:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def run_notes(result: run.RunResult, filename: str) -> list[dict]:
+    """What staff should read after a run, as the command line says it (reworded for the page),
+    with the English of the codes."""
+    thai = [for_the_page(sentence) for _, sentence in outcome_notes(result, PurePath(filename))]
+    english = []
+    if result.empty_sheets:
+        english.append(f"{len(result.empty_sheets)} projects have no details yet, so their sheets were not made:")
+        english += [f"  - no. {p['seq']} {p['name']} ({p['code']})" for p in result.empty_sheets]
+    if NO_EMBLEM in result.notices:
+        english.append("The announcement has no Garuda emblem: put garuda.png in the templates folder")
+    if result.pdf_skipped == run.NO_PDF_REQUESTED:
+        english.append("No PDFs, as chosen; Excel computes the formulas when it opens the files")
+    elif result.pdf_skipped == run.LIBREOFFICE_MISSING:
+        english.append("LibreOffice is not installed: no PDFs were made")
+    if len(english) != len(thai):  # -- a note without an English form: the Thai one stands --
+        english = thai
+    return [{"th": th, "en": en} for th, en in zip(thai, english)]

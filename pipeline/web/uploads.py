@@ -35,6 +35,7 @@ class Upload:
     path: Path | None  # None when the form had no file
     filename: str = ""  # the client's name, display only
     fields: dict[str, str] = field(default_factory=dict)
+    elsewhere: list[str] = field(default_factory=list)  # fields that held a file other than `workbook` (dropped)
 
 
 class _Receiver:
@@ -68,11 +69,14 @@ class _Receiver:
 
     def _on_headers_finished(self):
         _, params = parse_options_header(self._headers.get(b"content-disposition", b""))
-        name = params.get(b"name", b"").decode("utf-8", "replace")
+        name = params.get(b"name", b"").decode("utf-8", "replace")[:60]
         self._headers = {}
         if b"filename" in params and name == FIELD and self.upload.path is None:
             self.upload.path, self.upload.filename = self.target, _display_name(params[b"filename"])
             self._sink = self.target.open("wb")
+        elif b"filename" in params:  # -- a file in another field (or a second one): its bytes are dropped --
+            self.upload.elsewhere.append(name)
+            self._field = None
         else:
             self._field, self._value_buf = name, bytearray()
 
@@ -86,7 +90,12 @@ class _Receiver:
         elif self._field is not None:
             self._value_buf += chunk
             if len(self._value_buf) > MAX_FIELD:
-                raise UploadRefused(400, "upload-field-too-long", "ข้อมูลในแบบฟอร์มยาวเกินไป", "a form field is too long")
+                raise UploadRefused(
+                    400,
+                    "upload-field-too-long",
+                    f"ข้อมูลในช่อง {self._field} ของแบบฟอร์มยาวเกินไป",
+                    f"the form field '{self._field}' is too long",
+                )
 
     def _on_part_end(self):
         if self._sink is not None:

@@ -20,6 +20,7 @@ from pipeline.render.pdf.header import has_thai_page_header, header_place, stamp
 from pipeline.render.word.linebreak import office_marks
 
 PDF_WORKERS = 2  # measured with bench/bench_run.py, beside the recalculation's process
+KEPT_PIECES = 4  # joined files per PDF process when LibreOffice is kept started (bench/bench_web.py)
 
 
 def make_pdfs(documents: list[Path], book=None, progress: Callable[[int, int], None] | None = None) -> list[Path]:
@@ -53,7 +54,7 @@ def _convert_all(docx: list[Path], workers: int = PDF_WORKERS, on_progress=None)
     except pdf_joined.JoinFailed:
         pass
     except office.ConversionFailed as exc:
-        if exc.code == office.TIMED_OUT:  # -- waiting as long again would not help --
+        if exc.code in (office.TIMED_OUT, office.STOPPED):  # -- waiting again would not help; the server stopped --
             raise
     return _convert_each(docx, workers, on_progress)
 
@@ -73,7 +74,10 @@ def _convert(docx: list[Path], workers: int, on_progress, *, joined: bool) -> li
     `joined`, of the joined files) first."""
     font = find_thai_font()
     stamped = {d for d in docx if font is not None and has_thai_page_header(d)}
-    groups, alone = pdf_joined.plan([d for d in docx if d not in stamped], workers) if joined else ([], [])
+    # -- LibreOffice kept started (pipeline serve): smaller joined files cost little more, and each
+    #    one written moves the page's bar (office.convert counts them as they appear) --
+    chunks = workers * (KEPT_PIECES if office.kept() else 1)
+    groups, alone = pdf_joined.plan([d for d in docx if d not in stamped], chunks) if joined else ([], [])
     alone += [d for d in docx if d in stamped or not joined]
     with _flat_folder(docx) as flat:
         joins = [pdf_joined.join(g, flat / f"joined{i:03d}.docx") for i, g in enumerate(groups)]

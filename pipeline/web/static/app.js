@@ -1,12 +1,24 @@
 // The page: choose a workbook -> /api/validate -> /api/runs -> poll -> links. No framework, no CDN.
+// Every request has an end: a server that is gone is said in words within seconds, and the buttons
+// come back; a run the server no longer knows (it was restarted) is said once, and polling stops.
 "use strict";
 const T = JSON.parse(document.getElementById("words").textContent);
 const $ = (id) => document.getElementById(id);
+const POLL_MS = 400;
+const RETRY_MS = 2000; // while the server cannot be reached
+const GIVE_UP_MS = 10 * 60 * 1000; // polling a run that cannot be reached stops after this
+const STATUS_TIMEOUT_MS = 4000;
+const UPLOAD_TIMEOUT_MS = 120000;
 let workbook = null;
+let currentRun = null; // the id of the run this page follows; other polls stop
 
 function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, (_, k) => (k in values ? values[k] : ""));
 }
+
+function count(forms, n) { return fill(forms[n === 1 ? 0 : 1], { n }); }
+
+function summary(errors, warnings) { return `${count(T.n_errors, errors)}, ${count(T.n_warnings, warnings)}`; }
 
 function el(tag, text, className) {
   const node = document.createElement(tag);
@@ -17,6 +29,25 @@ function el(tag, text, className) {
 
 function show(id, visible) { $(id).hidden = !visible; }
 
+function say(id, text, className) { $(id).textContent = text; $(id).className = className || ""; }
+
+function message(problem) { return problem[T.lang === "en" ? "message_en" : "message"]; }
+
+// -- requests: a network failure throws Unreachable; the caller says what it means --
+class Unreachable extends Error {}
+
+async function request(url, options, timeout) {
+  try {
+    return await fetch(url, { credentials: "same-origin", signal: AbortSignal.timeout(timeout), ...options });
+  } catch (e) {
+    throw new Unreachable(String(e));
+  }
+}
+
+async function json(response) {
+  try { return await response.json(); } catch (e) { return null; }
+}
+
 function form(extra) {
   const data = new FormData();
   data.append("workbook", workbook, workbook.name);
@@ -25,67 +56,120 @@ function form(extra) {
 }
 
 async function post(url, extra) {
-  const response = await fetch(url, { method: "POST", body: form(extra), credentials: "same-origin" });
-  let body = null;
-  try { body = await response.json(); } catch (e) { body = null; }
-  return { status: response.status, body };
+  const response = await request(url, { method: "POST", body: form(extra) }, UPLOAD_TIMEOUT_MS);
+  return { status: response.status, body: await json(response), response };
+}
+
+// An upload that failed without an answer: the server is gone, or the browser could not read the
+// chosen file (changed, moved or deleted since it was chosen). The server's answer tells which.
+async function whyUnsent() {
+  try {
+    await request("/api/health", {}, STATUS_TIMEOUT_MS);
+    return T.file_changed;
+  } catch (e) {
+    return T.server_gone;
+  }
+}
+
+function refusedText(status, body) {
+  if (status === 401) return T.login_again;
+  const problem = body && body.problems && body.problems[0];
+  if (problem) return message(problem);
+  if (body && body.message) return body[T.lang === "en" ? "message_en" : "message"];
+  return `${T.upload_failed} (${status})`;
 }
 
 // -- the validation table: one table per sheet, errors first, the same content as `validate --json` --
 function renderReport(report) {
   const box = $("problems");
   box.replaceChildren();
-  $("verdict").textContent = (report.valid ? T.check_ok : T.check_bad) + " (" +
-    fill(T.summary, { errors: report.errors, warnings: report.warnings }) + ")";
-  $("verdict").className = report.valid ? "good" : "bad";
+  say("verdict", `${report.valid ? T.check_ok : T.check_bad} (${summary(report.errors, report.warnings)})`,
+      report.valid ? "good" : "bad");
   const sheets = [];
   for (const p of report.problems) if (!sheets.includes(p.sheet)) sheets.push(p.sheet);
+  const labels = ["level", "where", "code", "value", "fix"].map((key) => T[key]);
   for (const sheet of sheets) {
     const rows = report.problems.filter((p) => p.sheet === sheet)
       .sort((a, b) => (a.severity === "error" ? 0 : 1) - (b.severity === "error" ? 0 : 1));
     const errors = rows.filter((p) => p.severity === "error").length;
-    box.append(el("h3", `${sheet || T.file}: ${fill(T.summary, { errors, warnings: rows.length - errors })}`));
+    box.append(el("h3", `${sheet || T.file}: ${summary(errors, rows.length - errors)}`));
     const table = el("table", null, "problems");
     const head = table.createTHead().insertRow();
-    for (const key of ["level", "where", "code", "value", "fix"]) head.append(el("th", T[key]));
+    for (const label of labels) { const th = el("th", label); th.scope = "col"; head.append(th); }
     const body = table.createTBody();
     for (const p of rows) {
       const tr = body.insertRow();
       tr.className = p.severity;
       const where = p.cell ? `${p.sheet}!${p.cell}` : (p.sheet || T.file);
-      const message = (T.lang === "en" ? p.message_en : p.message).replace(where + ": ", "");
-      for (const text of [T[p.severity], where, p.code, p.value, message]) tr.append(el("td", text));
+      const text = message(p).replace(where + ": ", "");
+      [T[p.severity], where, p.code, p.value, text].forEach((value, i) => {
+        const td = el("td", value);
+        td.dataset.label = labels[i]; // -- a phone shows each row as a card, labelled --
+        tr.append(td);
+      });
     }
     box.append(table);
   }
 }
 
 async function choose(file) {
+  $("file").value = ""; // -- choosing the same file again (after fixing it) must check it again --
   show("step-generate", false); show("step-download", false); show("progress-box", false); show("step-monitor", false);
   if (!file) return;
   workbook = file;
+  currentRun = null;
   $("chosen").textContent = `${T.chosen}: ${file.name}`;
   show("chosen", true);
   show("step-check", true);
   $("problems").replaceChildren();
   $("report-link").hidden = true;
-  if (!/\.xlsx$/i.test(file.name)) { $("verdict").textContent = T.only_xlsx; $("verdict").className = "bad"; return; }
-  $("verdict").textContent = T.checking; $("verdict").className = "";
-  const { status, body } = await post("/api/validate");
-  if (!body || !body.problems) { $("verdict").textContent = `${T.upload_failed} (${status})`; $("verdict").className = "bad"; return; }
+  say("monitor-state", "");
+  if (!/\.xlsx$/i.test(file.name)) { say("verdict", T.only_xlsx, "bad"); return; }
+  say("verdict", T.checking);
+  await check(file);
+}
+
+// -- the file is checked on the server; the steps after it open only for a valid workbook --
+async function check(file) {
+  let answer;
+  try {
+    answer = await post("/api/validate");
+  } catch (e) {
+    if (workbook === file) { say("verdict", await whyUnsent(), "bad"); afterCheck(false); }
+    return;
+  }
+  if (workbook !== file) return; // -- another file was chosen meanwhile --
+  const { status, body } = answer;
+  if (!body || !body.problems) { say("verdict", refusedText(status, body), "bad"); afterCheck(false); return; }
   renderReport(body);
   $("report-link").hidden = status !== 200;
-  if (body.valid) {
-    const select = $("year");
-    select.length = 1;
-    for (const y of (body.stats && body.stats.plan_years) || []) select.add(new Option(y, y));
-    show("step-generate", true);
-    const years = $("monitor-year");
-    years.length = 0;
-    for (const y of (body.stats && body.stats.plan_years) || []) years.add(new Option(y, y));
-    $("monitor-state").textContent = "";
-    show("step-monitor", true);
-  }
+  afterCheck(body.valid, (body.stats && body.stats.plan_years) || []);
+}
+
+function afterCheck(valid, years) {
+  if (!valid) { show("step-generate", false); show("step-monitor", false); return; }
+  const select = $("year");
+  const chosenYear = select.value;
+  select.length = 1;
+  for (const y of years) select.add(new Option(y, y));
+  select.value = years.map(String).includes(chosenYear) ? chosenYear : "";
+  $("generate").disabled = false;
+  show("step-generate", true);
+  const monitorYears = $("monitor-year");
+  const monitorYear = monitorYears.value;
+  monitorYears.length = 0;
+  for (const y of years) monitorYears.add(new Option(y, y));
+  if (years.map(String).includes(monitorYear)) monitorYears.value = monitorYear;
+  $("monitor-add").disabled = false;
+  show("step-monitor", true);
+}
+
+// -- back on the page (after saving the workbook in Excel): check the chosen file again, so a file
+//    that passed and was then broken no longer shows "passed"; never during or after a run --
+async function recheck() {
+  if (!workbook || currentRun || $("step-check").hidden || !$("step-download").hidden) return;
+  if (!$("progress-box").hidden || !/\.xlsx$/i.test(workbook.name)) return;
+  await check(workbook);
 }
 
 function saveBlob(blob, name) {
@@ -97,27 +181,18 @@ function saveBlob(blob, name) {
 // -- a round's monitoring rows added to the uploaded workbook, which comes back as a download --
 async function addRound(event) {
   event.preventDefault();
-  const state = $("monitor-state");
   $("monitor-add").disabled = true;
-  state.textContent = T.checking; state.className = "";
+  say("monitor-state", T.monitor_working);
   try {
-    const response = await fetch("/api/monitor", { method: "POST", credentials: "same-origin",
-      body: form({ year: $("monitor-year").value, round: $("monitor-round").value }) });
-    if (!response.ok) {
-      let body = null;
-      try { body = await response.json(); } catch (e) { body = null; }
-      const problem = body && body.problems && body.problems[0];
-      state.textContent = problem ? problem[T.lang === "en" ? "message_en" : "message"] : `${T.upload_failed} (${response.status})`;
-      state.className = "bad";
-      return;
-    }
+    const response = await request("/api/monitor", { method: "POST",
+      body: form({ year: $("monitor-year").value, round: $("monitor-round").value }) }, UPLOAD_TIMEOUT_MS);
+    if (!response.ok) { say("monitor-state", refusedText(response.status, await json(response)), "bad"); return; }
     const added = Number(response.headers.get("X-Rows-Added") || 0);
     const changed = response.headers.get("X-Workbook-Changed") === "1";
     saveBlob(await response.blob(), workbook.name);
-    state.textContent = changed ? fill(T.monitor_done, { added, name: workbook.name }) : T.monitor_none;
-    state.className = "good";
+    say("monitor-state", changed ? fill(T.monitor_done, { added, name: workbook.name }) : T.monitor_none, "good");
   } catch (e) {
-    state.textContent = T.upload_failed; state.className = "bad";
+    say("monitor-state", e instanceof Unreachable ? await whyUnsent() : T.upload_failed, "bad");
   } finally {
     $("monitor-add").disabled = false;
   }
@@ -125,52 +200,105 @@ async function addRound(event) {
 
 async function downloadReport(event) {
   event.preventDefault();
-  const response = await fetch("/api/validate/report.xlsx", { method: "POST", body: form(), credentials: "same-origin" });
-  if (!response.ok) return;
-  saveBlob(await response.blob(), "validation.xlsx");
+  try {
+    const response = await request("/api/validate/report.xlsx", { method: "POST", body: form() }, UPLOAD_TIMEOUT_MS);
+    if (!response.ok) { say("verdict", refusedText(response.status, await json(response)), "bad"); return; }
+    saveBlob(await response.blob(), "validation.xlsx");
+  } catch (e) {
+    say("verdict", await whyUnsent(), "bad");
+  }
+}
+
+function runState(text, className) {
+  show("progress-box", true);
+  say("run-state", text, className);
 }
 
 async function generate(event) {
   event.preventDefault();
   $("generate").disabled = true;
   show("step-download", false);
-  const { status, body } = await post("/api/runs", { year: $("year").value, pdf: $("pdf").checked ? "1" : "0" });
-  if (status !== 202) {
+  $("progress").value = 0; $("percent").textContent = "0 %";
+  runState(T.running);
+  $("run-state").focus(); // -- keyboard and screen-reader users land on what happens next --
+  let answer;
+  try {
+    answer = await post("/api/runs", { year: $("year").value, pdf: $("pdf").checked ? "1" : "0" });
+  } catch (e) {
     $("generate").disabled = false;
-    if (status === 429 && body && body.problems) {  // the queue is full: try again soon
-      show("progress-box", true);
-      $("run-state").textContent = body.problems[0][T.lang === "en" ? "message_en" : "message"];
-      $("run-state").className = "bad";
-      return;
-    }
-    if (body && body.problems) renderReport(body);
-    show("step-generate", false);
+    runState(await whyUnsent(), "bad");
     return;
   }
-  show("progress-box", true);
-  poll(body.id);
+  const { status, body } = answer;
+  if (status !== 202) {
+    $("generate").disabled = false;
+    if (status === 422 && body && body.problems && body.stats && Object.keys(body.stats).length) {
+      renderReport(body); // -- the file changed since it was checked and now has errors --
+      show("progress-box", false); afterCheck(false);
+      $("verdict").setAttribute("tabindex", "-1"); $("verdict").focus();
+      return;
+    }
+    runState(refusedText(status, body), "bad");
+    return;
+  }
+  currentRun = body.id;
+  poll(body.id, Date.now());
 }
 
-async function poll(id) {
-  const response = await fetch(`/api/runs/${id}`, { credentials: "same-origin" });
-  const run = await response.json();
+async function poll(id, lastSeen) {
+  if (id !== currentRun) return;
+  let response;
+  try {
+    response = await request(`/api/runs/${id}`, {}, STATUS_TIMEOUT_MS);
+  } catch (e) {
+    if (id !== currentRun) return;
+    $("generate").disabled = false; // -- the server is gone: the clerk may start again once it is back --
+    runState(T.server_gone, "bad");
+    if (Date.now() - lastSeen < GIVE_UP_MS) setTimeout(() => poll(id, lastSeen), RETRY_MS);
+    return;
+  }
+  if (id !== currentRun) return;
+  if (response.status === 404) { // -- the server was restarted (or the run expired): say so, stop --
+    $("generate").disabled = false;
+    runState(T.run_lost, "bad");
+    currentRun = null;
+    return;
+  }
+  const run = await json(response);
+  if (!response.ok || !run) {
+    $("generate").disabled = false;
+    runState(refusedText(response.status, run), "bad");
+    currentRun = null;
+    return;
+  }
+  $("generate").disabled = run.state === "queued" || run.state === "running";
   const percent = run.state === "done" ? 100 : (run.total ? Math.floor((100 * run.done) / run.total) : 0);
   $("progress").value = percent;
   $("percent").textContent = `${percent} %`;
   const counts = run.total ? " · " + fill(T.documents, run) : "";
-  const states = { queued: fill(T.queued, run), running: `${T.running}: ${run.stage}${counts}`,
-                   done: `${T.done}${counts}`, failed: `${T.failed}: ${run.error}` };
-  $("run-state").textContent = states[run.state];
-  $("run-state").className = run.state === "failed" ? "bad" : (run.state === "done" ? "good" : "");
-  if (run.state === "done") return finished(run);
-  if (run.state === "failed") { $("generate").disabled = false; return; }
-  setTimeout(() => poll(id), 400);
+  const stage = T.stages[run.stage] || "";
+  const states = { queued: fill(T.queued, run), running: `${T.running}: ${stage}${counts}`,
+                   done: `${T.done}${counts}`, failed: `${T.failed}: ${T.lang === "en" ? run.error_en : run.error}` };
+  runState(states[run.state], run.state === "failed" ? "bad" : (run.state === "done" ? "good" : ""));
+  if (run.state === "done") { currentRun = null; finished(run); return; }
+  if (run.state === "failed") { currentRun = null; return; }
+  setTimeout(() => poll(id, Date.now()), POLL_MS);
+}
+
+function showExpiry(expires) {
+  if (!expires) { say("expires", ""); return; }
+  const time = new Date(expires * 1000).toLocaleTimeString(T.lang === "en" ? "en-GB" : "th-TH",
+    { hour: "2-digit", minute: "2-digit" });
+  say("expires", fill(T.expires, { time }), "note");
 }
 
 function finished(run) {
-  $("generate").disabled = false;
   $("zip-link").href = run.zip.url;
-  $("zip-link").textContent = `${T.zip}: ${run.zip.name}`;
+  // -- the name's last word (the years: 2566-2570.zip) is never broken at its hyphen --
+  const cut = run.zip.name.lastIndexOf(" ") + 1;
+  $("zip-link").replaceChildren(`${T.zip}: ${run.zip.name.slice(0, cut)}`, el("span", run.zip.name.slice(cut), "nowrap"));
+  $("zip-link").dataset.run = run.id;
+  showExpiry(run.expires);
   const list = $("highlights");
   list.replaceChildren();
   const names = { announcement: T.announcement_pdf, planbook: T.planbook_pdf, summary: T.summary_xlsx, validation: T.validation_xlsx };
@@ -179,7 +307,7 @@ function finished(run) {
     const a = el("a", label); a.href = run.links[key];
     const li = el("li"); li.append(a); list.append(li);
   }
-  for (const note of run.notes) list.append(el("li", note, "note"));
+  for (const note of run.notes) list.append(el("li", note[T.lang === "en" ? "en" : "th"], "note"));
   const body = $("outcome").tBodies[0];
   body.replaceChildren();
   for (const row of run.outcome) {
@@ -187,13 +315,30 @@ function finished(run) {
     for (const text of [row.name, row.word || "", row.pdf || "", row.excel || "", row.pages || ""]) tr.append(el("td", text));
   }
   show("step-download", true);
+  $("zip-link").focus();
+}
+
+// -- the first download of the zip shortens how long the files stay: show the new time --
+async function zipClicked() {
+  const id = $("zip-link").dataset.run;
+  for (const wait of [1500, 4000]) {
+    await new Promise((resolve) => setTimeout(resolve, wait));
+    try {
+      const response = await request(`/api/runs/${id}`, {}, STATUS_TIMEOUT_MS);
+      if (response.ok) showExpiry((await json(response)).expires);
+    } catch (e) { /* the expiry shown stays */ }
+  }
 }
 
 $("file").addEventListener("change", (e) => choose(e.target.files[0]));
+$("choose").addEventListener("click", () => $("file").click());
 const drop = $("drop");
+drop.addEventListener("click", (e) => { if (e.target === drop || e.target.tagName === "SPAN") $("file").click(); });
 drop.addEventListener("dragover", (e) => { e.preventDefault(); drop.classList.add("over"); });
 drop.addEventListener("dragleave", () => drop.classList.remove("over"));
 drop.addEventListener("drop", (e) => { e.preventDefault(); drop.classList.remove("over"); choose(e.dataTransfer.files[0]); });
 $("report-link").addEventListener("click", downloadReport);
 $("generate-form").addEventListener("submit", generate);
 $("monitor-form").addEventListener("submit", addRound);
+$("zip-link").addEventListener("click", zipClicked);
+window.addEventListener("focus", recheck);
