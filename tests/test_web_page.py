@@ -26,6 +26,7 @@ from pipeline.errors import PipelineError
 from pipeline.web import jobs
 from pipeline.web.app import create_app
 from pipeline.web.texts import EN, TH
+from pipeline.workbook.reader import read_plan
 
 pytestmark = needs_chromium
 THAI = re.compile(r"[\u0e00-\u0e7f]")
@@ -341,6 +342,8 @@ def test_at_390_px_nothing_is_wider_than_the_screen(server, guarded, browser, sh
 
         phone.goto(server.url + "/")
         measure("start")
+        phone.click("details.new-master summary")  # -- the new-master form open --
+        measure("new-master")
         phone.set_input_files("#file", str(many))
         phone.wait_for_selector("#verdict.bad", timeout=WAIT_MS)
         measure("errors")
@@ -461,3 +464,28 @@ def test_the_bar_moves_during_the_pdf_stage(tmp_path, page):
     counts = [tuple(map(int, m.groups())) for m in map(re.compile(r"เอกสาร (\d+) / (\d+)").search, seen) if m]
     assert counts[-1] == (164, 164)
     assert any(82 < done < 164 for done, _ in counts), counts
+
+
+def test_a_new_organisation_gets_its_master_from_the_page(server, page, shots, tmp_path):
+    """`pipeline init --org --years --signer` as a form: the master comes back ready to edit, and a
+    wrong year is said in Thai beside the form."""
+    page.goto(server.url + "/")
+    page.click("details.new-master summary")
+    page.fill("#new-org", "เทศบาลตำบลบ้านใหม่")
+    page.fill("#new-years", "2571")
+    page.click("#new-make")
+    page.wait_for_selector("#new-state.bad", timeout=WAIT_MS)
+    assert "2571" in page.locator("#new-state").inner_text()
+    page.fill("#new-years", "2571-2575")
+    page.fill("#new-signer", "นายสมชาย ใจดี")
+    with page.expect_download() as info:
+        page.click("#new-make")
+    saved = tmp_path / "new.xlsx"
+    info.value.save_as(saved)
+    page.wait_for_selector("#new-state.good", timeout=WAIT_MS)
+    page.screenshot(path=shots / "new-master.png", full_page=True)
+    assert info.value.suggested_filename == "แผน เทศบาลตำบลบ้านใหม่ 2571-2575.xlsx"
+    plan = read_plan(saved)
+    assert plan.settings.organisation == "เทศบาลตำบลบ้านใหม่" and plan.settings.years == [2571, 2572, 2573, 2574, 2575]
+    assert plan.settings.signer == "นายสมชาย ใจดี" and plan.settings.signer_position.startswith("นายกเทศมนตรีตำบล")
+    assert len(plan.dimensions) == 4 and plan.settings.announcement_body

@@ -26,7 +26,7 @@ DEFAULT_MASTER = Path("inputs/master.xlsx")
 
 
 def cmd_import(args) -> int:
-    """Import a plan book (.txt extracted from PDF, or .docx) into a master workbook."""
+    """Import a plan book (.txt extracted from a PDF, a .docx, or the .pdf itself) into a master workbook."""
     _refuse_overwrite(args.output, args.force)
     result = import_planbook(args.planbook)
     save_workbook(plan_workbook(result.plan), args.output)

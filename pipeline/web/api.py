@@ -7,6 +7,7 @@ GET  /api/runs/{id}                                      -> state, done/total, s
 GET  /api/runs/{id}/outputs.zip, /api/runs/{id}/files/{path}  (looked up in the run's manifest)
 POST /api/monitor                `workbook`, year, round -> the workbook with the round's rows
 GET  /api/empty-master.xlsx, /api/sample-master.xlsx, /api/health
+POST /api/new-master.xlsx         org, years, signer -> a new organisation's master (pipeline init --org --years)
 """
 
 import shutil
@@ -18,11 +19,13 @@ from fastapi.responses import FileResponse, JSONResponse
 from starlette.background import BackgroundTask
 
 from pipeline.errors import PipelineError, RequestRefused, UploadRefused, WorkbookUnreadable
+from pipeline.lifecycle.init import create_master
 from pipeline.monitor.init import init_round
 from pipeline.validate import validate_master, write_report_xlsx
 from pipeline.validate.problems import file_problem_dict
 from pipeline.web import jobs, results, texts, uploads
 from pipeline.workbook.master import open_master
+from pipeline.workbook.new_plan import plan_years
 from pipeline.workbook.reader import read_plan
 from pipeline.workbook.writer import empty_workbook, save_workbook
 
@@ -233,6 +236,23 @@ async def empty_master(request: Request):
     target = folder / "master.xlsx"
     await run_in_threadpool(lambda: save_workbook(empty_workbook(), target))
     return FileResponse(target, filename="สมุดงานหลักเปล่า.xlsx", background=_remove_after(folder))
+
+
+@router.post("/new-master.xlsx")
+async def new_master(request: Request):
+    """A new organisation's master (`pipeline init --org --years [--signer]`), as a download; a wrong
+    name or years is refused in the validation JSON's shape."""
+    fields = await request.form()
+    org, years, signer = (str(fields.get(key, "")).strip()[:200] for key in ("org", "years", "signer"))
+    folder = request.app.state.queue.new_folder("new-")
+    target = folder / "master.xlsx"
+    try:
+        await run_in_threadpool(lambda: create_master(target, org, plan_years(years), signer=signer))
+    except PipelineError as exc:
+        shutil.rmtree(folder, ignore_errors=True)
+        english = exc.english or exc.message
+        return JSONResponse(file_problem_dict("", exc.code, exc.message, english, exc.hint), 422)
+    return FileResponse(target, filename="สมุดงานหลักใหม่.xlsx", background=_remove_after(folder))
 
 
 @router.get("/sample-master.xlsx")

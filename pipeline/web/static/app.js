@@ -198,6 +198,24 @@ async function addRound(event) {
   }
 }
 
+// -- a new organisation's master (pipeline init --org --years): made on the server, downloaded --
+async function newMaster(event) {
+  event.preventDefault();
+  $("new-make").disabled = true;
+  try {
+    const data = new FormData($("new-form"));
+    const response = await request("/api/new-master.xlsx", { method: "POST", body: data }, UPLOAD_TIMEOUT_MS);
+    if (!response.ok) { say("new-state", refusedText(response.status, await json(response)), "bad"); return; }
+    const name = `แผน ${data.get("org")} ${data.get("years")}.xlsx`.replace(/[\\/:*?"<>|]/g, " ");
+    saveBlob(await response.blob(), name);
+    say("new-state", fill(T.new_done, { name }), "good");
+  } catch (e) {
+    say("new-state", await whyUnsent(), "bad");
+  } finally {
+    $("new-make").disabled = false;
+  }
+}
+
 async function downloadReport(event) {
   event.preventDefault();
   try {
@@ -340,5 +358,6 @@ drop.addEventListener("drop", (e) => { e.preventDefault(); drop.classList.remove
 $("report-link").addEventListener("click", downloadReport);
 $("generate-form").addEventListener("submit", generate);
 $("monitor-form").addEventListener("submit", addRound);
+$("new-form").addEventListener("submit", newMaster);
 $("zip-link").addEventListener("click", zipClicked);
 window.addEventListener("focus", recheck);
