@@ -8,6 +8,7 @@ GET  /api/runs/{id}/outputs.zip, /api/runs/{id}/files/{path}  (looked up in the 
 POST /api/monitor                `workbook`, year, round -> the workbook with the round's rows
 GET  /api/empty-master.xlsx, /api/sample-master.xlsx, /api/health
 POST /api/new-master.xlsx         org, years, signer -> a new organisation's master (pipeline init --org --years)
+POST /api/district               the district's roll-up (pipeline.web.district), followed through /api/runs
 """
 
 import shutil
@@ -197,8 +198,16 @@ def status(request: Request, run_id: str):
         "outcome": run.outcome,
         "expires": run.expires,
         "zip": {"url": f"/api/runs/{run.id}/outputs.zip", "name": _zip_name(run)} if done else None,
-        "links": results.highlights(run.id, run.files) if done else {},
+        "links": _links(run) if done else {},
+        "kind": run.kind,
+        "district": run.result if done and run.kind == "district" else None,
     }
+
+
+def _links(run: jobs.Run) -> dict:
+    if run.kind == "district":
+        return results.district_links(run.id, run.files)
+    return results.highlights(run.id, run.files)
 
 
 @router.get("/runs/{run_id}/outputs.zip")
@@ -218,6 +227,8 @@ def _make_zip(run: jobs.Run, target: Path) -> None:
 
 
 def _zip_name(run: jobs.Run) -> str:
+    if run.kind == "district":
+        return results.DISTRICT_ZIP_NAME
     return results.zip_name(run.organisation, run.years or run.plan_years)
 
 

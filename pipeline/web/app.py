@@ -14,7 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from pipeline.errors import UploadRefused
 from pipeline.validate.problems import file_problem_dict
-from pipeline.web import api, auth, jobs
+from pipeline.web import api, auth, district, jobs
 from pipeline.web.texts import duration, words
 
 HERE = Path(__file__).resolve().parent
@@ -40,6 +40,7 @@ def create_app(password: str | None = None, root: Path | None = None, keep_offic
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(pages)
     app.include_router(api.router)
+    app.include_router(district.router)
     app.add_exception_handler(UploadRefused, refused)
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(Exception, crashed)
@@ -97,6 +98,11 @@ def page(request: Request, name: str, context: dict | None = None, status: int =
 @pages.get("/", response_class=HTMLResponse)
 def index(request: Request):
     return page(request, "index.html", {"sample": api.SAMPLE_MASTER.is_file()})
+
+
+@pages.get("/district", response_class=HTMLResponse)
+def district_page(request: Request):
+    return page(request, "district.html")
 
 
 @pages.get("/login", response_class=HTMLResponse)

@@ -12,6 +12,7 @@ import tempfile
 import threading
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,7 +37,7 @@ log = logging.getLogger("pipeline.web")
 class Run:
     id: str
     folder: Path
-    workbook: Master  # opened once, when the upload was checked
+    workbook: Master | None  # opened once, when the upload was checked (None for a district's roll-up)
     filename: str  # the client's name, display only
     years: list[int] | None
     pdf: bool
@@ -58,6 +59,9 @@ class Run:
     finished: float | None = None
     expires: float | None = None
     zip_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    kind: str = "plan"  # "plan" (the organisation's documents) or "district" (the roll-up)
+    work: Callable[["Run"], None] | None = field(default=None, repr=False)  # None: the organisation's run
+    result: dict = field(default_factory=dict)  # the district's roll-up (its to_dict()), when done
 
     @property
     def out_dir(self) -> Path:
@@ -166,25 +170,11 @@ def new_run_id() -> str:
 
 
 def execute(run: Run) -> None:
-    """Run the pipeline for `run`, recording its progress; any failure becomes one line."""
+    """Run the pipeline for `run` (or its own `work`: the district's roll-up), recording its
+    progress; any failure becomes one line."""
     run.state, run.started = RUNNING, time.time()
-    counter = DocumentCounter(pdf=run.pdf and office.find_soffice() is not None)
-
-    def progress(event) -> None:
-        run.stage = event.stage
-        run.done, run.total = counter.update(event)
-
     try:
-        result = pipeline_run.run_pipeline(run.workbook, run.out_dir, years=run.years, pdf=run.pdf, progress=progress)
-        if not result.valid:
-            raise PipelineError(
-                f"พบข้อผิดพลาด {result.errors} รายการในสมุดงาน จึงไม่ได้สร้างไฟล์",
-                english=f"{result.errors} errors in the workbook: nothing was made",
-            )
-        run.files = {p.relative_to(run.out_dir).as_posix(): p for p in result.files}
-        run.notes = texts.run_notes(result, run.filename)
-        run.outcome = outcome_rows(result.files, run.out_dir)
-        run.done = run.total = max(run.total, 1)
+        (run.work or generate)(run)
         run.state, run.stage = DONE, "done"
     except PipelineError as exc:
         run.state = FAILED
@@ -200,6 +190,26 @@ def execute(run: Run) -> None:
         run.error_en = _one_line(f"internal error ({type(exc).__name__}: {exc}); details in the server's log")
     finally:
         run.finished = time.time()
+
+
+def generate(run: Run) -> None:
+    """The organisation's documents (`pipeline run`)."""
+    counter = DocumentCounter(pdf=run.pdf and office.find_soffice() is not None)
+
+    def progress(event) -> None:
+        run.stage = event.stage
+        run.done, run.total = counter.update(event)
+
+    result = pipeline_run.run_pipeline(run.workbook, run.out_dir, years=run.years, pdf=run.pdf, progress=progress)
+    if not result.valid:
+        raise PipelineError(
+            f"พบข้อผิดพลาด {result.errors} รายการในสมุดงาน จึงไม่ได้สร้างไฟล์",
+            english=f"{result.errors} errors in the workbook: nothing was made",
+        )
+    run.files = {p.relative_to(run.out_dir).as_posix(): p for p in result.files}
+    run.notes = texts.run_notes(result, run.filename)
+    run.outcome = outcome_rows(result.files, run.out_dir)
+    run.done = run.total = max(run.total, 1)
 
 
 @dataclass

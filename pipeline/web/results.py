@@ -1,5 +1,5 @@
 """What a finished run offers: one zip of its files (the layout of outputs/, UTF-8 names) and
-links to the few files staff open alone."""
+links to the few files staff open alone (a district's roll-up: district.xlsx and the memo)."""
 
 import shutil
 import tempfile
@@ -7,11 +7,14 @@ import zipfile
 from pathlib import Path
 from urllib.parse import quote
 
+from pipeline.district.job import memo_path
 from pipeline.render.word.filenames import safe_filename
 from pipeline.render.word.word import ANNOUNCEMENT_NAME, PLANBOOK_NAME
 from pipeline.run.job import SUMMARY_NAME, VALIDATION_NAME
 
 ZIP_DISK_NAME = "outputs.zip"
+DISTRICT_XLSX = "district.xlsx"
+DISTRICT_ZIP_NAME = "รวมผลระดับอำเภอ.zip"
 UTF8_NAMES = 0x800  # general-purpose bit 11: the entry's name is UTF-8 (Windows Explorer reads Thai)
 
 
@@ -64,4 +67,11 @@ def highlights(run_id: str, files: dict[str, Path]) -> dict:
         "summary": SUMMARY_NAME,
         "validation": VALIDATION_NAME,
     }
+    return {key: file_url(run_id, rel) if rel in files else None for key, rel in pick.items()}
+
+
+def district_links(run_id: str, files: dict[str, Path]) -> dict:
+    """A district's roll-up: district.xlsx and the memo (Word, PDF); None for what it did not make."""
+    memo = memo_path(Path(DISTRICT_XLSX))
+    pick = {"district": DISTRICT_XLSX, "memo_docx": memo.name, "memo_pdf": memo.with_suffix(".pdf").name}
     return {key: file_url(run_id, rel) if rel in files else None for key, rel in pick.items()}

@@ -7,6 +7,8 @@ Python exceptions from Thai sentences."""
 import re
 from pathlib import PurePath
 
+from pipeline.district import job as district
+from pipeline.district.problems import SEVERITY_TH
 from pipeline.render.word.word import NO_EMBLEM
 from pipeline.run import job as run
 from pipeline.run.report import outcome_notes
@@ -121,6 +123,43 @@ TH = {
     "อัปโหลดสมุดงานแล้วสร้างเอกสารใหม่ได้ที่หน้าแรก",
     "error_title": "ทำรายการนี้ไม่ได้",
     "back": "กลับไปหน้าแรก",
+    # -- the district office's page (/district) --
+    "to_district": "สำหรับท้องถิ่นอำเภอ: รวมผลจากไฟล์ที่หน่วยงานส่งมา",
+    "to_plan": "กลับไปหน้าสร้างเอกสารของหน่วยงาน",
+    "district_title": "รวมผลแผนปฏิบัติการป้องกันการทุจริตระดับอำเภอ",
+    "district_intro": "สำหรับท้องถิ่นอำเภอ: วางไฟล์ที่หน่วยงานส่งมาทั้งหมด (สมุดงานหลัก .xlsx หรือ summary.xlsx "
+    "หลายไฟล์ หรือไฟล์ .zip) ได้ตารางสรุป district.xlsx และบันทึกข้อความเสนอนายอำเภอ",
+    "district_step1": "1. เลือกไฟล์ที่หน่วยงานส่งมา",
+    "district_step1_help": "ลากไฟล์ .xlsx หลายไฟล์ หรือไฟล์ .zip มาวางในกรอบ หรือกดปุ่มเลือกไฟล์ "
+    "(ไฟล์ละไม่เกิน 20 MB รวมไม่เกิน 200 MB) ใส่ รายชื่อหน่วยงาน.xlsx มาด้วยเพื่อดูว่าใครยังไม่ส่ง",
+    "district_drop": "ลากไฟล์ .xlsx หรือ .zip มาวางที่นี่ หรือ",
+    "district_choose": "เลือกไฟล์",
+    "district_file_label": "ไฟล์ที่หน่วยงานส่งมา (.xlsx, .zip)",
+    "district_chosen": "เลือกแล้ว {n} ไฟล์",
+    "district_step2": "2. รวมผล",
+    "district_year": "ปีงบประมาณ (พ.ศ.)",
+    "district_year_help": "ว่างไว้ = ทุกปี",
+    "district_round": "รอบติดตามผล",
+    "round_latest": "รอบล่าสุดที่รายงาน",
+    "district_pdf": "สร้าง PDF ของบันทึกข้อความด้วย",
+    "district_go": "รวมผล",
+    "district_progress": "ความคืบหน้าการรวมผล",
+    "district_stages": {**district.STAGES, "done": "เสร็จแล้ว"},
+    "district_files": "{done} / {total}",
+    "district_step3": "3. ผลการรวมและดาวน์โหลด",
+    "district_summary": "รวม {organisations} หน่วยงาน จากไฟล์ {files} ไฟล์; ปัญหา {problems} รายการ",
+    "district_xlsx": "ตารางสรุประดับอำเภอ district.xlsx",
+    "memo_docx": "บันทึกข้อความ (Word)",
+    "memo_pdf": "บันทึกข้อความ (PDF)",
+    "district_zip": "ดาวน์โหลดทั้งหมด (.zip)",
+    "district_missing": "ยังไม่ส่งหรือยังส่งไม่ครบ",
+    "district_problems": "ปัญหาของไฟล์ที่ส่งมา",
+    "no_problems": "ไม่มีปัญหา: ทุกไฟล์นำมารวมได้",
+    "district_file": "ไฟล์",
+    "district_where": "แผ่นงาน!เซลล์",
+    "district_message": "ปัญหาและวิธีแก้",
+    "severity": dict(SEVERITY_TH),
+    "district_only": "เลือกได้เฉพาะไฟล์ .xlsx และ .zip",
 }
 
 EN = {
@@ -241,6 +280,50 @@ EN = {
     "and when the program is closed. Upload the workbook and generate again on the first page.",
     "error_title": "This cannot be done",
     "back": "Back to the first page",
+    "to_district": "For the district office: roll up the organisations' files",
+    "to_plan": "Back to the organisation's documents",
+    "district_title": "District roll-up of the anti-corruption action plans",
+    "district_intro": "For the district office: drop every file the organisations sent (master workbooks or "
+    "summary.xlsx, many at once, or a .zip) and get district.xlsx and the memo to the district chief.",
+    "district_step1": "1. Choose the organisations' files",
+    "district_step1_help": "Drop many .xlsx files or a .zip in the box, or use the button (20 MB a file, "
+    "200 MB together). Add รายชื่อหน่วยงาน.xlsx to see who has not sent theirs.",
+    "district_drop": "Drop .xlsx or .zip files here, or",
+    "district_choose": "Choose files",
+    "district_file_label": "the organisations' files (.xlsx, .zip)",
+    "district_chosen": "{n} files chosen",
+    "district_step2": "2. Roll up",
+    "district_year": "Fiscal year (B.E.)",
+    "district_year_help": "empty = every year",
+    "district_round": "Monitoring round",
+    "round_latest": "the latest reported",
+    "district_pdf": "Also make the memo's PDF",
+    "district_go": "Roll up",
+    "district_progress": "Roll-up progress",
+    "district_stages": {
+        "collect": "collecting the files",
+        "read": "reading the files",
+        "rollup": "adding up",
+        "excel": "writing district.xlsx",
+        "memo": "writing the memo",
+        "pdf": "making the memo's PDF",
+        "done": "done",
+    },
+    "district_files": "{done} / {total}",
+    "district_step3": "3. Result and downloads",
+    "district_summary": "{organisations} organisations from {files} files; {problems} problems",
+    "district_xlsx": "District table district.xlsx",
+    "memo_docx": "Memo (Word)",
+    "memo_pdf": "Memo (PDF)",
+    "district_zip": "Download everything (.zip)",
+    "district_missing": "Not sent, or not complete",
+    "district_problems": "Problems in the files sent",
+    "no_problems": "No problems: every file was rolled up",
+    "district_file": "File",
+    "district_where": "Sheet!cell",
+    "district_message": "Problem and fix",
+    "severity": {"error": "error", "warning": "warning", "skipped": "skipped"},
+    "district_only": "Only .xlsx and .zip files",
 }
 
 
