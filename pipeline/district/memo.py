@@ -8,19 +8,16 @@ pipeline.render.pdf.convert like every other PDF. Who it is from and to comes fr
 names' sheet ตั้งค่าบันทึก (pipeline.district.roster); what is not filled in prints as a dotted line.
 """
 
-import io
 from datetime import date
 from pathlib import Path
 
-from markupsafe import Markup
 from pythainlp.util import thai_strftime
 
 from pipeline.district.tables import ROUND_TEXT, Rollup, YearTotal
-from pipeline.errors import PipelineError, TemplateError
 from pipeline.model import FLAGS
 from pipeline.render.word.docprops import properties, run_time
 from pipeline.render.word.docx_fast import PreparedTemplate
-from pipeline.render.word.word import GARUDA_FILE, NO_EMBLEM, make_env, template_folders
+from pipeline.render.word.word import NO_EMBLEM, find_garuda, find_template, make_env, with_garuda
 from pipeline.text.thai import baht_amount, thai_digits
 
 TEMPLATE_FILE = "district_memo.docx"
@@ -157,20 +154,12 @@ def write_memo(
     today: date | None = None,
 ) -> Path:
     """The memo's .docx at `target`; `notices` gets NO_EMBLEM when no Garuda is found."""
-    folders = template_folders(templates_dir)
-    path = next((f / TEMPLATE_FILE for f in folders if (f / TEMPLATE_FILE).is_file()), folders[-1] / TEMPLATE_FILE)
-    if not path.is_file():
-        raise TemplateError(
-            f"ไม่พบแม่แบบ {path}",
-            hint=f"สร้างใหม่ด้วย python scripts/make_templates.py --only {TEMPLATE_FILE}",
-            english=f"template {path} is missing",
-            template=TEMPLATE_FILE,
-        )
+    path = find_template(TEMPLATE_FILE, templates_dir)
     context = memo_context(rollup, attachment, today)
-    garuda = next((f / GARUDA_FILE for f in folders if (f / GARUDA_FILE).is_file()), None)
+    garuda = find_garuda(templates_dir)
     package = None
     if garuda is not None:
-        package, context["garuda"] = _with_garuda(path, garuda)
+        package, context["garuda"] = with_garuda(path, garuda, GARUDA_CM)
     elif notices is not None:
         notices.append(NO_EMBLEM)
     template = PreparedTemplate.load(path, make_env(), package)
@@ -178,23 +167,3 @@ def write_memo(
     author = context["agency"] or context["signer_position"]
     props = properties(f"บันทึกข้อความ {context['subject']}", author, run_time())
     return template.write(Path(target), rendered, replace=props)
-
-
-def _with_garuda(template: Path, image: Path) -> tuple[bytes, Markup]:
-    """The template with the Garuda added (1.5 cm) and the run XML that shows it at `{{ garuda }}`."""
-    # -- python-docx only here: a run without garuda.png never loads it --
-    from docx import Document
-    from docx.shared import Cm
-
-    try:
-        doc = Document(str(template))
-        inline = doc.part.new_pic_inline(str(image), None, Cm(GARUDA_CM))
-    except Exception as exc:  # noqa: BLE001 -- python-docx raises several types for a bad image
-        raise PipelineError(
-            f"ใช้รูปครุฑ {image} ไม่ได้: {exc}", hint="ใช้ไฟล์ .png หรือ .jpg", english=f"cannot use Garuda image {image}"
-        ) from exc
-    buf = io.BytesIO()
-    doc.save(buf)
-    drawing = inline.xml.split("?>", 1)[-1]
-    run = f'</w:t></w:r><w:r><w:drawing>{drawing}</w:drawing></w:r><w:r><w:t xml:space="preserve">'
-    return buf.getvalue(), Markup(run)

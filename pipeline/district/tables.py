@@ -71,8 +71,23 @@ class Figures:
         return {**out, "projects": self.projects, "percent": float(self.percent), "flag": self.flag}
 
 
+class _Totals:
+    """Projects and budget per มิติ, added up (a line and a year's total alike)."""
+
+    projects: dict[int, int]
+    budget: dict[int, int]
+
+    @property
+    def total_projects(self) -> int:
+        return sum(self.projects.values())
+
+    @property
+    def total_budget(self) -> int:
+        return sum(self.budget.values())
+
+
 @dataclass
-class Line:
+class Line(_Totals):
     """One organisation in one fiscal year (a row of ภาพรวม)."""
 
     organisation: str
@@ -82,17 +97,9 @@ class Line:
     budget: dict[int, int]  # มิติ -> satang
     monitoring: Figures | None = None
 
-    @property
-    def total_projects(self) -> int:
-        return sum(self.projects.values())
-
-    @property
-    def total_budget(self) -> int:
-        return sum(self.budget.values())
-
 
 @dataclass
-class YearTotal:
+class YearTotal(_Totals):
     year: int
     round: int | None
     organisations: int
@@ -100,14 +107,6 @@ class YearTotal:
     budget: dict[int, int]
     monitoring: Figures | None  # the organisations that reported the round, added up
     reported: int  # how many reported it
-
-    @property
-    def total_projects(self) -> int:
-        return sum(self.projects.values())
-
-    @property
-    def total_budget(self) -> int:
-        return sum(self.budget.values())
 
 
 @dataclass

@@ -11,19 +11,18 @@ untouched: it is the plan as announced; the year tables and summary.xlsx are the
 from pathlib import Path
 
 from pipeline import contract as c
-from pipeline.errors import TemplateError
 from pipeline.lifecycle import changes as ch
 from pipeline.model import Amendment, Plan, YearRow
 from pipeline.render.word.docprops import properties, run_time
 from pipeline.render.word.docx_fast import PreparedTemplate
 from pipeline.render.word.filenames import safe_child, safe_filename
 from pipeline.render.word.word import (
-    GARUDA_FILE,
-    _with_garuda,
+    find_garuda,
+    find_template,
     has_pasted_image,
     make_env,
     prints_thai_digits,
-    template_folders,
+    with_garuda,
 )
 from pipeline.render.word.word_context import announcement_context
 from pipeline.text.thai import baht_amount, thai_date, thai_digits
@@ -42,20 +41,12 @@ def render_amendment(plan: Plan, out_dir: Path, templates_dir: Path | None = Non
     amendment = ch.latest(plan)
     if amendment is None:
         return []
-    folders = template_folders(templates_dir)
-    path = next((f / TEMPLATE_FILE for f in folders if (f / TEMPLATE_FILE).is_file()), folders[-1] / TEMPLATE_FILE)
-    if not path.is_file():
-        raise TemplateError(
-            f"ไม่พบแม่แบบ {path}",
-            hint=f"สร้างใหม่ด้วย python scripts/make_templates.py --only {TEMPLATE_FILE}",
-            english=f"template {path} is missing",
-            template=TEMPLATE_FILE,
-        )
+    path = find_template(TEMPLATE_FILE, templates_dir)
     env = make_env(prints_thai_digits(plan))
     template, garuda = PreparedTemplate.load(path, env), ""
-    emblem = next((f / GARUDA_FILE for f in folders if (f / GARUDA_FILE).is_file()), None)
+    emblem = find_garuda(templates_dir)
     if emblem is not None and not has_pasted_image(template):
-        package, garuda = _with_garuda(path, emblem)
+        package, garuda = with_garuda(path, emblem)
         template = PreparedTemplate.load(path, env, package)
     context = amendment_context(plan, amendment, ch.changes(plan, amendment.number), garuda)
     s = plan.settings

@@ -10,7 +10,6 @@ prepared once, rendered in the sandbox; PDFs are made with the others by `pipeli
 
 from pathlib import Path
 
-from pipeline.errors import TemplateError
 from pipeline.model import Plan
 from pipeline.monitor.aggregate import RoundSummary
 from pipeline.render.word.docprops import properties, run_time
@@ -18,7 +17,7 @@ from pipeline.render.word.docx_fast import PreparedTemplate
 from pipeline.render.word.filenames import safe_child, safe_filename
 from pipeline.render.word.hyperlinks import relationships
 from pipeline.render.word.monitoring_context import report_context
-from pipeline.render.word.word import OVERRIDE_DIR, TEMPLATES_DIR, make_env, prints_thai_digits
+from pipeline.render.word.word import find_template, make_env, prints_thai_digits
 
 TEMPLATE_FILE = "monitoring_report.docx"
 FILE_NAMES = {6: "รายงานการกำกับติดตาม รอบ 6 เดือน {year}", 12: "รายงานผลการดำเนินการ ประจำปี {year}"}
@@ -35,14 +34,7 @@ def render_reports(
     if not summaries:
         return []
     # -- a --templates folder made for the plan's four templates may lack this one: then the defaults --
-    folders = ([Path(templates_dir)] if templates_dir else []) + [OVERRIDE_DIR, TEMPLATES_DIR]
-    path = next((f / TEMPLATE_FILE for f in folders if (f / TEMPLATE_FILE).is_file()), folders[-1] / TEMPLATE_FILE)
-    if not path.is_file():
-        raise TemplateError(
-            f"ไม่พบแม่แบบ {path}",
-            hint="สร้างใหม่ด้วย python scripts/make_templates.py --only monitoring_report.docx",
-            english=f"template {path} is missing",
-        )
+    path = find_template(TEMPLATE_FILE, templates_dir)
     template = PreparedTemplate.load(path, make_env(prints_thai_digits(plan)))
     organisation, now = plan.settings.organisation, run_time()
     written = []

@@ -105,10 +105,10 @@ class WordTemplates:
         garuda = book_garuda = ""
         # -- an image staff pasted into announcement.docx is the emblem; garuda.png is not added too --
         if garuda_path and not pasted:
-            package, garuda = _with_garuda(paths["announcement"], Path(garuda_path))
+            package, garuda = with_garuda(paths["announcement"], Path(garuda_path))
             loaded["announcement"] = PreparedTemplate.load(paths["announcement"], env, package)
             if "garuda" in loaded["planbook"].raw[DOC].decode("utf-8", "replace"):  # -- the cover shows it too --
-                package, book_garuda = _with_garuda(paths["planbook"], Path(garuda_path))
+                package, book_garuda = with_garuda(paths["planbook"], Path(garuda_path))
                 loaded["planbook"] = PreparedTemplate.load(paths["planbook"], env, package)
         return cls(
             **loaded,
@@ -142,15 +142,34 @@ def _first(folders: list[Path], name: str) -> Path:
     return next((f / name for f in folders if (f / name).is_file()), folders[-1] / name)
 
 
-def _with_garuda(template: Path, image: Path) -> tuple[bytes, Markup]:
-    """The announcement package with the image added, and the run XML for `{{ garuda }}`
+def find_template(name: str, templates_dir: Path | None = None) -> Path:
+    """A single template (monitoring report, amendment, district memo) by the same search as the
+    plan's four; TemplateError when no folder has it."""
+    path = _first(template_folders(templates_dir), name)
+    if not path.is_file():
+        raise TemplateError(
+            f"ไม่พบแม่แบบ {path}",
+            hint=f"สร้างใหม่ด้วย python scripts/make_templates.py --only {name}",
+            english=f"template {path} is missing",
+            template=name,
+        )
+    return path
+
+
+def find_garuda(templates_dir: Path | None = None) -> Path | None:
+    """garuda.png from the first template folder that has it."""
+    return next((f / GARUDA_FILE for f in template_folders(templates_dir) if (f / GARUDA_FILE).is_file()), None)
+
+
+def with_garuda(template: Path, image: Path, height_cm: float = GARUDA_HEIGHT_CM) -> tuple[bytes, Markup]:
+    """The template's package with the image added, and the run XML for `{{ garuda }}`
     (what docxtpl's InlineImage prints, made once instead of per document)."""
     from docx import Document
     from docx.shared import Cm
 
     try:
         doc = Document(str(template))
-        inline = doc.part.new_pic_inline(str(image), None, Cm(GARUDA_HEIGHT_CM))
+        inline = doc.part.new_pic_inline(str(image), None, Cm(height_cm))
     except Exception as exc:  # python-docx raises several types for a bad image
         raise PipelineError(
             f"ใช้รูปครุฑ {image} ไม่ได้: {exc}", hint="ใช้ไฟล์ .png หรือ .jpg", english=f"cannot use Garuda image {image}"
