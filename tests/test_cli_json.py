@@ -106,7 +106,7 @@ def test_libreoffice_failing_exits_5(tmp_path, master, capsys, monkeypatch):
 
     monkeypatch.setattr("pipeline.run.job.office.find_soffice", lambda: "/usr/bin/soffice")
     monkeypatch.setattr("pipeline.run.job.make_pdfs", fail)
-    monkeypatch.setattr("pipeline.run.job.recalculate", lambda paths: False)
+    monkeypatch.setattr("pipeline.run.job.recalculate", lambda paths, cache=None: False)
     code, data = run_json(capsys, ["run", str(master), "--out", str(tmp_path / "out")])
     assert code == 5 and data["error"]["code"] == "libreoffice-failed"
 

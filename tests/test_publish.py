@@ -43,7 +43,7 @@ def fake_pdf_run(monkeypatch, master, out):
 
     monkeypatch.setattr(pipeline.run.job.office, "find_soffice", lambda: "/fake/soffice")
     monkeypatch.setattr(pipeline.run.job, "make_pdfs", pdfs)
-    monkeypatch.setattr(pipeline.run.job, "recalculate", lambda paths: False)
+    monkeypatch.setattr(pipeline.run.job, "recalculate", lambda paths, cache=None: False)
     assert main(["run", str(master), "--out", str(out), "-q"]) == 0
     monkeypatch.undo()
 

@@ -195,3 +195,19 @@ def test_a_server_stopped_mid_run_leaves_no_libreoffice_behind(tmp_path):
     left = [p.name for p in temp.iterdir() if p.name.startswith(office_children.TEMP_PREFIX)]
     assert left == [], "no LibreOffice profile or conversion folder is left"
     assert not [p for p in temp.iterdir() if p.name.startswith("pipeline-web-")], "no upload or run folder"
+
+
+@needs_office
+def test_a_master_run_again_gets_its_pdfs_from_the_servers_cache(warm):
+    """The second run of the same year converts nothing: its 17 PDFs and the summary's results are
+    those of the first (pipeline.office.cache); the cache is a folder of the server's root."""
+    cache = warm.app.state.queue.office_cache
+    assert cache.folder.parent == warm.app.state.queue.root
+    first = pdf_run(warm, year="2566")
+    made = cache.misses
+    assert made >= 18 and cache.hits == 0
+    uses = sum(i.uses for i in instances())
+    again = pdf_run(warm, year="2566")
+    assert sorted(again["files"]) == sorted(first["files"])
+    assert cache.misses == made and cache.hits == made
+    assert sum(i.uses for i in instances()) == uses, "LibreOffice converted nothing"

@@ -108,7 +108,7 @@ def test_a_libreoffice_failure_leaves_the_master_and_no_backup(tmp_path, master_
 
     monkeypatch.setattr(office, "find_soffice", lambda: "/fake/soffice")
     monkeypatch.setattr(office, "convert", broken)
-    monkeypatch.setattr("pipeline.run.job.recalculate", lambda paths: False)
+    monkeypatch.setattr("pipeline.run.job.recalculate", lambda paths, cache=None: False)
     monkeypatch.setattr("pipeline.run.job.make_pdfs", lambda documents, book_parts=None, **kwargs: [])
     assert main(["run", str(master), "--out", str(tmp_path / "out"), "--write-back", "-q"]) == 5
     assert "LibreOffice" in capsys.readouterr().err

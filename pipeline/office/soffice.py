@@ -51,6 +51,20 @@ def find_soffice() -> str | None:
     return None
 
 
+def identity() -> str:
+    """Which LibreOffice converts here: its program and that file's size and time, so PDFs kept
+    from one LibreOffice are not taken for another's (pipeline.render.pdf.cache)."""
+    found = find_soffice()
+    if found is None:
+        return ""
+    program = Path(found).resolve()
+    try:
+        stat = program.stat()
+    except OSError:
+        return str(program)
+    return f"{program} {stat.st_size} {stat.st_mtime_ns}"
+
+
 def convert(
     paths: list[Path],
     target: str,

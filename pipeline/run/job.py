@@ -14,6 +14,7 @@ from pipeline.errors import PipelineError
 from pipeline.monitor.outputs import monitoring_summaries
 from pipeline.office import children as office_children
 from pipeline.office import soffice as office
+from pipeline.office.cache import OfficeCache
 from pipeline.render.excel.recalc import recalculate
 from pipeline.render.excel.summary import write_summary
 from pipeline.render.excel.writeback import write_back as write_back_master
@@ -97,11 +98,14 @@ def run_pipeline(
     progress: Progress | None = None,
     report_sink=None,
     templates: Path | None = None,
+    office_cache: OfficeCache | None = None,
 ) -> RunResult:
     """The whole job. `progress(event)` is called as stages start (and with documents done/total
     in the Word and PDF stages); `report_sink(report)` gets the validation report before anything is generated.
     `templates`: a folder with the four Word templates (and garuda.png) instead of the defaults.
-    `workbook`: a path, or a master already opened (the web page opens an upload once)."""
+    `workbook`: a path, or a master already opened (the web page opens an upload once).
+    `office_cache`: what LibreOffice made before (PDFs, the summary's results), for files that did
+    not change (pipeline serve)."""
     started = time.perf_counter()
     notify = _notifier(progress)
     notify("validate")
@@ -120,7 +124,7 @@ def run_pipeline(
         office_children.remove_dead_temp_folders()
         staging = new_staging_dir(out_dir)
         try:
-            _generate(plan, years, staging, pdf, result, notify, templates, monitoring)
+            _generate(plan, years, staging, pdf, result, notify, templates, monitoring, office_cache)
             if report.problems:  # the warnings, with links to their cells, beside the documents
                 write_report_xlsx(report, staging / VALIDATION_NAME, folder=out_dir)
             notify("publish")
@@ -143,14 +147,22 @@ def _notifier(progress: Progress | None):
 
 
 def _generate(
-    plan, years, staging: Path, pdf: bool, result: RunResult, notify, templates: Path | None = None, monitoring=()
+    plan,
+    years,
+    staging: Path,
+    pdf: bool,
+    result: RunResult,
+    notify,
+    templates: Path | None = None,
+    monitoring=(),
+    office_cache: OfficeCache | None = None,
 ) -> None:
     notify("summary")
     summary = write_summary(plan, staging / SUMMARY_NAME, years, monitoring)
     office_ready = pdf and office.find_soffice() is not None
     with ThreadPoolExecutor(1) as pool:
         # -- the recalculation's LibreOffice starts now, beside the Word rendering and the PDFs --
-        recalculated = pool.submit(recalculate, [summary]) if office_ready else None
+        recalculated = pool.submit(recalculate, [summary], cache=office_cache) if office_ready else None
         notify("word")
         books: list = []
         documents = render_documents(
@@ -174,7 +186,12 @@ def _generate(
             result.pdf_skipped = LIBREOFFICE_MISSING
         else:
             notify("pdf")
-            make_pdfs(documents, books[0] if books else None, progress=lambda done, total: notify("pdf", done, total))
+            make_pdfs(
+                documents,
+                books[0] if books else None,
+                progress=lambda done, total: notify("pdf", done, total),
+                cache=office_cache,
+            )
             publish_folder(plan, monitoring, staging, with_plan=years == plan.settings.years)
         result.recalculated = bool(recalculated and recalculated.result())
 

@@ -1,7 +1,9 @@
 """The run queue: one worker thread runs the pipeline one job at a time (one LibreOffice set),
 the others wait in order. Each run lives in its own temporary folder under the server's root,
 removed an hour after it finished (ten minutes after its zip was first downloaded) and at shutdown.
-With `keep_office`, LibreOffice stays started between runs (pipeline.office.resident)."""
+With `keep_office`, LibreOffice stays started between runs (pipeline.office.resident); the PDFs of
+documents that did not change since an earlier run are taken from the root's cache
+(pipeline.office.cache)."""
 
 import itertools
 import logging
@@ -18,6 +20,7 @@ from pathlib import Path
 
 from pipeline.errors import PipelineError
 from pipeline.office import soffice as office
+from pipeline.office.cache import OfficeCache
 from pipeline.run import job as pipeline_run
 from pipeline.run.report import outcome_rows
 from pipeline.web import texts
@@ -28,6 +31,7 @@ KEEP_AFTER_DOWNLOAD = 10 * 60
 MAX_WAITING = 10  # an office has a handful of staff; more is a stuck client or abuse
 STOP_SECONDS = 30  # at shutdown, how long a run in progress may take to stop
 OUT = "out"
+OFFICE_CACHE = "office-cache"  # in the root: removed with it at shutdown
 QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
 ERROR_LOG = Path(tempfile.gettempdir()) / "anticorruption-pipeline-web-error.log"
 log = logging.getLogger("pipeline.web")
@@ -62,6 +66,7 @@ class Run:
     kind: str = "plan"  # "plan" (the organisation's documents) or "district" (the roll-up)
     work: Callable[["Run"], None] | None = field(default=None, repr=False)  # None: the organisation's run
     result: dict = field(default_factory=dict)  # the district's roll-up (its to_dict()), when done
+    office_cache: OfficeCache | None = field(default=None, repr=False)  # what LibreOffice made before, by input
 
     @property
     def out_dir(self) -> Path:
@@ -80,6 +85,8 @@ class RunQueue:
         self._seq = itertools.count(1)
         self._closed = threading.Event()
         self.keeps_office = keep_office and office.keep_started()
+        # -- a master run again gets the PDFs of its unchanged documents (and results) from here --
+        self.office_cache = OfficeCache(self.root / OFFICE_CACHE, office.identity())
         self._worker = threading.Thread(target=self._work, name="pipeline-runs", daemon=True)
         self._worker.start()
 
@@ -108,6 +115,7 @@ class RunQueue:
             if held:
                 self._held = max(0, self._held - 1)
             run.seq = next(self._seq)
+            run.office_cache = self.office_cache
             self.runs[run.id] = run
         self._waiting.put(run.id)
         return run
@@ -200,7 +208,9 @@ def generate(run: Run) -> None:
         run.stage = event.stage
         run.done, run.total = counter.update(event)
 
-    result = pipeline_run.run_pipeline(run.workbook, run.out_dir, years=run.years, pdf=run.pdf, progress=progress)
+    result = pipeline_run.run_pipeline(
+        run.workbook, run.out_dir, years=run.years, pdf=run.pdf, progress=progress, office_cache=run.office_cache
+    )
     if not result.valid:
         raise PipelineError(
             f"พบข้อผิดพลาด {result.errors} รายการในสมุดงาน จึงไม่ได้สร้างไฟล์",

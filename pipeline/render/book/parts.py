@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.model import Plan
+from pipeline.office.cache import OfficeCache
 from pipeline.render.book.pdf import Bookmark, assemble_pdf, contents_lines
 from pipeline.render.book.planbook import FRONT_MARK, front_headings, is_plain_frame, write_front, write_planbook
 from pipeline.render.book.preface import default_preface
@@ -116,13 +117,15 @@ def book_part(
     return BookPart(template, rendered["word/document.xml"], path, title, group)
 
 
-def make_book_pdf(book: PlanBook, font: Path, front_pdf: Path, convert) -> Path:
+def make_book_pdf(book: PlanBook, font: Path, front_pdf: Path, convert, cache: OfficeCache | None = None) -> Path:
     """The book's PDF once its parts' PDFs and the front matter's (made with PLACEHOLDER page
     numbers) exist: the book .docx rewritten with the สารบัญ's page numbers, the same numbers
     stamped on the front matter's PDF, then front matter and parts joined, numbered from the
     announcement, with bookmarks and title/author. If the สารบัญ's lines cannot be found in the
     PDF, `convert([docx]) -> [pdf]` makes the front matter again with the numbers written in.
-    A frame with a header is converted whole by LibreOffice (its page numbers are then 1 2 3)."""
+    A frame with a header is converted whole by LibreOffice (its page numbers are then 1 2 3).
+    With a `cache`, a book whose .docx is the same as one made before gets that PDF again (its
+    parts and front matter are then the same too)."""
     from pypdf import PdfReader
 
     part_pdfs = [p.path.with_suffix(".pdf") for p in book.parts]
@@ -130,6 +133,18 @@ def make_book_pdf(book: PlanBook, font: Path, front_pdf: Path, convert) -> Path:
     book.write_docx(pages)
     if not book.plain_frame:
         return convert([book.target])[0]
+    key = cache.key(book.target, "book", str(font)) if cache else None
+    if cache and cache.fetch(key, book.target.with_suffix(".pdf")):
+        return book.target.with_suffix(".pdf")
+    made = _assemble(book, font, front_pdf, convert, part_pdfs, pages)
+    if cache:
+        cache.keep(key, made)
+    return made
+
+
+def _assemble(book: PlanBook, font: Path, front_pdf: Path, convert, part_pdfs: list[Path], pages: list[int]) -> Path:
+    from pypdf import PdfReader
+
     numbers = [entry["page"] for entry in book.context(pages)["contents"]]
     placed = contents_lines(front_pdf, numbers, book.contents_tab_pt())
     if placed is None:

@@ -23,6 +23,7 @@ from openpyxl import load_workbook
 from pipeline import ooxml
 from pipeline.office import children as office_children
 from pipeline.office import soffice as office
+from pipeline.office.cache import OfficeCache
 from pipeline.workbook.atomic import atomic_replace
 from pipeline.workbook.parts import sheet_parts
 
@@ -31,16 +32,17 @@ MAIN_NS = ooxml.clark(ooxml.SML)
 TARGET = "xlsx:Calc MS Excel 2007 XML"
 
 
-def recalculate(paths: list[Path]) -> bool:
+def recalculate(paths: list[Path], cache: OfficeCache | None = None) -> bool:
     """Recalculate each workbook in one LibreOffice run and store the results in place.
 
     False when LibreOffice is not installed (the caller says so); a failing LibreOffice raises
-    office.ConversionFailed and leaves the files as they were.
+    office.ConversionFailed and leaves the files as they were. With a `cache` (pipeline serve),
+    a workbook the same as one recalculated before gets LibreOffice's results of then.
     """
     if not paths or office.find_soffice() is None:
         return False
     with office_children.temp_dir("recalc") as work:
-        converted = _convert_copies([Path(p) for p in paths], Path(work))
+        converted = _convert_copies([Path(p) for p in paths], Path(work), cache)
         for path, result in zip(paths, converted):
             _patch_values(Path(path), _formula_results(result, None))
     return True
@@ -75,16 +77,25 @@ def _patch_values(path: Path, values: dict[str, dict[str, object]]) -> None:
                 dst.writestr(info, data)
 
 
-def _convert_copies(paths: list[Path], work: Path) -> list[Path]:
+def _convert_copies(paths: list[Path], work: Path, cache: OfficeCache | None = None) -> list[Path]:
     """Copies named 0.xlsx, 1.xlsx … so equal file names in different folders cannot collide.
     The copies hold no formula results: LibreOffice keeps a stored result instead of computing
     it, and its recalculation is the check of the results we computed (store_values)."""
     (work / "in").mkdir()
+    (work / "out").mkdir()
+    results = [work / "out" / f"{i}{p.suffix}" for i, p in enumerate(paths)]
+    keys = [cache.key(p, TARGET) if cache else None for p in paths]
+    todo = [i for i, (key, result) in enumerate(zip(keys, results)) if not (cache and cache.fetch(key, result))]
     copies = []
-    for i, p in enumerate(paths):
-        copies.append(work / "in" / f"{i}{p.suffix}")
-        _copy_without_results(p, copies[-1])
-    return office.convert(copies, TARGET, work / "out", labels=[p.name for p in paths])
+    for i in todo:
+        copies.append(work / "in" / f"{i}{paths[i].suffix}")
+        _copy_without_results(paths[i], copies[-1])
+    made = office.convert(copies, TARGET, work / "out", labels=[paths[i].name for i in todo]) if todo else []
+    for i, result in zip(todo, made):
+        results[i] = result
+        if cache:
+            cache.keep(keys[i], result)
+    return results
 
 
 def _copy_without_results(src_path: Path, dst_path: Path) -> None:
