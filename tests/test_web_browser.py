@@ -14,6 +14,7 @@ import pytest
 from broken import make_broken, put
 from conftest import MASTER
 from openpyxl import load_workbook
+from web_helpers import hold_stages
 
 from pipeline import contract as c
 
@@ -137,8 +138,9 @@ def test_upload_check_generate_and_download_the_real_master(server, page, shots,
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
-def test_with_pdf_the_bar_moves_through_real_counts_and_the_pdf_links_appear(server, page, shots):
+def test_with_pdf_the_bar_moves_through_real_counts_and_the_pdf_links_appear(server, page, shots, monkeypatch):
     app, url = server
+    monkeypatch.setattr(app.state.queue, "office_cache", None)  # -- every PDF made, whatever ran before --
     upload_master_and_watch_status(page, url)
     page.click("#generate")
     page.wait_for_selector("#step-download:not([hidden])", timeout=WAIT_MS)
@@ -213,11 +215,9 @@ def test_password_mode_logs_in_through_the_form_with_an_httponly_cookie(guarded_
     page.wait_for_selector("#verdict.good", timeout=WAIT_MS)
 
 
-@pytest.mark.skipif(
-    shutil.which("soffice") is None, reason="LibreOffice not installed (the first run must take a while)"
-)
-def test_a_second_run_waits_in_the_queue_and_the_page_shows_its_place(server, page, shots):
+def test_a_second_run_waits_in_the_queue_and_the_page_shows_its_place(server, page, shots, monkeypatch):
     app, url = server
+    hold_stages(monkeypatch, 3.0, {"validate"})  # -- the first run takes a while, even from the cache --
     upload_master_and_watch_status(page, url)
     # -- someone else's run with PDFs is already going --
     other = page.request.post(

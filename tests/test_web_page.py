@@ -14,6 +14,7 @@ from conftest import MASTER
 from web_helpers import (
     WAIT_MS,
     chromium,
+    hold_stages,
     needs_chromium,
     new_page,
     screenshots,
@@ -432,27 +433,8 @@ def test_an_empty_file_is_not_told_to_type_a_command(server, page, tmp_path):
     assert "file-empty" in text and "pipeline" not in text and "สมุดงานเปล่า" in text
 
 
-def hold_each_stage(monkeypatch, seconds: float = 0.6) -> None:
-    """A warm run without PDFs can finish between two polls of the page; holding the first event of
-    each stage for a moment makes sure the page gets to show a running stage (no speed is asserted)."""
-    real = jobs.pipeline_run.run_pipeline
-
-    def held(*args, progress, **kwargs):
-        started = set()
-
-        def slowed(event):
-            progress(event)
-            if event.stage not in started:
-                started.add(event.stage)
-                time.sleep(seconds)
-
-        return real(*args, progress=slowed, **kwargs)
-
-    monkeypatch.setattr(jobs.pipeline_run, "run_pipeline", held)
-
-
 def test_the_english_page_says_counts_and_stages_in_english(server, page, shots, monkeypatch):
-    hold_each_stage(monkeypatch)
+    hold_stages(monkeypatch, 0.6)
     page.goto(server.url + "/?lang=en")
     page.set_input_files("#file", str(MASTER))
     page.wait_for_selector("#verdict.good", timeout=WAIT_MS)

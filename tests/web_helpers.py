@@ -35,6 +35,28 @@ def wait_for(client, run_id: str, states=("done", "failed")) -> dict:
     raise AssertionError(f"run {run_id} still {status['state']} after {WAIT_SECONDS} s")
 
 
+def hold_stages(monkeypatch, seconds: float, stages: set[str] | None = None) -> None:
+    """Hold the first event of each stage (of `stages`) of every run for `seconds`. A warm run can
+    finish between two polls of the page, or before a second upload arrives; a test that must see a
+    run going holds it (the server runs in this process; no speed is asserted)."""
+    from pipeline.web import jobs
+
+    real = jobs.pipeline_run.run_pipeline
+
+    def held(*args, progress, **kwargs):
+        started = set()
+
+        def slowed(event):
+            progress(event)
+            if event.stage not in started and (stages is None or event.stage in stages):
+                started.add(event.stage)
+                time.sleep(seconds)
+
+        return real(*args, progress=slowed, **kwargs)
+
+    monkeypatch.setattr(jobs.pipeline_run, "run_pipeline", held)
+
+
 # ---------------------------------------------------------------- a server in a thread
 
 
