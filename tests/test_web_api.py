@@ -49,7 +49,10 @@ def test_page_is_thai_by_default_and_english_with_lang_en(web):
 
 
 def test_static_files_are_served_from_the_package(web):
-    assert "fetch(" in web.get("/static/app.js").text
+    assert "fetch(" in web.get("/static/page.js").text and "dropBox(" in web.get("/static/app.js").text
+    for page in ("/", "/district"):  # -- the shared helpers load before each page's own script --
+        html = web.get(page).text
+        assert html.index('src="/static/page.js"') < html.index('src="/static/', html.index("page.js") + 1)
     assert "font-family" in web.get("/static/app.css").text
 
 

@@ -139,4 +139,4 @@ def test_the_page_is_thai_and_english_and_linked_both_ways(web):
     assert '<html lang="en">' in english and "District roll-up" in english and 'href="/?lang=en"' in english
     assert 'href="/district"' in web.get("/").text
     assert 'href="/district?lang=en"' in web.get("/?lang=en").text
-    assert "fetch(" in web.get("/static/district.js").text
+    assert "/api/district" in web.get("/static/district.js").text and "fetch(" in web.get("/static/page.js").text

@@ -1,52 +1,14 @@
 // The page: choose a workbook -> /api/validate -> /api/runs -> poll -> links. No framework, no CDN.
 // Every request has an end: a server that is gone is said in words within seconds, and the buttons
 // come back; a run the server no longer knows (it was restarted) is said once, and polling stops.
+// The helpers both pages share (T, $, fill, el, request, …) are in page.js, loaded first.
 "use strict";
-const T = JSON.parse(document.getElementById("words").textContent);
-const $ = (id) => document.getElementById(id);
-const POLL_MS = 400;
-const RETRY_MS = 2000; // while the server cannot be reached
-const GIVE_UP_MS = 10 * 60 * 1000; // polling a run that cannot be reached stops after this
-const STATUS_TIMEOUT_MS = 4000;
 const UPLOAD_TIMEOUT_MS = 120000;
 let workbook = null;
-let currentRun = null; // the id of the run this page follows; other polls stop
-
-function fill(template, values) {
-  return template.replace(/\{(\w+)\}/g, (_, k) => (k in values ? values[k] : ""));
-}
 
 function count(forms, n) { return fill(forms[n === 1 ? 0 : 1], { n }); }
 
 function summary(errors, warnings) { return `${count(T.n_errors, errors)}, ${count(T.n_warnings, warnings)}`; }
-
-function el(tag, text, className) {
-  const node = document.createElement(tag);
-  if (text !== undefined && text !== null) node.textContent = String(text);
-  if (className) node.className = className;
-  return node;
-}
-
-function show(id, visible) { $(id).hidden = !visible; }
-
-function say(id, text, className) { $(id).textContent = text; $(id).className = className || ""; }
-
-function message(problem) { return problem[T.lang === "en" ? "message_en" : "message"]; }
-
-// -- requests: a network failure throws Unreachable; the caller says what it means --
-class Unreachable extends Error {}
-
-async function request(url, options, timeout) {
-  try {
-    return await fetch(url, { credentials: "same-origin", signal: AbortSignal.timeout(timeout), ...options });
-  } catch (e) {
-    throw new Unreachable(String(e));
-  }
-}
-
-async function json(response) {
-  try { return await response.json(); } catch (e) { return null; }
-}
 
 function form(extra) {
   const data = new FormData();
@@ -71,13 +33,6 @@ async function whyUnsent() {
   }
 }
 
-function refusedText(status, body) {
-  if (status === 401) return T.login_again;
-  const problem = body && body.problems && body.problems[0];
-  if (problem) return message(problem);
-  if (body && body.message) return body[T.lang === "en" ? "message_en" : "message"];
-  return `${T.upload_failed} (${status})`;
-}
 
 // -- the validation table: one table per sheet, errors first, the same content as `validate --json` --
 function renderReport(report) {
@@ -227,11 +182,6 @@ async function downloadReport(event) {
   }
 }
 
-function runState(text, className) {
-  show("progress-box", true);
-  say("run-state", text, className);
-}
-
 async function generate(event) {
   event.preventDefault();
   $("generate").disabled = true;
@@ -260,52 +210,23 @@ async function generate(event) {
     return;
   }
   currentRun = body.id;
-  poll(body.id, Date.now());
+  follow(body.id, Date.now(), RUN);
 }
 
-async function poll(id, lastSeen) {
-  if (id !== currentRun) return;
-  let response;
-  try {
-    response = await request(`/api/runs/${id}`, {}, STATUS_TIMEOUT_MS);
-  } catch (e) {
-    if (id !== currentRun) return;
-    $("generate").disabled = false; // -- the server is gone: the clerk may start again once it is back --
-    runState(T.server_gone, "bad");
-    if (Date.now() - lastSeen < GIVE_UP_MS) setTimeout(() => poll(id, lastSeen), RETRY_MS);
-    return;
-  }
-  if (id !== currentRun) return;
-  if (response.status === 404) { // -- the server was restarted (or the run expired): say so, stop --
-    $("generate").disabled = false;
-    runState(T.run_lost, "bad");
-    currentRun = null;
-    return;
-  }
-  const run = await json(response);
-  if (!response.ok || !run) {
-    $("generate").disabled = false;
-    runState(refusedText(response.status, run), "bad");
-    currentRun = null;
-    return;
-  }
-  $("generate").disabled = run.state === "queued" || run.state === "running";
-  const percent = run.state === "done" ? 100 : (run.total ? Math.floor((100 * run.done) / run.total) : 0);
-  $("progress").value = percent;
-  $("percent").textContent = `${percent} %`;
-  const counts = run.total ? " · " + fill(T.documents, run) : "";
-  const stage = T.stages[run.stage] || "";
-  const states = { queued: fill(T.queued, run), running: `${T.running}: ${stage}${counts}`,
-                   done: `${T.done}${counts}`, failed: `${T.failed}: ${T.lang === "en" ? run.error_en : run.error}` };
-  runState(states[run.state], run.state === "failed" ? "bad" : (run.state === "done" ? "good" : ""));
-  if (run.state === "done") { currentRun = null; finished(run); return; }
-  if (run.state === "failed") { currentRun = null; return; }
-  setTimeout(() => poll(id, Date.now()), POLL_MS);
-}
+const RUN = {
+  button: "generate",
+  words(run) {
+    const counts = run.total ? " · " + fill(T.documents, run) : "";
+    const stage = T.stages[run.stage] || "";
+    return { queued: fill(T.queued, run), running: `${T.running}: ${stage}${counts}`,
+             done: `${T.done}${counts}`, failed: `${T.failed}: ${english() ? run.error_en : run.error}` }[run.state];
+  },
+  ended(run) { if (run.state === "done") finished(run); },
+};
 
 function showExpiry(expires) {
   if (!expires) { say("expires", ""); return; }
-  const time = new Date(expires * 1000).toLocaleTimeString(T.lang === "en" ? "en-GB" : "th-TH",
+  const time = new Date(expires * 1000).toLocaleTimeString(english() ? "en-GB" : "th-TH",
     { hour: "2-digit", minute: "2-digit" });
   say("expires", fill(T.expires, { time }), "note");
 }
@@ -325,7 +246,7 @@ function finished(run) {
     const a = el("a", label); a.href = run.links[key];
     const li = el("li"); li.append(a); list.append(li);
   }
-  for (const note of run.notes) list.append(el("li", note[T.lang === "en" ? "en" : "th"], "note"));
+  for (const note of run.notes) list.append(el("li", note[english() ? "en" : "th"], "note"));
   const body = $("outcome").tBodies[0];
   body.replaceChildren();
   for (const row of run.outcome) {
@@ -348,13 +269,7 @@ async function zipClicked() {
   }
 }
 
-$("file").addEventListener("change", (e) => choose(e.target.files[0]));
-$("choose").addEventListener("click", () => $("file").click());
-const drop = $("drop");
-drop.addEventListener("click", (e) => { if (e.target === drop || e.target.tagName === "SPAN") $("file").click(); });
-drop.addEventListener("dragover", (e) => { e.preventDefault(); drop.classList.add("over"); });
-drop.addEventListener("dragleave", () => drop.classList.remove("over"));
-drop.addEventListener("drop", (e) => { e.preventDefault(); drop.classList.remove("over"); choose(e.dataTransfer.files[0]); });
+dropBox("file", (files) => choose(files[0]));
 $("report-link").addEventListener("click", downloadReport);
 $("generate-form").addEventListener("submit", generate);
 $("monitor-form").addEventListener("submit", addRound);

@@ -1,52 +1,9 @@
 // The district's page: choose the organisations' files -> /api/district -> poll /api/runs/{id}
 // (the queue and status of the organisation's page) -> the problems table and the downloads.
+// The helpers both pages share (T, $, fill, el, request, …) are in page.js, loaded first.
 "use strict";
-const T = JSON.parse(document.getElementById("words").textContent);
-const $ = (id) => document.getElementById(id);
-const POLL_MS = 400;
-const RETRY_MS = 2000;
-const GIVE_UP_MS = 10 * 60 * 1000;
-const STATUS_TIMEOUT_MS = 4000;
 const UPLOAD_TIMEOUT_MS = 600000; // -- up to 200 MB --
 let chosen = [];
-let currentRun = null;
-
-function fill(template, values) {
-  return template.replace(/\{(\w+)\}/g, (_, k) => (k in values ? values[k] : ""));
-}
-
-function el(tag, text, className) {
-  const node = document.createElement(tag);
-  if (text !== undefined && text !== null) node.textContent = String(text);
-  if (className) node.className = className;
-  return node;
-}
-
-function show(id, visible) { $(id).hidden = !visible; }
-function say(id, text, className) { $(id).textContent = text; $(id).className = className || ""; }
-function english() { return T.lang === "en"; }
-
-class Unreachable extends Error {}
-
-async function request(url, options, timeout) {
-  try {
-    return await fetch(url, { credentials: "same-origin", signal: AbortSignal.timeout(timeout), ...options });
-  } catch (e) {
-    throw new Unreachable(String(e));
-  }
-}
-
-async function json(response) {
-  try { return await response.json(); } catch (e) { return null; }
-}
-
-function refusedText(status, body) {
-  if (status === 401) return T.login_again;
-  const problem = body && body.problems && body.problems[0];
-  if (problem) return english() ? problem.message_en : problem.message;
-  if (body && body.message) return english() ? body.message_en : body.message;
-  return `${T.upload_failed} (${status})`;
-}
 
 function choose(files) {
   const list = Array.from(files || []); // -- copied first: the input's FileList empties below --
@@ -60,11 +17,6 @@ function choose(files) {
   say("chosen", `${fill(T.district_chosen, { n: chosen.length })}: ${names}`);
   $("go").disabled = false;
   show("step-run", true);
-}
-
-function runState(text, className) {
-  show("progress-box", true);
-  say("run-state", text, className);
 }
 
 async function start(event) {
@@ -91,46 +43,22 @@ async function start(event) {
   const body = await json(response);
   if (response.status !== 202) { $("go").disabled = false; runState(refusedText(response.status, body), "bad"); return; }
   currentRun = body.id;
-  poll(body.id, Date.now());
+  follow(body.id, Date.now(), RUN);
 }
 
-async function poll(id, lastSeen) {
-  if (id !== currentRun) return;
-  let response;
-  try {
-    response = await request(`/api/runs/${id}`, {}, STATUS_TIMEOUT_MS);
-  } catch (e) {
-    if (id !== currentRun) return;
-    $("go").disabled = false;
-    runState(T.server_gone, "bad");
-    if (Date.now() - lastSeen < GIVE_UP_MS) setTimeout(() => poll(id, lastSeen), RETRY_MS);
-    return;
-  }
-  if (id !== currentRun) return;
-  const run = await json(response);
-  if (response.status === 404 || !response.ok || !run) {
-    $("go").disabled = false;
-    runState(response.status === 404 ? T.run_lost : refusedText(response.status, run), "bad");
-    currentRun = null;
-    return;
-  }
-  $("go").disabled = run.state === "queued" || run.state === "running";
-  const percent = run.state === "done" ? 100 : (run.total ? Math.floor((100 * run.done) / run.total) : 0);
-  $("progress").value = percent;
-  $("percent").textContent = `${percent} %`;
-  const stage = T.district_stages[run.stage] || "";
-  const counts = run.total && run.state === "running" ? " · " + fill(T.district_files, run) : "";
-  const states = { queued: fill(T.queued, run), running: `${T.running}: ${stage}${counts}`, done: T.done,
-                   failed: `${T.failed}: ${english() ? run.error_en : run.error}` };
-  runState(states[run.state], run.state === "failed" ? "bad" : (run.state === "done" ? "good" : ""));
-  if (run.state === "done" || run.state === "failed") {
-    currentRun = null;
+const RUN = {
+  button: "go",
+  words(run) {
+    const stage = T.district_stages[run.stage] || "";
+    const counts = run.total && run.state === "running" ? " · " + fill(T.district_files, run) : "";
+    return { queued: fill(T.queued, run), running: `${T.running}: ${stage}${counts}`, done: T.done,
+             failed: `${T.failed}: ${english() ? run.error_en : run.error}` }[run.state];
+  },
+  ended(run) {
     if (run.state === "done") finished(run);
     renderProblems(run.problems || []);
-    return;
-  }
-  setTimeout(() => poll(id, Date.now()), POLL_MS);
-}
+  },
+};
 
 function renderProblems(problems) {
   show("step-problems", true);
@@ -183,11 +111,5 @@ function finished(run) {
   ($("link-district") || $("link-zip")).focus();
 }
 
-$("files").addEventListener("change", (e) => choose(e.target.files));
-$("choose").addEventListener("click", () => $("files").click());
-const drop = $("drop");
-drop.addEventListener("click", (e) => { if (e.target === drop || e.target.tagName === "SPAN") $("files").click(); });
-drop.addEventListener("dragover", (e) => { e.preventDefault(); drop.classList.add("over"); });
-drop.addEventListener("dragleave", () => drop.classList.remove("over"));
-drop.addEventListener("drop", (e) => { e.preventDefault(); drop.classList.remove("over"); choose(e.dataTransfer.files); });
+dropBox("files", choose);
 $("district-form").addEventListener("submit", start);
