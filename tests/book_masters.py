@@ -85,6 +85,20 @@ def synthetic_plan(count: int = 40) -> Plan:
     return Plan(real.settings, real.dimensions, projects, rows)
 
 
+def multi_paragraph_plan() -> Plan:
+    """The real plan with one more paragraph in every section that has text: sections printed
+    without a first-line indent (กลุ่มเป้าหมาย, ผู้รับผิดชอบ) must not run their paragraphs together."""
+    real = read_plan(MASTER)
+
+    def more(value, attr: str):
+        if isinstance(value, str):
+            return f"{value}\nอีกย่อหน้าหนึ่งของ{attr}" if value else value
+        return [*value, f"อีกข้อหนึ่งของ{attr}"] if value else value
+
+    projects = [replace(p, **{a: more(getattr(p, a), a) for a in SECTIONS}) for p in real.projects]
+    return replace(real, projects=projects)
+
+
 def with_sheets(plan: Plan) -> list[Project]:
     """The projects whose sheet the plan book prints: the first plan year's, with details."""
     first = {r.project_code for r in plan.rows_for(plan.settings.start_year)}

@@ -1,10 +1,10 @@
 """Issue 22: the plan book `pipeline run` writes imports back to the master it was made from.
 
-For the real master, the monitoring sample, a municipality's and a large synthetic one
-(tests/book_masters.py): run, import the book .docx, compare settings, มิติ, every yearly row and
-every project sheet's sections; the same after LibreOffice Writer saved the book again, as an
-office's Word would. A book whose parts contradict each other is refused: exit 2, a message that
-names what disagrees, nothing written.
+For the real master, the monitoring sample, a municipality's, a large synthetic one and one with
+several paragraphs in every section (tests/book_masters.py): run, import the book .docx, compare
+settings, มิติ, every yearly row and every project sheet's sections; the same after LibreOffice
+Writer saved the book again, as an office's Word would. A book whose parts contradict each other is
+refused: exit 2, a message that names what disagrees, nothing written.
 """
 
 import zipfile
@@ -25,6 +25,7 @@ from pipeline.workbook.reader import read_plan
 from tests.book_masters import (
     MUNICIPALITY,
     differences,
+    multi_paragraph_plan,
     municipality_plan,
     synthetic_plan,
     with_sheets,
@@ -33,7 +34,7 @@ from tests.book_masters import (
 from tests.conftest import MASTER, SOURCE
 
 needs_lo = pytest.mark.skipif(find_soffice() is None, reason="LibreOffice is not installed")
-MASTERS = ("real", "sample", "municipality", "synthetic")
+MASTERS = ("real", "sample", "municipality", "synthetic", "multi-paragraph")
 # -- what the importer notes in each book: the real plan lists โครงการจัดเวทีประชาคม twice in 2569,
 #    and three of its projects (๗, ๑๓, ๑๔) carry a word in no dictionary, which their sheets
 #    print again (the synthetic plan clones those three into seven; the municipality has none) --
@@ -43,6 +44,7 @@ NOTES = {
     "sample": ["duplicate-row"] + [SLIP] * 3,
     "municipality": [],
     "synthetic": [SLIP] * 7,
+    "multi-paragraph": ["duplicate-row"] + [SLIP] * 3,
 }
 
 
@@ -59,6 +61,7 @@ def made(tmp_path_factory, sample_master):
                 "sample": lambda: sample_master,
                 "municipality": lambda: write_master(municipality_plan(), folder / "master.xlsx"),
                 "synthetic": lambda: write_master(synthetic_plan(40), folder / "master.xlsx"),
+                "multi-paragraph": lambda: write_master(multi_paragraph_plan(), folder / "master.xlsx"),
             }[name]()
             assert main(["run", str(master), "--out", str(folder / "out"), "--no-pdf", "-q"]) == 0
             (book,) = (folder / "out").glob("แผนปฏิบัติการป้องกันการทุจริต *.docx")

@@ -11,6 +11,11 @@ from pipeline.errors import ImportFailed
 from .blocks import SUPPORTED, Block, Line, Repairs, Table
 from .text import norm
 
+# -- paragraph styles whose every paragraph is one item of its section: the project sheet's
+#    "Section Text" (sections ๔, ๖, ๗, ๘: no first-line indent, one paragraph per item). By name, which
+#    Word and Writer keep when they save the book again --
+ITEM_STYLES = frozenset({"Section Text"})
+
 
 def docx_blocks(path: Path, repairs: Repairs | None = None) -> list[Block]:
     fix = repairs if repairs is not None else Repairs()
@@ -30,7 +35,7 @@ def docx_blocks(path: Path, repairs: Repairs | None = None) -> list[Block]:
         if tag == "p":
             paragraphs += 1
             paragraph = Paragraph(element, document)
-            opens = _indented(paragraph, element.style, indents)
+            opens = _indented(paragraph, element.style, indents) or _one_item(paragraph)
             where = f"ย่อหน้า {paragraphs}"
             for text in fix(paragraph.text, where).splitlines():
                 if text.strip():
@@ -43,6 +48,11 @@ def docx_blocks(path: Path, repairs: Repairs | None = None) -> list[Block]:
             rows = [[norm(fix(cell.text, where)) for cell in row.cells] for row in DocxTable(element, document).rows]
             blocks.append(Table(rows, where))
     return blocks
+
+
+def _one_item(paragraph: Paragraph) -> bool:
+    style = paragraph.style
+    return style is not None and style.name in ITEM_STYLES
 
 
 def _indented(paragraph: Paragraph, style_id: str | None, by_style: dict[str | None, bool]) -> bool:
