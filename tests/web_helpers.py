@@ -35,10 +35,11 @@ def wait_for(client, run_id: str, states=("done", "failed")) -> dict:
     raise AssertionError(f"run {run_id} still {status['state']} after {WAIT_SECONDS} s")
 
 
-def hold_stages(monkeypatch, seconds: float, stages: set[str] | None = None) -> None:
-    """Hold the first event of each stage (of `stages`) of every run for `seconds`. A warm run can
-    finish between two polls of the page, or before a second upload arrives; a test that must see a
-    run going holds it (the server runs in this process; no speed is asserted)."""
+def hold_stages(monkeypatch, seconds: float, stages: set[str] | None = None, when=lambda event: True) -> None:
+    """Hold the first event of each stage (of `stages`, that `when(event)` accepts) of every run for
+    `seconds`. A warm run can finish between two polls of the page, or before a second upload
+    arrives; a test that must see a run going holds it (the server runs in this process; no speed is
+    asserted)."""
     from pipeline.web import jobs
 
     real = jobs.pipeline_run.run_pipeline
@@ -48,7 +49,7 @@ def hold_stages(monkeypatch, seconds: float, stages: set[str] | None = None) -> 
 
         def slowed(event):
             progress(event)
-            if event.stage not in started and (stages is None or event.stage in stages):
+            if event.stage not in started and (stages is None or event.stage in stages) and when(event):
                 started.add(event.stage)
                 time.sleep(seconds)
 
