@@ -10,7 +10,7 @@
    - the real master with PDF again: the documents are those of an earlier run, so their PDFs
      (and the summary's results) come from the server's cache (pipeline.office.cache);
    - the real master with one budget changed (a new amount each round): the year's table, the
-     book and the summary are made again, the other documents come from the cache;
+     project's sheet, the book and the summary are made again, the other documents come from the cache;
    - a new master: the organisation's name changed (a new one each round), so every document is
      new and every PDF is made by LibreOffice (what the first run of any master costs);
 2. the same server without keeping LibreOffice (as before issue 21: every run starts it), with
