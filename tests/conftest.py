@@ -5,8 +5,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 
 from pipeline.model import Dimension, Plan, Project, Settings, YearRow
+from pipeline.web.app import create_app
 
 ROOT = Path(__file__).resolve().parent.parent
 MASTER = ROOT / "inputs" / "master.xlsx"
@@ -106,3 +108,12 @@ def sample_master(tmp_path_factory) -> Path:
     from tests.monitoring_sample import make_sample_master
 
     return make_sample_master(tmp_path_factory.mktemp("sample"))
+
+
+@pytest.fixture
+def web(tmp_path):
+    """The web app in a test client, its folders in the test's own root; removed at shutdown."""
+    root = tmp_path / "web"
+    with TestClient(create_app(root=root), base_url="http://127.0.0.1:8750", raise_server_exceptions=False) as client:
+        yield client
+    assert not root.exists(), "shutdown removes every upload and run folder"

@@ -12,7 +12,7 @@ from broken import billion_laughs, corrupt_zip, make_broken, make_file, ole_file
 from conftest import MASTER
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
-from web_helpers import upload, wait_for
+from web_helpers import folders, upload, wait_for
 
 from pipeline import contract as c
 from pipeline.cli import main
@@ -20,18 +20,6 @@ from pipeline.web import jobs, uploads
 from pipeline.web.app import create_app
 
 THAI = re.compile(r"[\u0e00-\u0e7f]")
-
-
-@pytest.fixture
-def web(tmp_path):
-    root = tmp_path / "web"
-    with TestClient(create_app(root=root), base_url="http://127.0.0.1:8750", raise_server_exceptions=False) as client:
-        yield client
-    assert not root.exists(), "shutdown removes every upload and run folder"
-
-
-def folders(web, prefix=""):
-    return [p for p in web.app.state.queue.root.iterdir() if p.name.startswith(prefix)]
 
 
 # ---------------------------------------------------------------- the page

@@ -4,29 +4,14 @@ same queue -> district.xlsx and the memo through /api/runs/{id}; the upload's li
 import io
 import zipfile
 
-import pytest
 from conftest import MASTER
 from district_sample import KAIKHAM, NONGBUA, renamed
-from fastapi.testclient import TestClient
 from openpyxl import load_workbook
-from web_helpers import wait_for
+from web_helpers import folders, wait_for
 
 from pipeline.web import uploads
-from pipeline.web.app import create_app
 
 KHOKSAMRONG = "องค์การบริหารส่วนตำบลโคกสำโรง"
-
-
-@pytest.fixture
-def web(tmp_path):
-    root = tmp_path / "web"
-    with TestClient(create_app(root=root), base_url="http://127.0.0.1:8750", raise_server_exceptions=False) as client:
-        yield client
-    assert not root.exists(), "shutdown removes every upload and run folder"
-
-
-def folders(web, prefix=""):
-    return [p for p in web.app.state.queue.root.iterdir() if p.name.startswith(prefix)]
 
 
 def zipped(members: dict[str, bytes]) -> bytes:

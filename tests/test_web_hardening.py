@@ -25,14 +25,6 @@ EXCEPTION_NAME = re.compile(r"\((?:[A-Z]\w*(?:Error|Exception)|BadZipFile)\)")
 
 
 @pytest.fixture
-def web(tmp_path):
-    root = tmp_path / "web"
-    with TestClient(create_app(root=root), base_url="http://127.0.0.1:8750", raise_server_exceptions=False) as client:
-        yield client
-    assert not root.exists()
-
-
-@pytest.fixture
 def held_runs(monkeypatch):
     """Runs that wait until released: the worker stays busy, the queue fills."""
     release = threading.Event()

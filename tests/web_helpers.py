@@ -25,6 +25,11 @@ def upload(client, url: str, path: Path, name: str | None = None, **fields):
         return client.post(url, files={"workbook": (name or Path(path).name, handle)}, data=fields)
 
 
+def folders(web, prefix=""):
+    """The upload and run folders (and the cache) in the test server's root."""
+    return [p for p in web.app.state.queue.root.iterdir() if p.name.startswith(prefix)]
+
+
 def wait_for(client, run_id: str, states=("done", "failed")) -> dict:
     deadline = time.monotonic() + WAIT_SECONDS
     while time.monotonic() < deadline:

@@ -79,23 +79,18 @@ async def submit(request: Request):
         )
     folder = q.new_folder("run-")
     try:
-        upload = await _receive(request, folder)
-        pdf = _yes_no(upload, "pdf", default=True)
-        report, status, master = await run_in_threadpool(check, upload)
-        if isinstance(report, dict):
-            raise RequestRefused(report, status)
-        if not report.valid:
-            raise RequestRefused(shown(report, upload), 422)
-        plan = await run_in_threadpool(read_plan, master)
-        years = _year(upload.fields.get("year", ""), plan.settings.years, upload)
+        with q.receiving(folder):
+            upload = await _receive(request, folder)
+            pdf = yes_no(upload, "pdf", default=True)
+            report, status, master = await run_in_threadpool(check, upload)
+            if isinstance(report, dict):
+                raise RequestRefused(report, status)
+            if not report.valid:
+                raise RequestRefused(shown(report, upload), 422)
+            plan = await run_in_threadpool(read_plan, master)
+            years = _year(upload.fields.get("year", ""), plan.settings.years, upload)
     except RequestRefused as refusal:
-        q.release()
-        shutil.rmtree(folder, ignore_errors=True)
         return JSONResponse(refusal.body, refusal.status)
-    except BaseException:
-        q.release()
-        shutil.rmtree(folder, ignore_errors=True)
-        raise
     run = jobs.Run(
         id=jobs.new_run_id(),
         folder=folder,
@@ -140,7 +135,7 @@ async def monitor_round(request: Request):
 YES, NO = ("1", "true", "on", "yes"), ("0", "false", "off", "no")
 
 
-def _yes_no(upload: uploads.Upload, key: str, default: bool) -> bool:
+def yes_no(upload: uploads.Upload, key: str, default: bool) -> bool:
     """1/0 (also true/false, on/off, yes/no); anything else is refused, never read as yes."""
     raw = upload.fields.get(key, "").strip().lower()
     if raw == "":

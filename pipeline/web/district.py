@@ -10,8 +10,6 @@ The files are streamed into the run's own folder (`in/`, each under a cleaned co
 the roll-up writes `out/district.xlsx` and the memo beside it; the folder goes with the run.
 """
 
-import shutil
-
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
@@ -42,29 +40,24 @@ async def submit(request: Request):
         )
     folder = q.new_folder("district-")
     try:
-        (folder / IN).mkdir()
-        upload = await uploads.receive(
-            request, folder / IN, uploads.MAX_BYTES, many=True, total=uploads.MAX_TOTAL_BYTES
-        )
-        if not upload.files:
-            raise UploadRefused(
-                400,
-                "upload-missing",
-                "ไม่ได้แนบไฟล์ในช่อง workbook",
-                "no file in the field 'workbook'",
-                "เลือกไฟล์ .xlsx ที่หน่วยงานส่งมา (หลายไฟล์ได้) หรือไฟล์ .zip แล้วส่งใหม่",
+        with q.receiving(folder):
+            (folder / IN).mkdir()
+            upload = await uploads.receive(
+                request, folder / IN, uploads.MAX_BYTES, many=True, total=uploads.MAX_TOTAL_BYTES
             )
-        pdf = api._yes_no(upload, "pdf", default=True)
-        year = _optional_number(upload, "year", lambda n: 2400 <= n <= 2700)
-        round_ = _optional_number(upload, "round", lambda n: n in (6, 12))
+            if not upload.files:
+                raise UploadRefused(
+                    400,
+                    "upload-missing",
+                    "ไม่ได้แนบไฟล์ในช่อง workbook",
+                    "no file in the field 'workbook'",
+                    "เลือกไฟล์ .xlsx ที่หน่วยงานส่งมา (หลายไฟล์ได้) หรือไฟล์ .zip แล้วส่งใหม่",
+                )
+            pdf = api.yes_no(upload, "pdf", default=True)
+            year = _optional_number(upload, "year", lambda n: 2400 <= n <= 2700)
+            round_ = _optional_number(upload, "round", lambda n: n in (6, 12))
     except RequestRefused as refusal:
-        q.release()
-        shutil.rmtree(folder, ignore_errors=True)
         return JSONResponse(refusal.body, refusal.status)
-    except BaseException:
-        q.release()
-        shutil.rmtree(folder, ignore_errors=True)
-        raise
     names = [shown for shown, _ in upload.files]
     run = jobs.Run(
         id=jobs.new_run_id(),

@@ -15,6 +15,7 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -109,6 +110,17 @@ class RunQueue:
         """Give back a place held by hold() whose run was not submitted."""
         with self._lock:
             self._held = max(0, self._held - 1)
+
+    @contextmanager
+    def receiving(self, folder: Path):
+        """While an upload that holds a place (hold()) is read into `folder` and checked: on any
+        failure, refusals included, the place is given back and the folder removed."""
+        try:
+            yield
+        except BaseException:
+            self.release()
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
 
     def submit(self, run: Run, held: bool = True) -> Run:
         with self._lock:

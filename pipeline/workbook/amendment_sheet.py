@@ -4,7 +4,6 @@ whole-number rule). Added by `pipeline amend` to a master that has never been am
 
 from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
 
 from pipeline import contract as c
 from pipeline.workbook.cells import put_value
@@ -14,8 +13,8 @@ from pipeline.workbook.styles import (
     BOX,
     HEADER,
     HEADER_FILL,
-    MAX_ROWS,
     WRAP_TOP,
+    column_rule,
     row_height,
     text_lines,
 )
@@ -81,14 +80,4 @@ def write_amendment(ws, row: int, cols: dict[str, int], values: dict[str, object
 
 
 def _whole_numbers(ws, letter: str, error: str) -> None:
-    dv = DataValidation(
-        type="whole",
-        operator="greaterThanOrEqual",
-        formula1="1",
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle="ครั้งที่",
-        error=error,
-    )
-    dv.add(f"{letter}2:{letter}{MAX_ROWS}")
-    ws.add_data_validation(dv)
+    column_rule(ws, letter, "ครั้งที่", error, type="whole", operator="greaterThanOrEqual", formula1="1")

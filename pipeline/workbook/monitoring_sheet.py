@@ -6,10 +6,18 @@ master that does not have the sheet yet).
 
 from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
 
 from pipeline import contract as c
-from pipeline.workbook.styles import BE_DATE_FORMAT, BODY, BOX, BUDGET_FORMAT, HEADER, HEADER_FILL, MAX_ROWS, WRAP_TOP
+from pipeline.workbook.styles import (
+    BE_DATE_FORMAT,
+    BODY,
+    BOX,
+    BUDGET_FORMAT,
+    HEADER,
+    HEADER_FILL,
+    WRAP_TOP,
+    column_rule,
+)
 
 H = c.MONITORING_HEADERS
 M = c.MonitoringCol
@@ -36,27 +44,21 @@ def add_monitoring_sheet(wb):
     _dropdown(ws, M.STATUS, ",".join(c.STATUSES), "เลือกสถานะจากรายการ")
     _dropdown(ws, M.REASON, ",".join(c.REASONS), "เลือกเหตุจากรายการ (ถ้าเลือก อื่น ๆ ให้อธิบายในช่องผลการดำเนินงาน)")
     first, last = letter(AMOUNT_HEADERS[0]), letter(AMOUNT_HEADERS[-1])
-    dv = DataValidation(
+    column_rule(
+        ws,
+        first,
+        "จำนวนเงิน",
+        "ใส่จำนวนเงินเป็นตัวเลข 0 ขึ้นไป",
+        last,
         type="decimal",
         operator="greaterThanOrEqual",
         formula1="0",
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle="จำนวนเงิน",
-        error="ใส่จำนวนเงินเป็นตัวเลข 0 ขึ้นไป",
     )
-    dv.add(f"{first}2:{last}{MAX_ROWS}")
-    ws.add_data_validation(dv)
     return ws
 
 
 def _dropdown(ws, header: str, items: str, error: str) -> None:
-    col = letter(header)
-    dv = DataValidation(
-        type="list", formula1=f'"{items}"', allow_blank=True, showErrorMessage=True, errorTitle=header, error=error
-    )
-    dv.add(f"{col}2:{col}{MAX_ROWS}")
-    ws.add_data_validation(dv)
+    column_rule(ws, letter(header), header, error, type="list", formula1=f'"{items}"')
 
 
 def style_row(ws, row: int, cols: dict[str, int]) -> None:

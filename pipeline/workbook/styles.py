@@ -4,6 +4,7 @@ import math
 import unicodedata
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.worksheet.datavalidation import DataValidation
 
 FONT_NAME = "TH SarabunPSK"
 BODY = Font(name=FONT_NAME, size=16)
@@ -23,6 +24,14 @@ MAX_ROWS = 10_000  # reach of the dropdowns below the data (400 projects x 5 yea
 LINE_HEIGHT = 22
 CHARS_PER_WIDTH = 1.1  # a little under the measured 1.17: a line too many, never one too few
 MAX_ROW_HEIGHT = 409  # Excel's limit
+
+
+def column_rule(ws, first: str, title: str, error: str, last: str | None = None, **rule) -> None:
+    """A data-validation `rule` (openpyxl's type, operator, formula1) on the data rows (2 to MAX_ROWS)
+    of columns `first` to `last`: Excel refuses other input with `error` under `title`, blanks pass."""
+    dv = DataValidation(allow_blank=True, showErrorMessage=True, errorTitle=title, error=error, **rule)
+    dv.add(f"{first}2:{last or first}{MAX_ROWS}")
+    ws.add_data_validation(dv)
 
 
 def text_lines(text, width: float) -> int:

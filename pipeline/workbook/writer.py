@@ -6,7 +6,6 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
 
 from pipeline import contract as c
 from pipeline.model import Plan
@@ -20,8 +19,8 @@ from pipeline.workbook.styles import (
     BUDGET_FORMAT,
     HEADER,
     HEADER_FILL,
-    MAX_ROWS,
     WRAP_TOP,
+    column_rule,
     row_height,
     text_lines,
 )
@@ -135,40 +134,28 @@ def _add_dropdowns(wb: Workbook) -> None:
         (c.SHEET_YEARLY, c.YEARLY_HEADERS, c.YearlyCol.DIMENSION),
     ):
         col = get_column_letter(c.column_number(headers, dimension))
-        dv = DataValidation(
-            type="list",
-            formula1=dims,
-            allow_blank=True,
-            showErrorMessage=True,
-            errorTitle="มิติ",
-            error="เลือกมิติ 1–4 จากรายการ",
-        )
-        dv.add(f"{col}2:{col}{MAX_ROWS}")
-        wb[sheet].add_data_validation(dv)
+        column_rule(wb[sheet], col, "มิติ", "เลือกมิติ 1–4 จากรายการ", type="list", formula1=dims)
     first = get_column_letter(c.column_number(c.YEARLY_HEADERS, c.YearlyCol.QUARTERS[0]))
     last = get_column_letter(c.column_number(c.YEARLY_HEADERS, c.YearlyCol.QUARTERS[-1]))
-    dv = DataValidation(
+    column_rule(
+        wb[c.SHEET_YEARLY],
+        first,
+        "ไตรมาส",
+        f"ใส่ {c.QUARTER_INPUT_MARK} เมื่อดำเนินการในไตรมาสนั้น หรือเว้นว่าง",
+        last,
         type="list",
         formula1=f'"{c.QUARTER_INPUT_MARK}"',
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle="ไตรมาส",
-        error=f"ใส่ {c.QUARTER_INPUT_MARK} เมื่อดำเนินการในไตรมาสนั้น หรือเว้นว่าง",
     )
-    dv.add(f"{first}2:{last}{MAX_ROWS}")
-    wb[c.SHEET_YEARLY].add_data_validation(dv)
     budget = get_column_letter(c.column_number(c.YEARLY_HEADERS, c.YearlyCol.BUDGET))
-    dv = DataValidation(
+    column_rule(
+        wb[c.SHEET_YEARLY],
+        budget,
+        "งบประมาณ",
+        "ใส่จำนวนเงินเป็นตัวเลข 0 ขึ้นไป",
         type="decimal",
         operator="greaterThanOrEqual",
         formula1="0",
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle="งบประมาณ",
-        error="ใส่จำนวนเงินเป็นตัวเลข 0 ขึ้นไป",
     )
-    dv.add(f"{budget}2:{budget}{MAX_ROWS}")
-    wb[c.SHEET_YEARLY].add_data_validation(dv)
 
 
 def save_workbook(wb: Workbook, path: Path) -> None:
