@@ -10,14 +10,16 @@ from datetime import date
 from pathlib import Path
 
 from pipeline import contract as c
-from pipeline.errors import InitRefused, OutputBlocked
+from pipeline.errors import InitRefused
 from pipeline.validate import validate_master
 from pipeline.workbook.amendment_sheet import MARKS, add_amendment_sheet, add_columns, write_amendment
 from pipeline.workbook.cells import parse_int
 from pipeline.workbook.master import open_master
-from pipeline.workbook.safe_edit import open_for_edit, save_edit
+from pipeline.workbook.safe_edit import open_for_edit, refuse_loss, save_edit
 
 A = c.AmendmentCol
+# -- refusing an edit that would drop what openpyxl cannot keep --
+LOSS_HINT = "ย้ายสิ่งที่ระบุไปไว้ในไฟล์อื่นแล้วสั่งใหม่ หรือเพิ่มแผ่นงาน การแก้ไขแผน และคอลัมน์เอง (ดูคู่มือ)"
 
 
 @dataclass
@@ -50,7 +52,7 @@ def start_amendment(
             english=f"{len(blocking)} validation errors; fix them first",
             code="amend-refused",
         )
-    wb = open_for_edit(master, lambda lost: _refuse_loss(path, lost))
+    wb = open_for_edit(master, lambda lost: refuse_loss(path, lost, "บันทึกการแก้ไขแผน", LOSS_HINT, "amend"))
     sheet = master.sheets.get(c.SHEET_AMENDMENTS)
     ws = wb[c.SHEET_AMENDMENTS] if sheet is not None else add_amendment_sheet(wb)
     found = dict(sheet.headers) if sheet is not None else {h: i for i, h in enumerate(c.AMENDMENT_HEADERS, 1)}
@@ -65,12 +67,3 @@ def start_amendment(
     result = AmendResult(path, number, sheet_added=sheet is None, columns_added=[h for h in MARKS if not yearly.col(h)])
     result.backup, _ = save_edit(master, wb, "amend")
     return result
-
-
-def _refuse_loss(path: Path, lost: list[str]) -> None:
-    listing = "\n".join(f"  - {line}" for line in lost)
-    raise OutputBlocked(
-        f"ไม่บันทึกการแก้ไขแผนใน {path.name} เพราะจะทำให้สิ่งต่อไปนี้หายไป:\n{listing}\nไฟล์ {path.name} ไม่ถูกแก้ไข",
-        hint="ย้ายสิ่งที่ระบุไปไว้ในไฟล์อื่นแล้วสั่งใหม่ หรือเพิ่มแผ่นงาน การแก้ไขแผน และคอลัมน์เอง (ดูคู่มือ)",
-        english=f"amend refused, would lose: {lost}",
-    )

@@ -15,16 +15,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline import contract as c
-from pipeline.errors import InitRefused, OutputBlocked
+from pipeline.errors import InitRefused
 from pipeline.model import year_projects
 from pipeline.validate import validate_master
 from pipeline.workbook.cells import parse_int, put_value
 from pipeline.workbook.master import Master, Sheet, open_master
 from pipeline.workbook.monitoring_sheet import add_monitoring_sheet, style_row
 from pipeline.workbook.reader import read_plan
-from pipeline.workbook.safe_edit import open_for_edit, save_edit
+from pipeline.workbook.safe_edit import open_for_edit, refuse_loss, save_edit
 
 H = c.MONITORING_HEADERS
+# -- refusing an edit that would drop what openpyxl cannot keep --
+LOSS_HINT = "ย้ายสิ่งที่ระบุไปไว้ในไฟล์อื่นแล้วสั่งใหม่ หรือเพิ่มแถวในชีตผลการดำเนินงานเอง"
 
 
 @dataclass
@@ -52,7 +54,7 @@ def init_round(path: Path, year: int, round_: int) -> InitResult:
             hint="ระบุ --year เป็นปีงบประมาณที่มีในชีตแผนรายปี",
             english=f"no projects in {year}",
         )
-    wb = open_for_edit(master, lambda lost: _refuse_loss(path, lost))
+    wb = open_for_edit(master, lambda lost: refuse_loss(path, lost, "เพิ่มแถวติดตามผล", LOSS_HINT, "monitor init"))
     ws = wb[c.SHEET_MONITORING] if c.SHEET_MONITORING in wb.sheetnames else add_monitoring_sheet(wb)
     result = InitResult(path)
     _fill(ws, master.sheets.get(c.SHEET_MONITORING), year, round_, year_projects(plan, year), result)
@@ -122,12 +124,3 @@ def _checked_plan(master: Master):
             english=f"{len(blocking)} validation errors; fix them first",
         )
     return read_plan(master)
-
-
-def _refuse_loss(path: Path, lost: list[str]) -> None:
-    listing = "\n".join(f"  - {line}" for line in lost)
-    raise OutputBlocked(
-        f"ไม่เพิ่มแถวติดตามผลใน {path.name} เพราะจะทำให้สิ่งต่อไปนี้หายไป:\n{listing}\nไฟล์ {path.name} ไม่ถูกแก้ไข",
-        hint="ย้ายสิ่งที่ระบุไปไว้ในไฟล์อื่นแล้วสั่งใหม่ หรือเพิ่มแถวในชีตผลการดำเนินงานเอง",
-        english=f"monitor init refused, would lose: {lost}",
-    )

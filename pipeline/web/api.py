@@ -67,16 +67,7 @@ async def validation_report(request: Request):
 async def submit(request: Request):
     q: jobs.RunQueue = request.app.state.queue
     if not q.hold():  # -- a place is held before the upload is read: uploads arriving together count --
-        return JSONResponse(
-            file_problem_dict(
-                "",
-                "queue-full",
-                f"มีงานรอคิวอยู่แล้ว {jobs.MAX_WAITING} งาน",
-                f"{jobs.MAX_WAITING} runs are already waiting",
-                "รอสักครู่ให้งานก่อนหน้าเสร็จ แล้วกดสร้างเอกสารอีกครั้ง",
-            ),
-            429,
-        )
+        return queue_full("รอสักครู่ให้งานก่อนหน้าเสร็จ แล้วกดสร้างเอกสารอีกครั้ง")
     folder = q.new_folder("run-")
     try:
         with q.receiving(folder):
@@ -133,6 +124,20 @@ async def monitor_round(request: Request):
 
 
 YES, NO = ("1", "true", "on", "yes"), ("0", "false", "off", "no")
+
+
+def queue_full(fix: str) -> JSONResponse:
+    """429: MAX_WAITING runs already wait; `fix` says which button to press again."""
+    return JSONResponse(
+        file_problem_dict(
+            "",
+            "queue-full",
+            f"มีงานรอคิวอยู่แล้ว {jobs.MAX_WAITING} งาน",
+            f"{jobs.MAX_WAITING} runs are already waiting",
+            fix,
+        ),
+        429,
+    )
 
 
 def yes_no(upload: uploads.Upload, key: str, default: bool) -> bool:

@@ -28,16 +28,7 @@ POST_READ_STEPS = ("excel", "memo", "pdf")  # -- after the files are read, one s
 async def submit(request: Request):
     q: jobs.RunQueue = request.app.state.queue
     if not q.hold():  # -- the same limit as the organisation's runs, counted before the upload is read --
-        return JSONResponse(
-            file_problem_dict(
-                "",
-                "queue-full",
-                f"มีงานรอคิวอยู่แล้ว {jobs.MAX_WAITING} งาน",
-                f"{jobs.MAX_WAITING} runs are already waiting",
-                "รอสักครู่ให้งานก่อนหน้าเสร็จ แล้วกดรวมผลอีกครั้ง",
-            ),
-            429,
-        )
+        return api.queue_full("รอสักครู่ให้งานก่อนหน้าเสร็จ แล้วกดรวมผลอีกครั้ง")
     folder = q.new_folder("district-")
     try:
         with q.receiving(folder):

@@ -35,6 +35,17 @@ def open_for_edit(master: Master, refuse_loss: Callable[[list[str]], None]):
     return wb
 
 
+def refuse_loss(path: Path, lost: list[str], edit: str, hint: str, edit_en: str) -> None:
+    """The `edit` ("เพิ่มแถวติดตามผล") would drop what openpyxl cannot keep (`lost`, from
+    open_for_edit): refused, saying what, and the file is not touched."""
+    listing = "\n".join(f"  - {line}" for line in lost)
+    raise OutputBlocked(
+        f"ไม่{edit}ใน {path.name} เพราะจะทำให้สิ่งต่อไปนี้หายไป:\n{listing}\nไฟล์ {path.name} ไม่ถูกแก้ไข",
+        hint=hint,
+        english=f"{edit_en} refused, would lose: {lost}",
+    )
+
+
 def save_edit(master: Master, wb, tag: str, finish: Callable[[Path], object] | None = None):
     """Replace the master with `wb`; (backup path, what `finish(tmp)` returned). `finish` runs on the
     complete temporary file before the replace (write-back stores recalculated results there)."""
